@@ -1,0 +1,31 @@
+package dev.orchestra.storage.config;
+
+import java.util.regex.Pattern;
+
+/** Removes credentials from text that may reach a log, the UI or an exception message. */
+public final class Secrets {
+    // scheme://user:password@host -> scheme://***@host (also user-only and several hosts)
+    private static final Pattern URI_CREDENTIALS = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/\\s]+@");
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password|pwd|secret|token)=([^&\\s]+)");
+
+    private Secrets() {
+    }
+
+    /** The URI with user and password replaced by {@code ***}; safe to show. */
+    public static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String withoutUserInfo = URI_CREDENTIALS.matcher(text).replaceAll("$1***@");
+        return PASSWORD_PARAM.matcher(withoutUserInfo).replaceAll("$1=***");
+    }
+
+    /** Removes every occurrence of a known secret value as well as URI credentials. */
+    public static String redact(String text, String secret) {
+        String redacted = redact(text);
+        if (redacted != null && secret != null && !secret.isEmpty()) {
+            redacted = redacted.replace(secret, "***");
+        }
+        return redacted;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.orchestra.storage.health;
+
+/** Overall and per-component status, as in the health report's {@code status} field. */
+public enum HealthStatus {
+    OK, DEGRADED, ERROR, DISABLED;
+
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.orchestra.storage.model;
+
+import java.time.Instant;
+
+/**
+ * A session as seen across {@code memory_items} and {@code user_sessions}.
+ *
+ * @param itemCount        memory items with this (user, session)
+ * @param hasSessionRecord false when items exist but no {@code user_sessions} document does (flagged in the UI)
+ */
+public record SessionSummary(
+        String userId,
+        String sessionId,
+        long itemCount,
+        Instant firstActivity,
+        Instant lastActivity,
+        String personaActive,
+        boolean hasSessionRecord) {
+
+    /** A {@code user_sessions} record with no memory items. */
+    public boolean isEmptyRecord() {
+        return hasSessionRecord && itemCount == 0;
+    }
+
+    public boolean isOrphanItems() {
+        return !hasSessionRecord && itemCount > 0;
+    }
+}
