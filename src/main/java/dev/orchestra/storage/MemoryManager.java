@@ -32,6 +32,16 @@ public interface MemoryManager extends AutoCloseable {
     /** The backends this manager uses, checked now with a short timeout; never hangs, never throws. */
     List<ComponentHealth> checkHealth();
 
+    /**
+     * Heavier server facts for a monitoring view, keyed by component ({@code storage_mongodb}: serverStatus
+     * connections and opcounters; {@code storage_redis}: INFO memory, clients, keyspace hits; {@code cache}: this
+     * process's hit/miss counts). Values are strings, numbers or nested maps; never secrets. Never throws: a failed
+     * component maps to {@code {"error": message}}.
+     */
+    default java.util.Map<String, Object> serverStatistics() {
+        return java.util.Map.of();
+    }
+
     @Override
     void close();
 

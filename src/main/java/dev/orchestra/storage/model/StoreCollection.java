@@ -9,7 +9,11 @@ import java.util.stream.Collectors;
 public enum StoreCollection {
     MEMORY_ITEMS("memory_items", "timestamp", List.of("user_id", "item_type")),
     AGENT_DATA("agent_data", "timestamp", List.of("agent_id", "data_type", "content")),
-    USER_SESSIONS("user_sessions", "updated_at", List.of("user_id", "session_id"));
+    USER_SESSIONS("user_sessions", "updated_at", List.of("user_id", "session_id")),
+    /** The inspector's own: copies of deleted documents, restorable for 30 days (TTL index on deleted_at). */
+    INSPECTOR_TRASH("inspector_trash", "deleted_at", List.of("source_collection", "document")),
+    /** The inspector's own: one entry per insert, update, delete and restore. */
+    INSPECTOR_AUDIT("inspector_audit", "time", List.of("action", "collection"));
 
     private final String collectionName;
     private final String timeField;
@@ -19,6 +23,15 @@ public enum StoreCollection {
         this.collectionName = collectionName;
         this.timeField = timeField;
         this.requiredFields = requiredFields;
+    }
+
+    /** The collections Orchestra itself writes (the inspector's own are not among them). */
+    public static List<StoreCollection> orchestraCollections() {
+        return List.of(MEMORY_ITEMS, AGENT_DATA, USER_SESSIONS);
+    }
+
+    public boolean isOrchestraCollection() {
+        return orchestraCollections().contains(this);
     }
 
     public String collectionName() {
