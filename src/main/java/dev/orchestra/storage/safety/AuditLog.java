@@ -97,7 +97,7 @@ public final class AuditLog {
 
     /** Two copies of a near-16 MiB document do not fit in one entry: drop the bodies, keep the facts. */
     private static BsonDocument fitToSizeLimit(BsonDocument doc) {
-        int size = BsonSize.of(doc);
+        int size = BsonBytes.size(doc);
         if (size <= MAX_ENTRY_BYTES) {
             return doc;
         }

@@ -44,7 +44,8 @@ final class DocumentEdits {
         BsonDocument complete = withDefaults(collection, document);
         DocumentValidator.validate(collection, complete);
         BsonValue id = manager.insert(collection, complete);
-        audit.inserted(collection, id, complete);
+        // The store may add further defaults (metadata, created_at): audit what was stored.
+        audit.inserted(collection, id, manager.findById(collection, id).orElse(complete));
         return id;
     }
 

@@ -153,6 +153,17 @@ public final class TrashService {
         return source;
     }
 
+    /**
+     * An insert fills defaults the original may not have had (e.g. {@code metadata: {}} for a document another service
+     * wrote without it); a guarded replace with the original makes the restored document identical again.
+     */
+    private void restoreExactly(TrashEntry entry, StoreCollection source) {
+        Optional<BsonDocument> stored = manager.findById(source, entry.documentId());
+        if (stored.isPresent() && !BsonBytes.identical(stored.get(), entry.document())) {
+            manager.replace(source, stored.get(), entry.document());
+        }
+    }
+
     private void refuseIfExists(TrashEntry entry, StoreCollection source) {
         Optional<BsonDocument> existing = manager.findById(source, entry.documentId());
         if (existing.isPresent()) {
@@ -164,6 +175,7 @@ public final class TrashService {
 
     private void putBack(TrashEntry entry, StoreCollection source) {
         manager.insert(source, entry.document());
+        restoreExactly(entry, source);
         try {
             manager.delete(StoreCollection.INSPECTOR_TRASH, entry.id());
         } catch (StorageException e) {
