@@ -71,7 +71,7 @@ class SafeDeleteTest {
         List<long[]> calls = new ArrayList<>();
 
         DeleteResult result = operations.deleteMatching(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("u1"), 100,
-                (done, total) -> calls.add(new long[] {done, total}) != null);
+                (done, total) -> calls.add(new long[] {done, total}));
 
         assertThat(result.deleted()).isEqualTo(250);
         assertThat(result.expected()).isEqualTo(250);
