@@ -2,6 +2,7 @@ package dev.orchestra.storage.safety;
 
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.mapping.UncheckedInsert;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;
@@ -22,9 +23,10 @@ import org.bson.BsonValue;
  * The write gate: a {@link MemoryManager} that refuses every write with
  * {@link dev.orchestra.storage.ReadOnlyViolationException} while its {@link WriteLock} is locked, before the
  * delegate is called. Reads, health and lifecycle pass through ({@link #initialize()} only creates indexes).
- * Because the inspector's trash and audit are written through the same interface, they are gated too.
+ * Because the inspector's trash and audit are written through the same interface, they are gated too, and so is
+ * {@link UncheckedInsert} (used only to restore documents exactly as another system had stored them).
  */
-public final class ReadOnlyMemoryManager implements MemoryManager {
+public final class ReadOnlyMemoryManager implements MemoryManager, UncheckedInsert {
     private final MemoryManager delegate;
     private final WriteLock lock;
 
@@ -132,6 +134,16 @@ public final class ReadOnlyMemoryManager implements MemoryManager {
     public long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, BulkProgress progress) {
         lock.checkWritable("deleteMatching in " + collection.collectionName());
         return delegate.deleteMatching(collection, filter, batchSize, progress);
+    }
+
+    /** @throws UnsupportedOperationException when the delegate has no unchecked insert */
+    @Override
+    public void insertUnchecked(StoreCollection collection, BsonDocument document) {
+        lock.checkWritable("insert into " + collection.collectionName());
+        if (!(delegate instanceof UncheckedInsert unchecked)) {
+            throw new UnsupportedOperationException(delegate.getClass().getSimpleName() + " has no unchecked insert");
+        }
+        unchecked.insertUnchecked(collection, document);
     }
 
     @Override

@@ -89,6 +89,17 @@ class ReadOnlyMemoryManagerTest {
         assertThat(lock.isLocked()).isFalse();
     }
 
+    @Test
+    void theUncheckedInsertUsedForExactRestoresIsGatedToo() {
+        var unchecked = (dev.orchestra.storage.mapping.UncheckedInsert) gated;
+        assertThatThrownBy(() -> unchecked.insertUnchecked(StoreCollection.MEMORY_ITEMS,
+                Documents.memoryItem("m3", "u1", "s1", "x"))).isInstanceOf(ReadOnlyViolationException.class);
+        assertUnchanged();
+        lock.unlock();
+        unchecked.insertUnchecked(StoreCollection.MEMORY_ITEMS, Documents.memoryItem("m3", "u1", "s1", "x"));
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("m3"))).isPresent();
+    }
+
     static Stream<Arguments> safeWrites() {
         List<Arguments> writes = new ArrayList<>();
         writes.add(Arguments.of("update", (Consumer<SafeOperations>) o -> o.update(StoreCollection.MEMORY_ITEMS,

@@ -62,6 +62,22 @@ class TrashRestoreTest {
     }
 
     @Test
+    void aDocumentOurValidatorWouldRefuseIsRestoredExactlyAsAnotherSystemStoredIt() {
+        BsonDocument foreign = new BsonDocument("_id", new BsonString("py-1"))
+                .append("user_id", new BsonString("u1"))
+                .append("timestamp", new BsonString("2024-05-01 10:00:00")) // a string, as an old service wrote it
+                .append("item_type", new BsonString("conversation"));
+        store.insertUnchecked(StoreCollection.MEMORY_ITEMS, foreign);
+
+        DeleteResult result = operations.delete(StoreCollection.MEMORY_ITEMS, new BsonString("py-1"));
+        RestoreReport report = operations.undo(result.batchId());
+
+        assertThat(report.restored()).isEqualTo(1);
+        BsonDocument restored = store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("py-1")).orElseThrow();
+        assertThat(BsonBytes.identical(restored, foreign)).isTrue();
+    }
+
+    @Test
     void trashEntryRecordsWhoWhenWhereAndTheBatch() {
         store.insert(StoreCollection.MEMORY_ITEMS, Documents.memoryItem("m1", "u1", "s1", "x"));
 
