@@ -2,7 +2,7 @@ package dev.orchestra.storage.safety;
 
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.mapping.UncheckedInsert;
+import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;
@@ -24,9 +24,10 @@ import org.bson.BsonValue;
  * {@link dev.orchestra.storage.ReadOnlyViolationException} while its {@link WriteLock} is locked, before the
  * delegate is called. Reads, health and lifecycle pass through ({@link #initialize()} only creates indexes).
  * Because the inspector's trash and audit are written through the same interface, they are gated too, and so is
- * {@link UncheckedInsert} (used only to restore documents exactly as another system had stored them).
+ * the delegate's {@link RawDocumentAccess} when it has one (used here only to restore a document exactly as another
+ * system had stored it); without one those methods throw {@link UnsupportedOperationException}.
  */
-public final class ReadOnlyMemoryManager implements MemoryManager, UncheckedInsert {
+public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAccess {
     private final MemoryManager delegate;
     private final WriteLock lock;
 
@@ -136,14 +137,34 @@ public final class ReadOnlyMemoryManager implements MemoryManager, UncheckedInse
         return delegate.deleteMatching(collection, filter, batchSize, progress);
     }
 
-    /** @throws UnsupportedOperationException when the delegate has no unchecked insert */
     @Override
     public void insertUnchecked(StoreCollection collection, BsonDocument document) {
         lock.checkWritable("insert into " + collection.collectionName());
-        if (!(delegate instanceof UncheckedInsert unchecked)) {
-            throw new UnsupportedOperationException(delegate.getClass().getSimpleName() + " has no unchecked insert");
+        raw().insertUnchecked(collection, document);
+    }
+
+    @Override
+    public void insertAllUnchecked(StoreCollection collection, List<BsonDocument> documents) {
+        lock.checkWritable("insert into " + collection.collectionName());
+        raw().insertAllUnchecked(collection, documents);
+    }
+
+    @Override
+    public Optional<BsonDocument> readMeta(String key) {
+        return raw().readMeta(key);
+    }
+
+    @Override
+    public void writeMeta(String key, BsonDocument value) {
+        lock.checkWritable("write meta entry " + key);
+        raw().writeMeta(key, value);
+    }
+
+    private RawDocumentAccess raw() {
+        if (delegate instanceof RawDocumentAccess raw) {
+            return raw;
         }
-        unchecked.insertUnchecked(collection, document);
+        throw new UnsupportedOperationException(delegate.getClass().getSimpleName() + " offers no raw document access");
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageException;
 import dev.orchestra.storage.StorageOperationException;
 import dev.orchestra.storage.StorageValidationException;
-import dev.orchestra.storage.mapping.UncheckedInsert;
+import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
@@ -167,14 +167,15 @@ public final class TrashService {
 
     /**
      * A document another system wrote in a shape our validator refuses (e.g. a timestamp stored as a string) was
-     * stored like that before the delete: it goes back exactly so, when the store can insert without validation.
+     * stored like that before the delete: it goes back exactly so, when the manager can insert without validation
+     * (a store's {@link RawDocumentAccess}). Otherwise the refusal stands and the entry stays in the trash.
      */
     private void insertAsItWasStored(StoreCollection source, BsonDocument document, StorageValidationException refused) {
-        if (!(manager instanceof UncheckedInsert unchecked)) {
+        if (!(manager instanceof RawDocumentAccess raw)) {
             throw refused;
         }
         try {
-            unchecked.insertUnchecked(source, document);
+            raw.insertUnchecked(source, document);
         } catch (UnsupportedOperationException notSupported) {
             throw refused;
         }

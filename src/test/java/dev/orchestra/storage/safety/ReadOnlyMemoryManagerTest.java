@@ -91,7 +91,7 @@ class ReadOnlyMemoryManagerTest {
 
     @Test
     void theUncheckedInsertUsedForExactRestoresIsGatedToo() {
-        var unchecked = (dev.orchestra.storage.mapping.UncheckedInsert) gated;
+        var unchecked = (dev.orchestra.storage.mapping.RawDocumentAccess) gated;
         assertThatThrownBy(() -> unchecked.insertUnchecked(StoreCollection.MEMORY_ITEMS,
                 Documents.memoryItem("m3", "u1", "s1", "x"))).isInstanceOf(ReadOnlyViolationException.class);
         assertUnchanged();
