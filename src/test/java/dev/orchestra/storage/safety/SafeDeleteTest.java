@@ -162,6 +162,20 @@ class SafeDeleteTest {
     }
 
     @Test
+    void previewOfASelectionCountsDistinctIdsAndAsksToTypeAboveTheThreshold() {
+        List<BsonValue> ids = new ArrayList<>(seedItems(101, "u1", "s1"));
+        ids.add(ids.get(0));
+
+        DeletePreview preview = operations.previewDeleteMany(StoreCollection.MEMORY_ITEMS, ids, 2);
+
+        assertThat(preview.count().value()).isEqualTo(101);
+        assertThat(preview.sample()).extracting(d -> d.get("_id")).containsExactly(ids.get(0), ids.get(1));
+        assertThat(preview.phraseToType()).contains("101");
+        assertThat(operations.previewDeleteMany(StoreCollection.MEMORY_ITEMS, ids.subList(0, 100), 1)
+                .requiresTypedConfirmation()).isFalse();
+    }
+
+    @Test
     void deleteSessionRemovesItsItemsAndItsRecordUnderOneBatch() {
         seedItems(12, "u1", "s1");
         seedItems(4, "u1", "other");
