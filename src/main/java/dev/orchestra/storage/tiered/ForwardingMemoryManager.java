@@ -2,6 +2,7 @@ package dev.orchestra.storage.tiered;
 
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.mapping.UncheckedInsert;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;
@@ -19,8 +20,11 @@ import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-/** A {@link MemoryManager} that passes every call to another one; subclasses override what they add to. */
-public abstract class ForwardingMemoryManager implements MemoryManager {
+/**
+ * A {@link MemoryManager} that passes every call to another one; subclasses override what they add to.
+ * {@link #insertUnchecked} works when the delegate supports it.
+ */
+public abstract class ForwardingMemoryManager implements MemoryManager, UncheckedInsert {
     protected final MemoryManager delegate;
 
     protected ForwardingMemoryManager(MemoryManager delegate) {
@@ -30,6 +34,14 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
     /** The manager this one forwards to. */
     public MemoryManager delegate() {
         return delegate;
+    }
+
+    @Override
+    public void insertUnchecked(StoreCollection collection, BsonDocument document) {
+        if (!(delegate instanceof UncheckedInsert unchecked)) {
+            throw new UnsupportedOperationException(delegate.getClass().getSimpleName() + " has no unchecked insert");
+        }
+        unchecked.insertUnchecked(collection, document);
     }
 
     @Override
