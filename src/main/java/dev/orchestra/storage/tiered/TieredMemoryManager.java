@@ -4,7 +4,6 @@ import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.mapping.UncheckedInsert;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
@@ -41,7 +40,7 @@ import org.bson.BsonValue;
  *   <li>Redis down: everything works from the delegate; {@link #checkHealth()} reports Redis in error.</li>
  * </ul>
  */
-public final class TieredMemoryManager extends ForwardingMemoryManager implements UncheckedInsert {
+public final class TieredMemoryManager extends ForwardingMemoryManager {
     /** How many of the newest items a history key holds. */
     public static final int DEFAULT_CACHED_ITEMS = 50;
 
@@ -165,17 +164,6 @@ public final class TieredMemoryManager extends ForwardingMemoryManager implement
     public BsonValue insert(StoreCollection collection, BsonDocument document) {
         return afterWrite(() -> delegate.insert(collection, document),
                 () -> affected.invalidateDocuments(collection, List.of(document)));
-    }
-
-    @Override
-    public void insertUnchecked(StoreCollection collection, BsonDocument document) {
-        if (!(delegate instanceof UncheckedInsert unchecked)) {
-            throw new UnsupportedOperationException(delegate.getClass().getSimpleName() + " has no unchecked insert");
-        }
-        afterWrite(() -> {
-            unchecked.insertUnchecked(collection, document);
-            return null;
-        }, () -> affected.invalidateDocuments(collection, List.of(document)));
     }
 
     @Override
