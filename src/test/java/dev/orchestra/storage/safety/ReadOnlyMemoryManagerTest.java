@@ -90,10 +90,16 @@ class ReadOnlyMemoryManagerTest {
     }
 
     @Test
-    void theUncheckedInsertUsedForExactRestoresIsGatedToo() {
+    void theStoresRawDocumentAccessIsGatedToo() {
         var unchecked = (dev.orchestra.storage.mapping.RawDocumentAccess) gated;
         assertThatThrownBy(() -> unchecked.insertUnchecked(StoreCollection.MEMORY_ITEMS,
                 Documents.memoryItem("m3", "u1", "s1", "x"))).isInstanceOf(ReadOnlyViolationException.class);
+        assertUnchanged();
+        assertThatThrownBy(() -> unchecked.insertAllUnchecked(StoreCollection.MEMORY_ITEMS,
+                List.of(Documents.memoryItem("m4", "u1", "s1", "x")))).isInstanceOf(ReadOnlyViolationException.class);
+        assertThatThrownBy(() -> unchecked.writeMeta("seeded", new BsonDocument()))
+                .isInstanceOf(ReadOnlyViolationException.class);
+        assertThat(unchecked.readMeta("seeded")).isEmpty();
         assertUnchanged();
         lock.unlock();
         unchecked.insertUnchecked(StoreCollection.MEMORY_ITEMS, Documents.memoryItem("m3", "u1", "s1", "x"));
