@@ -3,11 +3,10 @@ package dev.orchestra.storage.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.MemoryManagerContract;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,28 +16,30 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The contract against mongo-java-server through the real driver, one fresh database per test. */
+/**
+ * The contract through the real driver, one fresh database per test: against mongo-java-server in-process, or the
+ * MongoDB named by MONGODB_URI (run_integration_tests.sh).
+ */
 class MongoMemoryManagerContractIT extends MemoryManagerContract {
-    private static MongoTestServer server;
+    private static MongoTestTarget target;
     private static MongoClient rawClient;
     private String databaseName;
 
     @BeforeAll
     static void startServer() {
-        server = MongoTestServer.start();
-        rawClient = MongoClients.create(server.connectionString());
+        target = MongoTestTarget.open();
+        rawClient = target.rawClient();
     }
 
     @AfterAll
     static void stopServer() {
-        rawClient.close();
-        server.close();
+        target.close();
     }
 
     @Override
     protected MemoryManager createManager() {
-        databaseName = server.uniqueDatabaseName();
-        return new MongoMemoryManager(server.connectionString(), databaseName, Duration.ofSeconds(5));
+        databaseName = target.newDatabaseName();
+        return new MongoMemoryManager(target.connectionString(), databaseName, Duration.ofSeconds(5));
     }
 
     @Override
