@@ -104,6 +104,11 @@ public class DocumentDetailView {
         rebuildBadges();
     }
 
+    @FXML
+    private void copyJson() {
+        model.copyJson();
+    }
+
     private void rebuildTree(BsonDocument document) {
         if (document == null) {
             tree.setRoot(null);

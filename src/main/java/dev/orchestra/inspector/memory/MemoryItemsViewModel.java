@@ -20,7 +20,7 @@ import javafx.collections.ObservableList;
 /** The memory items table: filters by user, session, item type, time range and text. */
 public class MemoryItemsViewModel extends PagedDocumentsViewModel {
     /** Types Orchestra writes; types seen in loaded pages are added, so other systems' types can be chosen too. */
-    static final List<String> DEFAULT_ITEM_TYPES = List.of("conversation", "tool_call", "tool_result", "fact",
+    static final List<String> DEFAULT_ITEM_TYPES = List.of("conversation", "tool", "tool_call", "tool_result", "fact",
             "summary", "observation", "reflection", "plan", "document", "note");
     private static final Pattern TYPE_SYNTAX = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
