@@ -71,8 +71,18 @@ public final class IndexBootstrap {
                 spec(StoreCollection.INSPECTOR_TRASH, "deleted_at_ttl",
                         Indexes.ascending(StoreCollection.INSPECTOR_TRASH.timeField()),
                         new IndexOptions().expireAfter(TRASH_RETENTION_SECONDS, TimeUnit.SECONDS)),
+                // Beyond ARCHITECTURE.md: the unfiltered list views page on (time desc, _id desc); without these
+                // a large real MongoDB would sort in memory. Undo of a bulk delete looks trash up by batch_id.
+                listingIndex(StoreCollection.MEMORY_ITEMS),
+                listingIndex(StoreCollection.AGENT_DATA),
+                listingIndex(StoreCollection.USER_SESSIONS),
+                spec(StoreCollection.INSPECTOR_TRASH, "batch_id", Indexes.ascending("batch_id"), new IndexOptions()),
                 spec(StoreCollection.INSPECTOR_AUDIT, "time",
                         Indexes.descending(StoreCollection.INSPECTOR_AUDIT.timeField()), new IndexOptions()));
+    }
+
+    private static Spec listingIndex(StoreCollection collection) {
+        return spec(collection, "time_id_listing", Indexes.descending(collection.timeField(), "_id"), new IndexOptions());
     }
 
     private static Spec spec(StoreCollection collection, String name, org.bson.conversions.Bson keys,

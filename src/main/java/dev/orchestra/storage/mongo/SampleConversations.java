@@ -77,7 +77,8 @@ final class SampleConversations {
                             "At 50k vectors a flat (exact) search is fast enough — a few milliseconds — and avoids "
                                     + "recall questions entirely.")),
                     "web_search", "Interested in cost of storage per million vectors.",
-                    "ANN approaches compared (HNSW, IVF-PQ, LSH); memory estimate for 10M×1536; exact search for 50k."));
+                    "ANN approaches compared (HNSW, IVF-PQ, LSH); memory estimate for 10M×1536; "
+                            + "exact search for 50k."));
 
     private SampleConversations() {
     }

@@ -59,7 +59,9 @@ class MongoMemoryManagerContractIT extends MemoryManagerContract {
         }
         assertThat(names).contains("memory_items.user_item_type_time", "memory_items.user_session_time",
                 "memory_items.expiration_ttl", "agent_data.agent_data_type_time", "agent_data.expiration_ttl",
-                "user_sessions.user_session_unique", "inspector_trash.deleted_at_ttl");
+                "user_sessions.user_session_unique", "inspector_trash.deleted_at_ttl",
+                "memory_items.time_id_listing", "agent_data.time_id_listing", "user_sessions.time_id_listing",
+                "inspector_trash.batch_id");
         Document trashTtl = rawClient.getDatabase(databaseName).getCollection("inspector_trash").listIndexes()
                 .into(new ArrayList<>()).stream().filter(d -> "deleted_at_ttl".equals(d.getString("name")))
                 .findFirst().orElseThrow();
