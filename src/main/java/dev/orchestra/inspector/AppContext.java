@@ -12,6 +12,7 @@ import dev.orchestra.inspector.common.SecretMasker;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
+import dev.orchestra.inspector.editing.EditingFeature;
 import dev.orchestra.inspector.health.HealthHistory;
 import dev.orchestra.inspector.health.HealthView;
 import dev.orchestra.inspector.health.HealthViewModel;
@@ -23,6 +24,7 @@ import dev.orchestra.inspector.sessions.TranscriptViewModel;
 import dev.orchestra.inspector.status.HealthMonitor;
 import dev.orchestra.inspector.status.StatusBarView;
 import dev.orchestra.inspector.status.StatusBarViewModel;
+import dev.orchestra.storage.safety.WriteLock;
 import java.time.Clock;
 import java.time.Duration;
 import javafx.scene.Scene;
@@ -51,14 +53,24 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final HealthHistory healthHistory = new HealthHistory();
     private final HealthViewModel healthModel;
     private final HealthMonitor healthMonitor;
+    private final EditingFeature editing;
     private MainView mainView;
 
     public AppContext(StoreConnection.Opener opener, StoreDescription description, Clock clock,
                       Duration healthPeriod) {
+        this(opener, description, description.production() ? WriteLock.locked("APP_ENV=production")
+                : WriteLock.unlocked(), clock, healthPeriod);
+    }
+
+    /** @param writeLock whether writes start locked (read-only); the edit feature wraps the store with it */
+    public AppContext(StoreConnection.Opener opener, StoreDescription description, WriteLock writeLock, Clock clock,
+                      Duration healthPeriod) {
         this.clock = clock;
         this.runner = new FxBackgroundRunner(4, 256);
-        this.store = new StoreConnection(runner, opener);
         this.viewLoader = new ViewLoader(messages, this);
+        // Issue 4: every store is wrapped (write gate, trash, audit) before anything uses it.
+        this.editing = new EditingFeature(runner, writeLock, dialogs, viewLoader, secrets, clock);
+        this.store = new StoreConnection(runner, editing.wrap(opener));
         this.mainModel = new MainViewModel(description, store);
         this.memoryModel = new MemoryItemsViewModel(runner, store, secrets, newDetailModel(), this, clock);
         this.agentModel = new AgentDataViewModel(runner, store, secrets, newDetailModel(), clock);
@@ -82,8 +94,8 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     /** The configuration from the environment and {@code .env}; a bad one still opens the window, with the reason. */
     public static AppContext fromEnvironment() {
         StoreOpeners.Configured configured = StoreOpeners.fromEnvironment();
-        return new AppContext(configured.opener(), configured.description(), Clock.systemDefaultZone(),
-                HealthMonitor.PERIOD);
+        return new AppContext(configured.opener(), configured.description(),
+                EditingFeature.writeLockFromEnvironment(), Clock.systemDefaultZone(), HealthMonitor.PERIOD);
     }
 
     private DocumentDetailViewModel newDetailModel() {
@@ -111,6 +123,10 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         if (type == StatusBarView.class) {
             return new StatusBarView(statusModel);
         }
+        Object editingController = editing.controllerFor(type);
+        if (editingController != null) {
+            return editingController;
+        }
         throw new IllegalArgumentException("No controller known for " + type.getName());
     }
 
@@ -119,6 +135,8 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         ViewLoader.Loaded<MainView> main = viewLoader.load(AppContext.class, "Main.fxml");
         Scene scene = new Scene(main.root());
         scene.getStylesheets().add(AppContext.class.getResource("theme.css").toExternalForm());
+        scene.getStylesheets().add(EditingFeature.class.getResource("editing.css").toExternalForm());
+        installEditing();
         stage.titleProperty().bind(mainModel.titleProperty());
         var icon = AppContext.class.getResourceAsStream("icon.png");
         if (icon != null) {
@@ -128,9 +146,21 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         dialogs.setOwner(stage);
+        editing.setOwner(stage);
         stage.show();
         store.connect();
         return scene;
+    }
+
+    /** Issue 4: edit/delete actions in the feature views and the read-only banner under the header. */
+    private void installEditing() {
+        var memoryView = (MemoryItemsView) mainView.view(MainViewModel.Section.MEMORY);
+        editing.installDocumentActions(memoryModel, memoryView.detailView(), memoryView.root());
+        var agentView = (AgentDataView) mainView.view(MainViewModel.Section.AGENTS);
+        editing.installDocumentActions(agentModel, agentView.detailView(), agentView.root());
+        var sessionsView = (SessionsView) mainView.view(MainViewModel.Section.SESSIONS);
+        editing.installSessionDelete(sessionsModel, sessionsView.root());
+        editing.installBanner(viewLoader, (javafx.scene.layout.Pane) mainView.root().getTop());
     }
 
     @Override
@@ -201,5 +231,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
 
     public Clock clock() {
         return clock;
+    }
+
+    public EditingFeature editing() {
+        return editing;
     }
 }

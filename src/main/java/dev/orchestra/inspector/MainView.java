@@ -2,6 +2,7 @@ package dev.orchestra.inspector;
 
 import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.agents.AgentDataView;
+import dev.orchestra.inspector.audit.AuditView;
 import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.Icons;
 import dev.orchestra.inspector.common.Messages;
@@ -12,6 +13,7 @@ import dev.orchestra.inspector.health.HealthView;
 import dev.orchestra.inspector.memory.MemoryItemsView;
 import dev.orchestra.inspector.sessions.SessionsView;
 import dev.orchestra.inspector.status.StatusBarView;
+import dev.orchestra.inspector.trash.TrashView;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.application.Platform;
@@ -67,6 +69,8 @@ public class MainView {
         loadFeature(Section.AGENTS, AgentDataView.class, "agents/AgentData.fxml");
         loadFeature(Section.SESSIONS, SessionsView.class, "sessions/Sessions.fxml");
         loadFeature(Section.HEALTH, HealthView.class, "health/Health.fxml");
+        loadFeature(Section.TRASH, TrashView.class, "trash/Trash.fxml");
+        loadFeature(Section.AUDIT, AuditView.class, "audit/Audit.fxml");
         content.getChildren().addAll(0, roots.values());
         ViewLoader.Loaded<StatusBarView> status = loader.load(MainView.class, "status/StatusBar.fxml");
         statusBarView = status.controller();
@@ -103,6 +107,8 @@ public class MainView {
                     case AGENTS -> FontAwesome.Glyph.CUBES;
                     case SESSIONS -> FontAwesome.Glyph.COMMENTS;
                     case HEALTH -> FontAwesome.Glyph.HEARTBEAT;
+                    case TRASH -> FontAwesome.Glyph.TRASH;
+                    case AUDIT -> FontAwesome.Glyph.HISTORY;
                 }, "nav-icon"));
             }
         });
