@@ -49,6 +49,7 @@ public class TrashViewModel {
 
     /** The first page, newest first. */
     public void load() {
+        error.set(null);
         loadPage(null, false);
     }
 
@@ -67,7 +68,6 @@ public class TrashViewModel {
         runner.run("Loading the trash", () -> ops.trash().list(new PageRequest(PAGE_SIZE, cursor)),
                 (Page<TrashEntry> page) -> {
                     loading.set(false);
-                    error.set(null);
                     if (append) {
                         entries.addAll(page.items());
                     } else {
@@ -121,7 +121,7 @@ public class TrashViewModel {
         message.set(summary);
         error.set(complete ? null : summary);
         afterRestore.run();
-        load();
+        loadPage(null, false); // keeps the refusal message visible
     }
 
     private void failed(Throwable e) {
