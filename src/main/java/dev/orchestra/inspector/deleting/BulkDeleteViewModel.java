@@ -73,11 +73,11 @@ public class BulkDeleteViewModel {
     }
 
     private void finish(Outcome result, String text, Consumer<Outcome> onFinished) {
-        running.set(false);
         done.set(result.deleted());
         progress.set(1);
         outcome.set(result);
         message.set(text);
+        running.set(false); // last: listeners of "running" see the outcome
         onFinished.accept(result);
     }
 

@@ -33,9 +33,15 @@ public final class EditingActionsInstaller {
                 "Move this document to the trash");
         delete.disableProperty().bind(actions.canEditProperty().not());
         delete.getStyleClass().add("danger-text-button");
-        detail.addAction(edit);
-        detail.addAction(duplicate);
-        detail.addAction(delete);
+        // In the detail header, not its toolbar: a narrow pane would move toolbar items into an overflow menu.
+        Node header = detail.root().lookup(".detail-header");
+        if (header instanceof Pane pane) {
+            pane.getChildren().addAll(edit, duplicate, delete);
+        } else {
+            detail.addAction(edit);
+            detail.addAction(duplicate);
+            detail.addAction(delete);
+        }
 
         Button insert = button("New", "newButton", FontAwesome.Glyph.PLUS, actions::insertNew,
                 "Insert a new document into " + actions.collection().collectionName());

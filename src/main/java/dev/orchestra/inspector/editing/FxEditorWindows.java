@@ -23,7 +23,8 @@ public final class FxEditorWindows implements EditorWindows {
     @Override
     public void open(DocumentEditorViewModel editor) {
         Stage[] holder = new Stage[1];
-        DocumentEditorView view = new DocumentEditorView(editor, this::showConflict, () -> requestClose(editor, holder[0]));
+        DocumentEditorView view = new DocumentEditorView(editor, m -> showConflict(m, holder[0]),
+                () -> requestClose(editor, holder[0]));
         var loaded = windows.loader().load(DocumentEditorView.class, "DocumentEditor.fxml", view);
         Stage stage = windows.stage(editor.titleProperty().get(), loaded.root(), false);
         stage.titleProperty().bind(editor.titleProperty());
@@ -43,12 +44,12 @@ public final class FxEditorWindows implements EditorWindows {
         }
     }
 
-    private void showConflict(DocumentEditorViewModel editor) {
+    private void showConflict(DocumentEditorViewModel editor, Stage editorStage) {
         Stage[] holder = new Stage[1];
         ConflictDialogView view = new ConflictDialogView(editor, editor.conflictProperty().get(),
                 () -> holder[0].close());
         var loaded = windows.loader().load(ConflictDialogView.class, "ConflictDialog.fxml", view);
-        Stage stage = windows.stage("Changed since you loaded it", loaded.root(), true);
+        Stage stage = windows.stage("Changed since you loaded it", loaded.root(), true, editorStage);
         stage.setOnCloseRequest(e -> editor.keepEditing());
         holder[0] = stage;
         stage.show();

@@ -30,11 +30,18 @@ public final class FxWindows {
     }
 
     public Stage stage(String title, Parent root, boolean modal) {
+        return stage(title, root, modal, owner);
+    }
+
+    /** A window owned by {@code windowOwner} (e.g. a dialog over an editor), styled like the main window. */
+    public Stage stage(String title, Parent root, boolean modal, Window windowOwner) {
         Stage stage = new Stage();
         stage.setTitle(title);
         Scene scene = new Scene(root);
+        if (windowOwner != null) {
+            stage.initOwner(windowOwner);
+        }
         if (owner != null) {
-            stage.initOwner(owner);
             if (owner.getScene() != null) {
                 scene.getStylesheets().setAll(owner.getScene().getStylesheets());
                 root.getStyleClass().addAll(owner.getScene().getRoot().getStyleClass().stream()
