@@ -96,6 +96,7 @@ public class DocumentEditorView {
         for (FormField field : model.fields()) {
             Label name = new Label(field.name() + (field.required() ? " *" : ""));
             name.getStyleClass().add("form-label");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "…" for a field name
             TextInputControl input = field.kind() == FormField.Kind.LONG_TEXT ? longText() : new TextField();
             input.setId("field-" + field.name());
             input.textProperty().bindBidirectional(field.textProperty());
