@@ -224,6 +224,11 @@ public class MainView {
         return root;
     }
 
+    /** The root node of a feature view (for scoped lookups in UI tests and screenshots). */
+    public Parent featureRoot(Section section) {
+        return roots.get(section);
+    }
+
     public FeatureView view(Section section) {
         return views.get(section);
     }
