@@ -25,6 +25,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -78,6 +80,28 @@ public class MainView {
         darkThemeItem.selectedProperty().bindBidirectional(model.darkThemeProperty());
         revealItem.selectedProperty().bindBidirectional(secrets.revealedProperty());
         model.darkThemeProperty().addListener((obs, was, is) -> applyTheme(is));
+        root.sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::handleShortcut);
+            }
+        });
+    }
+
+    /**
+     * Esc, F5 and Ctrl+F work wherever the focus is (a table or a text field would otherwise swallow them); the
+     * menu shows the same shortcuts.
+     */
+    private void handleShortcut(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE) {
+            current().cancelLoad();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F5) {
+            current().refresh();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F && e.isShortcutDown()) {
+            current().focusFilter();
+            e.consume();
+        }
     }
 
     private void loadFeature(Section section, Class<?> anchor, String fxml) {

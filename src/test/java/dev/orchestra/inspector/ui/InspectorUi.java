@@ -18,8 +18,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Opens the real main window in a TestFX stage and reads UI state safely from the test thread. */
 public final class InspectorUi {
-    static {
-        // Monocle's headless screen: large enough for the window at its screenshot size.
+    /**
+     * Monocle's headless screen must be larger than the window (1440×900), or rendering overflows its buffer.
+     * Call from a UI test's static initialiser: it must run before the toolkit starts.
+     */
+    public static void configureHeadlessScreen() {
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 

@@ -47,6 +47,10 @@ import org.testfx.framework.junit5.Start;
 /** The real window on a real driver and an in-process MongoDB-wire server, driven with the keyboard and mouse. */
 @ExtendWith(ApplicationExtension.class)
 class InspectorWindowIT {
+    static {
+        InspectorUi.configureHeadlessScreen();
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static MongoTestServer mongo;
     private static StorageConfig config;
