@@ -98,8 +98,8 @@ public class HealthView implements FeatureView {
         outageTable.setPlaceholder(new Label(messages.get("health.noOutages")));
         text(outageComponentColumn, o -> ComponentHealth.MONGODB.equals(o.component()) ? "MongoDB"
                 : ComponentHealth.REDIS.equals(o.component()) ? "Redis" : o.component());
-        text(outageStartColumn, o -> TimeFormat.dateTime(o.start()));
-        text(outageEndColumn, o -> o.isOngoing() ? messages.get("health.ongoing") : TimeFormat.dateTime(o.end()));
+        text(outageStartColumn, o -> TimeFormat.time(o.start()));
+        text(outageEndColumn, o -> o.isOngoing() ? messages.get("health.ongoing") : TimeFormat.time(o.end()));
         text(outageDurationColumn, o -> TimeFormat.duration(o.duration(model.now())));
         text(outageErrorColumn, o -> o.error() == null ? "" : o.error());
     }
@@ -122,7 +122,7 @@ public class HealthView implements FeatureView {
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
-                return TimeFormat.time(Instant.ofEpochSecond(seconds.longValue())).substring(0, 5);
+                return TimeFormat.time(Instant.ofEpochSecond(seconds.longValue()));
             }
 
             @Override
@@ -132,8 +132,12 @@ public class HealthView implements FeatureView {
         });
         Runnable redraw = () -> {
             long now = model.now().getEpochSecond();
-            x.setLowerBound(now - HealthHistory.WINDOW.toSeconds());
+            // Up to 15 minutes, but no wider than the history so far (at least one minute) so early charts fill.
+            long oldest = samples.isEmpty() ? now : samples.get(0).time().getEpochSecond();
+            long span = Math.max(60, Math.min(HealthHistory.WINDOW.toSeconds(), now - oldest));
+            x.setLowerBound(now - span);
             x.setUpperBound(now);
+            x.setTickUnit(Math.max(10, span / 6));
             List<XYChart.Data<Number, Number>> points = new ArrayList<>(samples.size());
             for (LatencySample s : samples) {
                 // A failed check is drawn at zero so the gap is visible; the light says it was down.

@@ -54,7 +54,7 @@ public final class StatisticsSummary {
         Object misses = find(c, "misses", "cache_misses");
         if (hits != null || misses != null) {
             String ratio = ratio(hits, misses);
-            cards.add(new Card("Inspector cache", ratio == null ? "—" : ratio + " hits",
+            cards.add(new Card("Inspector cache", ratio == null || "—".equals(ratio) ? "no reads yet" : ratio + " hits",
                     "hits " + text(hits, "0") + " · misses " + text(misses, "0")));
         }
         return cards;

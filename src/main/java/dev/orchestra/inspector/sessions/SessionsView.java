@@ -101,8 +101,8 @@ public class SessionsView implements FeatureView {
         text(sessionColumn, s -> s.sessionId() == null ? messages.get("sessions.noSession") : s.sessionId());
         countColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().itemCount()));
         countColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
-        text(firstColumn, s -> TimeFormat.dateTime(s.firstActivity()));
-        text(lastColumn, s -> TimeFormat.dateTime(s.lastActivity()));
+        text(firstColumn, s -> TimeFormat.minutes(s.firstActivity()));
+        text(lastColumn, s -> TimeFormat.minutes(s.lastActivity()));
         text(personaColumn, SessionSummary::personaActive);
         Label placeholder = new Label();
         placeholder.getStyleClass().add("placeholder-text");
