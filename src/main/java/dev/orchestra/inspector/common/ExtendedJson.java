@@ -25,7 +25,7 @@ public final class ExtendedJson {
 
     private static final java.util.regex.Pattern NUMBER_LINE =
             java.util.regex.Pattern.compile("\\s*-?(\\d[\\d.eE+-]*|Infinity|NaN),?");
-    private static final int PACKED_LINE_CHARS = 100;
+    private static final int PACKED_LINE_CHARS = 76;
 
     /**
      * Puts the elements of number arrays (embeddings: often 1,536 of them) several to a line instead of one per

@@ -28,7 +28,7 @@ class ExtendedJsonTest {
         String json = ExtendedJson.format(doc, false);
 
         assertThat(json.lines().count()).isLessThan(400); // not 1,536 lines of numbers
-        assertThat(json.lines()).allMatch(l -> l.length() <= 110);
+        assertThat(json.lines()).allMatch(l -> l.length() <= 90);
         assertThat(json).contains("\"tags\": [\n    \"x\",");
         assertThat(BsonDocument.parse(json)).isEqualTo(BsonDocument.parse(doc.toJson(
                 org.bson.json.JsonWriterSettings.builder().outputMode(org.bson.json.JsonMode.RELAXED).build())));
