@@ -50,6 +50,8 @@ public class HealthView implements FeatureView {
     @FXML private Label mongoText;
     @FXML private LineChart<Number, Number> mongoChart;
     @FXML private NumberAxis mongoX;
+    @FXML private Label mongoChartPlaceholder;
+    @FXML private Label redisChartPlaceholder;
     @FXML private Circle redisLight;
     @FXML private Label redisText;
     @FXML private LineChart<Number, Number> redisChart;
@@ -81,6 +83,10 @@ public class HealthView implements FeatureView {
         bindComponent(model.status().redis(), redisLight, redisText);
         bindChart(mongoChart, mongoX, model.history().samples(ComponentHealth.MONGODB));
         bindChart(redisChart, redisX, model.history().samples(ComponentHealth.REDIS));
+        bindPlaceholder(mongoChart, mongoChartPlaceholder, model.status().mongo(),
+                model.history().samples(ComponentHealth.MONGODB));
+        bindPlaceholder(redisChart, redisChartPlaceholder, model.status().redis(),
+                model.history().samples(ComponentHealth.REDIS));
 
         statisticsError.textProperty().bind(model.statisticsErrorProperty());
         statisticsError.visibleProperty().bind(model.statisticsErrorProperty().isNotNull());
@@ -147,6 +153,18 @@ public class HealthView implements FeatureView {
         };
         samples.addListener((ListChangeListener<LatencySample>) c -> redraw.run());
         redraw.run();
+    }
+
+    /** An empty chart says why: not configured (no REDIS_HOST) or no check yet. */
+    private void bindPlaceholder(LineChart<Number, Number> chart, Label placeholder, ComponentIndicator indicator,
+                                 ObservableList<LatencySample> samples) {
+        var empty = javafx.beans.binding.Bindings.isEmpty(samples);
+        chart.visibleProperty().bind(empty.not());
+        placeholder.visibleProperty().bind(empty);
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> indicator.lightProperty().get() == Light.GREY && indicator.last() != null
+                        ? messages.format("health.notConfigured", indicator.label())
+                        : messages.get("health.noSamples"), indicator.lightProperty()));
     }
 
     private void rebuildCards() {

@@ -31,8 +31,9 @@ public final class StatisticsSummary {
                     mongo.containsKey("error") ? "error: " + mongo.get("error") : text(find(m, "backend", "host"), "")));
             Object connections = find(m, "connections.current", "current");
             if (connections != null) {
+                Object available = find(m, "connections.available", "available");
                 cards.add(new Card("Connections", text(connections, "—"),
-                        "available " + text(find(m, "connections.available", "available"), "—")));
+                        available == null ? "current client connections" : "available " + available));
             }
             String ops = opcounters(m);
             if (!ops.isEmpty()) {
