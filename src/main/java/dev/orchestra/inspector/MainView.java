@@ -165,7 +165,7 @@ public class MainView {
         connectionOverlay.visibleProperty().bind(store.stateProperty().isNotEqualTo(StoreConnection.State.CONNECTED));
         connectingIndicator.visibleProperty().bind(store.stateProperty().isEqualTo(StoreConnection.State.CONNECTING));
         connectingIndicator.managedProperty().bind(connectingIndicator.visibleProperty());
-        connectionIcon.setGraphic(Icons.glyph(FontAwesome.Glyph.PLUG, "connection-failed-icon"));
+        connectionIcon.setGraphic(Icons.glyph(FontAwesome.Glyph.PLUG, "connection-failed-icon").size(44));
         connectionIcon.visibleProperty().bind(store.stateProperty().isEqualTo(StoreConnection.State.FAILED));
         connectionIcon.managedProperty().bind(connectionIcon.visibleProperty());
         retryButton.visibleProperty().bind(store.stateProperty().isEqualTo(StoreConnection.State.FAILED));
