@@ -123,8 +123,6 @@ public class HealthView implements FeatureView {
     }
 
     private void bindChart(LineChart<Number, Number> chart, NumberAxis x, ObservableList<LatencySample> samples) {
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        chart.getData().add(series);
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
@@ -138,21 +136,34 @@ public class HealthView implements FeatureView {
         });
         Runnable redraw = () -> {
             long now = model.now().getEpochSecond();
-            // Up to 15 minutes, but no wider than the history so far (at least one minute) so early charts fill.
+            // Up to 15 minutes, but no wider than the history so far (at least 30 s) so early charts fill.
             long oldest = samples.isEmpty() ? now : samples.get(0).time().getEpochSecond();
-            long span = Math.max(60, Math.min(HealthHistory.WINDOW.toSeconds(), now - oldest));
+            long span = Math.max(30, Math.min(HealthHistory.WINDOW.toSeconds(), now - oldest));
             x.setLowerBound(now - span);
             x.setUpperBound(now);
-            x.setTickUnit(Math.max(10, span / 6));
-            List<XYChart.Data<Number, Number>> points = new ArrayList<>(samples.size());
-            for (LatencySample s : samples) {
-                // A failed check is drawn at zero so the gap is visible; the light says it was down.
-                points.add(new XYChart.Data<>(s.time().getEpochSecond(), s.up() ? s.latencyMillis() : 0));
-            }
-            series.getData().setAll(points);
+            x.setTickUnit(Math.max(5, span / 6));
+            chart.getData().setAll(segments(samples));
         };
         samples.addListener((ListChangeListener<LatencySample>) c -> redraw.run());
         redraw.run();
+    }
+
+    /** One line per run of successful checks: a failed check leaves a gap instead of a misleading 0 ms. */
+    private static List<XYChart.Series<Number, Number>> segments(List<LatencySample> samples) {
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        XYChart.Series<Number, Number> current = null;
+        for (LatencySample s : samples) {
+            if (!s.up()) {
+                current = null;
+                continue;
+            }
+            if (current == null) {
+                current = new XYChart.Series<>();
+                series.add(current);
+            }
+            current.getData().add(new XYChart.Data<>(s.time().getEpochSecond(), s.latencyMillis()));
+        }
+        return series;
     }
 
     /** An empty chart says why: not configured (no REDIS_HOST) or no check yet. */

@@ -56,9 +56,15 @@ public final class StatisticsSummary {
         if (hits != null || misses != null) {
             String ratio = ratio(hits, misses);
             cards.add(new Card("Inspector cache", ratio == null || "—".equals(ratio) ? "no reads yet" : ratio + " hits",
-                    "hits " + text(hits, "0") + " · misses " + text(misses, "0")));
+                    "hits " + text(hits, "0") + " · misses " + text(misses, "0")
+                            + foreign(find(c, "foreign_values"))));
         }
         return cards;
+    }
+
+    /** Cached values written by other services in their own format (e.g. pickles): left alone, counted. */
+    private static String foreign(Object count) {
+        return count instanceof Number n && n.longValue() > 0 ? " · non-JSON values skipped " + n : "";
     }
 
     private static String opcounters(Map<String, Object> m) {
