@@ -143,6 +143,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
             stage.getIcons().add(new Image(icon));
         }
         stage.setScene(scene);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1440, screen.getWidth() * 0.94));
+        stage.setHeight(Math.min(900, screen.getHeight() * 0.94));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         dialogs.setOwner(stage);

@@ -27,6 +27,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -82,6 +84,28 @@ public class MainView {
         darkThemeItem.selectedProperty().bindBidirectional(model.darkThemeProperty());
         revealItem.selectedProperty().bindBidirectional(secrets.revealedProperty());
         model.darkThemeProperty().addListener((obs, was, is) -> applyTheme(is));
+        root.sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::handleShortcut);
+            }
+        });
+    }
+
+    /**
+     * Esc, F5 and Ctrl+F work wherever the focus is (a table or a text field would otherwise swallow them); the
+     * menu shows the same shortcuts.
+     */
+    private void handleShortcut(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE) {
+            current().cancelLoad();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F5) {
+            current().refresh();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F && e.isShortcutDown()) {
+            current().focusFilter();
+            e.consume();
+        }
     }
 
     private void loadFeature(Section section, Class<?> anchor, String fxml) {
@@ -147,7 +171,7 @@ public class MainView {
         connectionOverlay.visibleProperty().bind(store.stateProperty().isNotEqualTo(StoreConnection.State.CONNECTED));
         connectingIndicator.visibleProperty().bind(store.stateProperty().isEqualTo(StoreConnection.State.CONNECTING));
         connectingIndicator.managedProperty().bind(connectingIndicator.visibleProperty());
-        connectionIcon.setGraphic(Icons.glyph(FontAwesome.Glyph.PLUG, "connection-failed-icon"));
+        connectionIcon.setGraphic(Icons.glyph(FontAwesome.Glyph.PLUG, "connection-failed-icon").size(44));
         connectionIcon.visibleProperty().bind(store.stateProperty().isEqualTo(StoreConnection.State.FAILED));
         connectionIcon.managedProperty().bind(connectionIcon.visibleProperty());
         retryButton.visibleProperty().bind(store.stateProperty().isEqualTo(StoreConnection.State.FAILED));
@@ -228,6 +252,11 @@ public class MainView {
 
     public BorderPane root() {
         return root;
+    }
+
+    /** The root node of a feature view (for scoped lookups in UI tests and screenshots). */
+    public Parent featureRoot(Section section) {
+        return roots.get(section);
     }
 
     public FeatureView view(Section section) {

@@ -97,6 +97,9 @@ public final class DocumentTables {
                 (javafx.collections.ListChangeListener<DocumentRow>) c ->
                         model.selectedRows().setAll(table.getSelectionModel().getSelectedItems()));
         model.secrets().revealedProperty().addListener((obs, was, is) -> table.refresh());
+        // Rows come sorted by the server (time, newest first) one page at a time; sorting a page locally would
+        // suggest an order across pages that does not exist.
+        table.getColumns().forEach(c -> c.setSortable(false));
         table.setItems(model.rows());
     }
 

@@ -41,6 +41,11 @@ public final class ErrorMessages {
     private static String firstLine(String text) {
         int nl = text.indexOf('\n');
         String line = nl < 0 ? text : text.substring(0, nl);
+        // The driver appends its whole cluster description; the sentence before it says what happened.
+        int cluster = line.indexOf(". Client view of cluster state");
+        if (cluster > 0) {
+            line = line.substring(0, cluster + 1);
+        }
         return line.length() > 400 ? line.substring(0, 400) + "…" : line;
     }
 }

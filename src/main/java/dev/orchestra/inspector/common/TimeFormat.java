@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 /** How times are shown: local time, second precision; durations in words. */
 public final class TimeFormat {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private TimeFormat() {
@@ -15,6 +16,11 @@ public final class TimeFormat {
 
     public static String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(ZoneId.systemDefault()));
+    }
+
+    /** Without seconds, for narrow columns. */
+    public static String minutes(Instant instant) {
+        return instant == null ? "" : MINUTES.format(instant.atZone(ZoneId.systemDefault()));
     }
 
     public static String time(Instant instant) {

@@ -50,6 +50,8 @@ public class HealthView implements FeatureView {
     @FXML private Label mongoText;
     @FXML private LineChart<Number, Number> mongoChart;
     @FXML private NumberAxis mongoX;
+    @FXML private Label mongoChartPlaceholder;
+    @FXML private Label redisChartPlaceholder;
     @FXML private Circle redisLight;
     @FXML private Label redisText;
     @FXML private LineChart<Number, Number> redisChart;
@@ -81,6 +83,10 @@ public class HealthView implements FeatureView {
         bindComponent(model.status().redis(), redisLight, redisText);
         bindChart(mongoChart, mongoX, model.history().samples(ComponentHealth.MONGODB));
         bindChart(redisChart, redisX, model.history().samples(ComponentHealth.REDIS));
+        bindPlaceholder(mongoChart, mongoChartPlaceholder, model.status().mongo(),
+                model.history().samples(ComponentHealth.MONGODB));
+        bindPlaceholder(redisChart, redisChartPlaceholder, model.status().redis(),
+                model.history().samples(ComponentHealth.REDIS));
 
         statisticsError.textProperty().bind(model.statisticsErrorProperty());
         statisticsError.visibleProperty().bind(model.statisticsErrorProperty().isNotNull());
@@ -98,8 +104,8 @@ public class HealthView implements FeatureView {
         outageTable.setPlaceholder(new Label(messages.get("health.noOutages")));
         text(outageComponentColumn, o -> ComponentHealth.MONGODB.equals(o.component()) ? "MongoDB"
                 : ComponentHealth.REDIS.equals(o.component()) ? "Redis" : o.component());
-        text(outageStartColumn, o -> TimeFormat.dateTime(o.start()));
-        text(outageEndColumn, o -> o.isOngoing() ? messages.get("health.ongoing") : TimeFormat.dateTime(o.end()));
+        text(outageStartColumn, o -> TimeFormat.time(o.start()));
+        text(outageEndColumn, o -> o.isOngoing() ? messages.get("health.ongoing") : TimeFormat.time(o.end()));
         text(outageDurationColumn, o -> TimeFormat.duration(o.duration(model.now())));
         text(outageErrorColumn, o -> o.error() == null ? "" : o.error());
     }
@@ -117,12 +123,10 @@ public class HealthView implements FeatureView {
     }
 
     private void bindChart(LineChart<Number, Number> chart, NumberAxis x, ObservableList<LatencySample> samples) {
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        chart.getData().add(series);
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
-                return TimeFormat.time(Instant.ofEpochSecond(seconds.longValue())).substring(0, 5);
+                return TimeFormat.time(Instant.ofEpochSecond(seconds.longValue()));
             }
 
             @Override
@@ -132,17 +136,46 @@ public class HealthView implements FeatureView {
         });
         Runnable redraw = () -> {
             long now = model.now().getEpochSecond();
-            x.setLowerBound(now - HealthHistory.WINDOW.toSeconds());
+            // Up to 15 minutes, but no wider than the history so far (at least 30 s) so early charts fill.
+            long oldest = samples.isEmpty() ? now : samples.get(0).time().getEpochSecond();
+            long span = Math.max(30, Math.min(HealthHistory.WINDOW.toSeconds(), now - oldest));
+            x.setLowerBound(now - span);
             x.setUpperBound(now);
-            List<XYChart.Data<Number, Number>> points = new ArrayList<>(samples.size());
-            for (LatencySample s : samples) {
-                // A failed check is drawn at zero so the gap is visible; the light says it was down.
-                points.add(new XYChart.Data<>(s.time().getEpochSecond(), s.up() ? s.latencyMillis() : 0));
-            }
-            series.getData().setAll(points);
+            x.setTickUnit(Math.max(5, span / 6));
+            chart.getData().setAll(segments(samples));
         };
         samples.addListener((ListChangeListener<LatencySample>) c -> redraw.run());
         redraw.run();
+    }
+
+    /** One line per run of successful checks: a failed check leaves a gap instead of a misleading 0 ms. */
+    private static List<XYChart.Series<Number, Number>> segments(List<LatencySample> samples) {
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        XYChart.Series<Number, Number> current = null;
+        for (LatencySample s : samples) {
+            if (!s.up()) {
+                current = null;
+                continue;
+            }
+            if (current == null) {
+                current = new XYChart.Series<>();
+                series.add(current);
+            }
+            current.getData().add(new XYChart.Data<>(s.time().getEpochSecond(), s.latencyMillis()));
+        }
+        return series;
+    }
+
+    /** An empty chart says why: not configured (no REDIS_HOST) or no check yet. */
+    private void bindPlaceholder(LineChart<Number, Number> chart, Label placeholder, ComponentIndicator indicator,
+                                 ObservableList<LatencySample> samples) {
+        var empty = javafx.beans.binding.Bindings.isEmpty(samples);
+        chart.visibleProperty().bind(empty.not());
+        placeholder.visibleProperty().bind(empty);
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> indicator.lightProperty().get() == Light.GREY && indicator.last() != null
+                        ? messages.format("health.notConfigured", indicator.label())
+                        : messages.get("health.noSamples"), indicator.lightProperty()));
     }
 
     private void rebuildCards() {

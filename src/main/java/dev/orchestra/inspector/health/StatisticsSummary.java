@@ -31,8 +31,9 @@ public final class StatisticsSummary {
                     mongo.containsKey("error") ? "error: " + mongo.get("error") : text(find(m, "backend", "host"), "")));
             Object connections = find(m, "connections.current", "current");
             if (connections != null) {
+                Object available = find(m, "connections.available", "available");
                 cards.add(new Card("Connections", text(connections, "—"),
-                        "available " + text(find(m, "connections.available", "available"), "—")));
+                        available == null ? "current client connections" : "available " + available));
             }
             String ops = opcounters(m);
             if (!ops.isEmpty()) {
@@ -54,10 +55,16 @@ public final class StatisticsSummary {
         Object misses = find(c, "misses", "cache_misses");
         if (hits != null || misses != null) {
             String ratio = ratio(hits, misses);
-            cards.add(new Card("Inspector cache", ratio == null ? "—" : ratio + " hits",
-                    "hits " + text(hits, "0") + " · misses " + text(misses, "0")));
+            cards.add(new Card("Inspector cache", ratio == null || "—".equals(ratio) ? "no reads yet" : ratio + " hits",
+                    "hits " + text(hits, "0") + " · misses " + text(misses, "0")
+                            + foreign(find(c, "foreign_values"))));
         }
         return cards;
+    }
+
+    /** Cached values written by other services in their own format (e.g. pickles): left alone, counted. */
+    private static String foreign(Object count) {
+        return count instanceof Number n && n.longValue() > 0 ? " · non-JSON values skipped " + n : "";
     }
 
     private static String opcounters(Map<String, Object> m) {

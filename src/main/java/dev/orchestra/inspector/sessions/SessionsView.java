@@ -101,8 +101,8 @@ public class SessionsView implements FeatureView {
         text(sessionColumn, s -> s.sessionId() == null ? messages.get("sessions.noSession") : s.sessionId());
         countColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().itemCount()));
         countColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
-        text(firstColumn, s -> TimeFormat.dateTime(s.firstActivity()));
-        text(lastColumn, s -> TimeFormat.dateTime(s.lastActivity()));
+        text(firstColumn, s -> TimeFormat.minutes(s.firstActivity()));
+        text(lastColumn, s -> TimeFormat.minutes(s.lastActivity()));
         text(personaColumn, SessionSummary::personaActive);
         Label placeholder = new Label();
         placeholder.getStyleClass().add("placeholder-text");
@@ -199,17 +199,29 @@ public class SessionsView implements FeatureView {
             bubbles.getChildren().add(bubble);
         }
         if (change != null) {
-            // New conversation: show the latest messages; older page prepended: keep the reader's place.
-            bubbles.applyCss();
-            bubbles.layout();
-            if (olderPrepended && bubbles.getHeight() > 0) {
-                double added = bubbles.getHeight() - oldHeight;
-                transcriptScroll.setVvalue(Math.max(0, added / Math.max(1, bubbles.getHeight()
-                        - transcriptScroll.getViewportBounds().getHeight())));
-            } else {
-                transcriptScroll.setVvalue(1.0);
-            }
+            scrollAfterLayout(olderPrepended, oldHeight);
         }
+    }
+
+    /**
+     * New conversation: show the latest messages. Older page prepended: keep the reader where they were. Both need
+     * the new content height, known only after the next layout pass.
+     */
+    private void scrollAfterLayout(boolean keepPlace, double oldHeight) {
+        javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number was, Number is) {
+                bubbles.heightProperty().removeListener(this);
+                double scrollable = is.doubleValue() - transcriptScroll.getViewportBounds().getHeight();
+                if (keepPlace && scrollable > 0) {
+                    transcriptScroll.setVvalue(Math.min(1, (is.doubleValue() - oldHeight) / scrollable));
+                } else {
+                    transcriptScroll.setVvalue(1.0);
+                }
+            }
+        };
+        bubbles.heightProperty().addListener(once);
+        transcriptScroll.setVvalue(keepPlace ? transcriptScroll.getVvalue() : 1.0);
     }
 
     @FXML

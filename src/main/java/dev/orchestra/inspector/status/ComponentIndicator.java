@@ -52,6 +52,14 @@ public final class ComponentIndicator {
         tooltip.set(label + ": " + reason);
     }
 
+    /** Not known (the store is not open): grey, with the reason in the tooltip. */
+    void unknown(String reason) {
+        last = null;
+        light.set(Light.GREY);
+        text.set(label + " · —");
+        tooltip.set(label + ": " + reason);
+    }
+
     void refresh(Instant now) {
         if (last == null) {
             return;

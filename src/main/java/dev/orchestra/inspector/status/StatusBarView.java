@@ -32,7 +32,19 @@ public class StatusBarView {
 
     @FXML
     private void initialize() {
-        bar.textProperty().bind(model.messageProperty());
+        // The message gives way to the indicators, never the other way round; the whole text is in the tooltip.
+        bar.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String m = model.messageProperty().get();
+            return m.length() > 90 ? m.substring(0, 89) + "…" : m;
+        }, model.messageProperty()));
+        Tooltip messageTip = new Tooltip();
+        messageTip.textProperty().bind(model.messageProperty());
+        messageTip.setWrapText(true);
+        messageTip.setMaxWidth(600);
+        bar.setTooltip(messageTip);
+        for (Label l : new Label[] {mongoLabel, redisLabel, overallLabel}) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         busyIndicator.visibleProperty().bind(model.busyProperty().greaterThan(0));
         busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());
         bindIndicator(model.mongo(), mongoLabel, mongoLight);

@@ -43,6 +43,7 @@ public class StatusBarViewModel {
             case FAILED -> {
                 message.set("Not connected: " + store.errorProperty().get());
                 mongo.unavailable(store.errorProperty().get());
+                redis.unknown("not checked: the store is not open");
                 overallLight.set(Light.RED);
                 overallText.set("error");
             }
