@@ -1,0 +1,242 @@
+package dev.orchestra.inspector;
+
+import dev.orchestra.inspector.agents.AgentDataView;
+import dev.orchestra.inspector.agents.AgentDataViewModel;
+import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.FxBackgroundRunner;
+import dev.orchestra.inspector.common.FxDialogService;
+import dev.orchestra.inspector.common.Messages;
+import dev.orchestra.inspector.common.Navigator;
+import dev.orchestra.inspector.common.SecretDisplay;
+import dev.orchestra.inspector.common.SecretMasker;
+import dev.orchestra.inspector.common.StoreConnection;
+import dev.orchestra.inspector.common.ViewLoader;
+import dev.orchestra.inspector.detail.DocumentDetailViewModel;
+import dev.orchestra.inspector.editing.EditingFeature;
+import dev.orchestra.inspector.health.HealthHistory;
+import dev.orchestra.inspector.health.HealthView;
+import dev.orchestra.inspector.health.HealthViewModel;
+import dev.orchestra.inspector.memory.MemoryItemsView;
+import dev.orchestra.inspector.memory.MemoryItemsViewModel;
+import dev.orchestra.inspector.sessions.SessionsView;
+import dev.orchestra.inspector.sessions.SessionsViewModel;
+import dev.orchestra.inspector.sessions.TranscriptViewModel;
+import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.StatusBarView;
+import dev.orchestra.inspector.status.StatusBarViewModel;
+import dev.orchestra.storage.safety.WriteLock;
+import java.time.Clock;
+import java.time.Duration;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import javafx.util.Callback;
+
+/**
+ * Builds the whole app with constructors (no framework) and is the FXMLLoader's controller factory. One instance
+ * per window; {@link #close()} stops every thread it started.
+ */
+public final class AppContext implements Callback<Class<?>, Object>, Navigator, AutoCloseable {
+    private final Messages messages = Messages.load();
+    private final Clock clock;
+    private final BackgroundRunner runner;
+    private final FxDialogService dialogs = new FxDialogService();
+    private final SecretDisplay secrets = new SecretDisplay(new SecretMasker());
+    private final StoreConnection store;
+    private final ViewLoader viewLoader;
+    private final MainViewModel mainModel;
+    private final MemoryItemsViewModel memoryModel;
+    private final AgentDataViewModel agentModel;
+    private final TranscriptViewModel transcriptModel;
+    private final SessionsViewModel sessionsModel;
+    private final StatusBarViewModel statusModel;
+    private final HealthHistory healthHistory = new HealthHistory();
+    private final HealthViewModel healthModel;
+    private final HealthMonitor healthMonitor;
+    private final EditingFeature editing;
+    private MainView mainView;
+
+    public AppContext(StoreConnection.Opener opener, StoreDescription description, Clock clock,
+                      Duration healthPeriod) {
+        this(opener, description, description.production() ? WriteLock.locked("APP_ENV=production")
+                : WriteLock.unlocked(), clock, healthPeriod);
+    }
+
+    /** @param writeLock whether writes start locked (read-only); the edit feature wraps the store with it */
+    public AppContext(StoreConnection.Opener opener, StoreDescription description, WriteLock writeLock, Clock clock,
+                      Duration healthPeriod) {
+        this.clock = clock;
+        this.runner = new FxBackgroundRunner(4, 256);
+        this.viewLoader = new ViewLoader(messages, this);
+        // Issue 4: every store is wrapped (write gate, trash, audit) before anything uses it.
+        this.editing = new EditingFeature(runner, writeLock, dialogs, viewLoader, secrets, clock);
+        this.store = new StoreConnection(runner, editing.wrap(opener));
+        this.mainModel = new MainViewModel(description, store);
+        this.memoryModel = new MemoryItemsViewModel(runner, store, secrets, newDetailModel(), this, clock);
+        this.agentModel = new AgentDataViewModel(runner, store, secrets, newDetailModel(), clock);
+        this.transcriptModel = new TranscriptViewModel(runner, store, secrets);
+        this.sessionsModel = new SessionsViewModel(runner, store, transcriptModel, this);
+        this.statusModel = new StatusBarViewModel(clock, runner.busyProperty(), store, description.target());
+        this.healthModel = new HealthViewModel(runner, store, healthHistory, statusModel, clock);
+        this.healthMonitor = new HealthMonitor(() -> store.managerProperty().get(), healthPeriod, report -> {
+            statusModel.update(report);
+            healthHistory.record(report, clock.instant());
+        }, statusModel::checkFailed);
+        store.stateProperty().addListener((obs, was, is) -> {
+            if (is == StoreConnection.State.CONNECTED) {
+                healthMonitor.restart();
+            } else {
+                healthMonitor.cancel();
+            }
+        });
+    }
+
+    /** The configuration from the environment and {@code .env}; a bad one still opens the window, with the reason. */
+    public static AppContext fromEnvironment() {
+        StoreOpeners.Configured configured = StoreOpeners.fromEnvironment();
+        return new AppContext(configured.opener(), configured.description(),
+                EditingFeature.writeLockFromEnvironment(), Clock.systemDefaultZone(), HealthMonitor.PERIOD);
+    }
+
+    private DocumentDetailViewModel newDetailModel() {
+        return new DocumentDetailViewModel(runner, store, secrets, dialogs);
+    }
+
+    @Override
+    public Object call(Class<?> type) {
+        if (type == MainView.class) {
+            mainView = new MainView(mainModel, viewLoader, messages, secrets);
+            return mainView;
+        }
+        if (type == MemoryItemsView.class) {
+            return new MemoryItemsView(memoryModel, viewLoader, messages, store);
+        }
+        if (type == AgentDataView.class) {
+            return new AgentDataView(agentModel, viewLoader, messages, store);
+        }
+        if (type == SessionsView.class) {
+            return new SessionsView(sessionsModel, messages, store);
+        }
+        if (type == HealthView.class) {
+            return new HealthView(healthModel, messages);
+        }
+        if (type == StatusBarView.class) {
+            return new StatusBarView(statusModel);
+        }
+        Object editingController = editing.controllerFor(type);
+        if (editingController != null) {
+            return editingController;
+        }
+        throw new IllegalArgumentException("No controller known for " + type.getName());
+    }
+
+    /** Builds the main window into {@code stage}, shows it, and starts opening the store in the background. */
+    public Scene show(Stage stage) {
+        ViewLoader.Loaded<MainView> main = viewLoader.load(AppContext.class, "Main.fxml");
+        Scene scene = new Scene(main.root());
+        scene.getStylesheets().add(AppContext.class.getResource("theme.css").toExternalForm());
+        scene.getStylesheets().add(EditingFeature.class.getResource("editing.css").toExternalForm());
+        installEditing();
+        stage.titleProperty().bind(mainModel.titleProperty());
+        var icon = AppContext.class.getResourceAsStream("icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon));
+        }
+        stage.setScene(scene);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1440, screen.getWidth() * 0.94));
+        stage.setHeight(Math.min(900, screen.getHeight() * 0.94));
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        dialogs.setOwner(stage);
+        editing.setOwner(stage);
+        stage.show();
+        store.connect();
+        return scene;
+    }
+
+    /** Issue 4: edit/delete actions in the feature views and the read-only banner under the header. */
+    private void installEditing() {
+        var memoryView = (MemoryItemsView) mainView.view(MainViewModel.Section.MEMORY);
+        editing.installDocumentActions(memoryModel, memoryView.detailView(), memoryView.root());
+        var agentView = (AgentDataView) mainView.view(MainViewModel.Section.AGENTS);
+        editing.installDocumentActions(agentModel, agentView.detailView(), agentView.root());
+        var sessionsView = (SessionsView) mainView.view(MainViewModel.Section.SESSIONS);
+        editing.installSessionDelete(sessionsModel, sessionsView.root());
+        editing.installBanner(viewLoader, (javafx.scene.layout.Pane) mainView.root().getTop());
+    }
+
+    @Override
+    public void showConversation(String userId, String sessionId) {
+        mainModel.sectionProperty().set(MainViewModel.Section.SESSIONS);
+        sessionsModel.openSession(userId, sessionId);
+    }
+
+    @Override
+    public void showMemoryItems(String userId, String sessionId) {
+        mainModel.sectionProperty().set(MainViewModel.Section.MEMORY);
+        memoryModel.showSession(userId, sessionId);
+    }
+
+    @Override
+    public void close() {
+        if (mainView != null) {
+            mainView.stop();
+        }
+        healthMonitor.close();
+        runner.close();
+        store.close();
+    }
+
+    public MainViewModel mainModel() {
+        return mainModel;
+    }
+
+    public MainView mainView() {
+        return mainView;
+    }
+
+    public StoreConnection store() {
+        return store;
+    }
+
+    public BackgroundRunner runner() {
+        return runner;
+    }
+
+    public MemoryItemsViewModel memoryModel() {
+        return memoryModel;
+    }
+
+    public AgentDataViewModel agentModel() {
+        return agentModel;
+    }
+
+    public SessionsViewModel sessionsModel() {
+        return sessionsModel;
+    }
+
+    public StatusBarViewModel statusModel() {
+        return statusModel;
+    }
+
+    public HealthViewModel healthModel() {
+        return healthModel;
+    }
+
+    public SecretDisplay secrets() {
+        return secrets;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public EditingFeature editing() {
+        return editing;
+    }
+}

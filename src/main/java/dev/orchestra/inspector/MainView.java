@@ -1,0 +1,276 @@
+package dev.orchestra.inspector;
+
+import dev.orchestra.inspector.MainViewModel.Section;
+import dev.orchestra.inspector.agents.AgentDataView;
+import dev.orchestra.inspector.audit.AuditView;
+import dev.orchestra.inspector.common.FeatureView;
+import dev.orchestra.inspector.common.Icons;
+import dev.orchestra.inspector.common.Messages;
+import dev.orchestra.inspector.common.SecretDisplay;
+import dev.orchestra.inspector.common.StoreConnection;
+import dev.orchestra.inspector.common.ViewLoader;
+import dev.orchestra.inspector.health.HealthView;
+import dev.orchestra.inspector.memory.MemoryItemsView;
+import dev.orchestra.inspector.sessions.SessionsView;
+import dev.orchestra.inspector.status.StatusBarView;
+import dev.orchestra.inspector.trash.TrashView;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.glyphfont.FontAwesome;
+
+/** The main window: navigation, the current feature view, the connection overlay, menus and shortcuts. */
+public class MainView {
+    private final MainViewModel model;
+    private final ViewLoader loader;
+    private final Messages messages;
+    private final SecretDisplay secrets;
+    private final Map<Section, Parent> roots = new EnumMap<>(Section.class);
+    private final Map<Section, FeatureView> views = new EnumMap<>(Section.class);
+    private StatusBarView statusBarView;
+
+    @FXML private BorderPane root;
+    @FXML private CheckMenuItem darkThemeItem;
+    @FXML private CheckMenuItem revealItem;
+    @FXML private Label environmentBadge;
+    @FXML private Label targetLabel;
+    @FXML private Label secretsBadge;
+    @FXML private ListView<Section> navList;
+    @FXML private StackPane content;
+    @FXML private VBox connectionOverlay;
+    @FXML private ProgressIndicator connectingIndicator;
+    @FXML private Label connectionIcon;
+    @FXML private Label connectionMessage;
+    @FXML private Button retryButton;
+
+    public MainView(MainViewModel model, ViewLoader loader, Messages messages, SecretDisplay secrets) {
+        this.model = model;
+        this.loader = loader;
+        this.messages = messages;
+        this.secrets = secrets;
+    }
+
+    @FXML
+    private void initialize() {
+        loadFeature(Section.MEMORY, MemoryItemsView.class, "memory/MemoryItems.fxml");
+        loadFeature(Section.AGENTS, AgentDataView.class, "agents/AgentData.fxml");
+        loadFeature(Section.SESSIONS, SessionsView.class, "sessions/Sessions.fxml");
+        loadFeature(Section.HEALTH, HealthView.class, "health/Health.fxml");
+        loadFeature(Section.TRASH, TrashView.class, "trash/Trash.fxml");
+        loadFeature(Section.AUDIT, AuditView.class, "audit/Audit.fxml");
+        content.getChildren().addAll(0, roots.values());
+        ViewLoader.Loaded<StatusBarView> status = loader.load(MainView.class, "status/StatusBar.fxml");
+        statusBarView = status.controller();
+        root.setBottom(status.root());
+
+        setUpNavigation();
+        setUpHeader();
+        setUpConnectionOverlay();
+        darkThemeItem.selectedProperty().bindBidirectional(model.darkThemeProperty());
+        revealItem.selectedProperty().bindBidirectional(secrets.revealedProperty());
+        model.darkThemeProperty().addListener((obs, was, is) -> applyTheme(is));
+        root.sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::handleShortcut);
+            }
+        });
+    }
+
+    /**
+     * Esc, F5 and Ctrl+F work wherever the focus is (a table or a text field would otherwise swallow them); the
+     * menu shows the same shortcuts.
+     */
+    private void handleShortcut(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE) {
+            current().cancelLoad();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F5) {
+            current().refresh();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F && e.isShortcutDown()) {
+            current().focusFilter();
+            e.consume();
+        }
+    }
+
+    private void loadFeature(Section section, Class<?> anchor, String fxml) {
+        ViewLoader.Loaded<FeatureView> loaded = loader.load(MainView.class, fxml);
+        roots.put(section, loaded.root());
+        views.put(section, loaded.controller());
+    }
+
+    private void setUpNavigation() {
+        navList.getItems().setAll(Section.values());
+        navList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Section s, boolean empty) {
+                super.updateItem(s, empty);
+                if (empty || s == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(messages.get("nav." + s.name().toLowerCase(java.util.Locale.ROOT)));
+                setGraphic(Icons.glyph(switch (s) {
+                    case MEMORY -> FontAwesome.Glyph.DATABASE;
+                    case AGENTS -> FontAwesome.Glyph.CUBES;
+                    case SESSIONS -> FontAwesome.Glyph.COMMENTS;
+                    case HEALTH -> FontAwesome.Glyph.HEARTBEAT;
+                    case TRASH -> FontAwesome.Glyph.TRASH;
+                    case AUDIT -> FontAwesome.Glyph.HISTORY;
+                }, "nav-icon"));
+            }
+        });
+        navList.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                model.sectionProperty().set(is);
+            }
+        });
+        model.sectionProperty().addListener((obs, was, is) -> show(was, is));
+        navList.getSelectionModel().select(model.sectionProperty().get());
+        show(null, model.sectionProperty().get());
+    }
+
+    private void show(Section previous, Section next) {
+        navList.getSelectionModel().select(next);
+        roots.forEach((s, node) -> node.setVisible(s == next));
+        if (previous != null && previous != next) {
+            views.get(previous).setShowing(false);
+        }
+        views.get(next).setShowing(true);
+    }
+
+    private void setUpHeader() {
+        StoreDescription d = model.description();
+        environmentBadge.setText(d.production() ? "PRODUCTION" : d.environment());
+        environmentBadge.getStyleClass().add(d.production() ? "env-production" : "env-" + d.environment());
+        targetLabel.setText(d.database() + "  ·  " + d.mongo() + "  ·  " + d.redis());
+        secretsBadge.textProperty().bind(Bindings.when(secrets.revealedProperty())
+                .then(messages.get("main.secretsRevealed")).otherwise(""));
+        secretsBadge.visibleProperty().bind(secrets.revealedProperty());
+        secretsBadge.setGraphic(Icons.glyph(FontAwesome.Glyph.UNLOCK));
+    }
+
+    private void setUpConnectionOverlay() {
+        StoreConnection store = model.store();
+        connectionOverlay.visibleProperty().bind(store.stateProperty().isNotEqualTo(StoreConnection.State.CONNECTED));
+        connectingIndicator.visibleProperty().bind(store.stateProperty().isEqualTo(StoreConnection.State.CONNECTING));
+        connectingIndicator.managedProperty().bind(connectingIndicator.visibleProperty());
+        connectionIcon.setGraphic(Icons.glyph(FontAwesome.Glyph.PLUG, "connection-failed-icon").size(44));
+        connectionIcon.visibleProperty().bind(store.stateProperty().isEqualTo(StoreConnection.State.FAILED));
+        connectionIcon.managedProperty().bind(connectionIcon.visibleProperty());
+        retryButton.visibleProperty().bind(store.stateProperty().isEqualTo(StoreConnection.State.FAILED));
+        retryButton.managedProperty().bind(retryButton.visibleProperty());
+        connectionMessage.textProperty().bind(model.connectionMessageProperty());
+    }
+
+    private void applyTheme(boolean dark) {
+        if (root.getScene() == null) {
+            return;
+        }
+        var classes = root.getScene().getRoot().getStyleClass();
+        if (dark && !classes.contains("dark")) {
+            classes.add("dark");
+        } else if (!dark) {
+            classes.remove("dark");
+        }
+    }
+
+    private FeatureView current() {
+        return views.get(model.sectionProperty().get());
+    }
+
+    @FXML
+    private void reconnect() {
+        model.retryConnection();
+    }
+
+    @FXML
+    private void quit() {
+        Platform.exit();
+    }
+
+    @FXML
+    private void showMemory() {
+        model.sectionProperty().set(Section.MEMORY);
+    }
+
+    @FXML
+    private void showAgents() {
+        model.sectionProperty().set(Section.AGENTS);
+    }
+
+    @FXML
+    private void showSessions() {
+        model.sectionProperty().set(Section.SESSIONS);
+    }
+
+    @FXML
+    private void showHealth() {
+        model.sectionProperty().set(Section.HEALTH);
+    }
+
+    @FXML
+    private void refresh() {
+        current().refresh();
+    }
+
+    @FXML
+    private void focusFilter() {
+        current().focusFilter();
+    }
+
+    @FXML
+    private void cancelLoad() {
+        current().cancelLoad();
+    }
+
+    @FXML
+    private void showShortcuts() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, messages.get("shortcuts.text"));
+        alert.setTitle(messages.get("menu.shortcuts"));
+        alert.setHeaderText(messages.get("menu.shortcuts"));
+        alert.initOwner(root.getScene().getWindow());
+        alert.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        alert.showAndWait();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    /** The root node of a feature view (for scoped lookups in UI tests and screenshots). */
+    public Parent featureRoot(Section section) {
+        return roots.get(section);
+    }
+
+    public FeatureView view(Section section) {
+        return views.get(section);
+    }
+
+    public StatusBarView statusBar() {
+        return statusBarView;
+    }
+
+    public void stop() {
+        if (statusBarView != null) {
+            statusBarView.stop();
+        }
+        views.values().forEach(v -> v.setShowing(false));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.orchestra.inspector.common;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.controlsfx.glyphfont.FontAwesome;
+
+/** Wiring shared by the document tables (memory items, agent data): columns, flags, filter fields, placeholder. */
+public final class DocumentTables {
+    private DocumentTables() {
+    }
+
+    /** A text column showing {@code field} (masked unless secrets are revealed). */
+    public static TableColumn<DocumentRow, String> fieldColumn(TableColumn<DocumentRow, String> column, String field,
+                                                             SecretDisplay secrets) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().text(field, secrets.isRevealed())));
+        return column;
+    }
+
+    public static <T> void column(TableColumn<DocumentRow, T> column, Function<DocumentRow, T> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    /** The flag column: a warning for schema issues, a lock for secret values; the tooltip says which. */
+    public static void flagColumn(TableColumn<DocumentRow, DocumentRow> column) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setSortable(false);
+        column.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(DocumentRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null || (!row.hasIssues() && !row.isSensitive())) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                HBox icons = new HBox(3);
+                icons.setAlignment(Pos.CENTER);
+                if (row.hasIssues()) {
+                    icons.getChildren().add(Icons.glyph(FontAwesome.Glyph.EXCLAMATION_TRIANGLE, "flag-warning"));
+                }
+                if (row.isSensitive()) {
+                    icons.getChildren().add(Icons.glyph(FontAwesome.Glyph.LOCK, "flag-secret"));
+                }
+                setGraphic(icons);
+                Tooltip tip = new Tooltip(row.flagDescription());
+                tip.setWrapText(true);
+                tip.setMaxWidth(480);
+                setTooltip(tip);
+            }
+        });
+    }
+
+    /** Shows "loading", the error, or "nothing matches" where the rows would be. */
+    public static void placeholder(TableView<?> table, PagedDocumentsViewModel model, StoreConnection store,
+                                   Messages messages) {
+        Label label = new Label();
+        label.getStyleClass().add("placeholder-text");
+        label.setWrapText(true);
+        label.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (store.stateProperty().get() == StoreConnection.State.CONNECTING) {
+                return messages.get("table.connecting");
+            }
+            if (store.stateProperty().get() == StoreConnection.State.FAILED) {
+                return messages.format("table.notConnected", store.errorProperty().get());
+            }
+            if (model.loadingProperty().get()) {
+                return messages.get("table.loading");
+            }
+            if (model.errorProperty().get() != null) {
+                return model.errorProperty().get();
+            }
+            return model.filterActiveProperty().get() ? messages.get("table.noMatch") : messages.get("table.empty");
+        }, store.stateProperty(), store.errorProperty(), model.loadingProperty(), model.errorProperty(),
+                model.filterActiveProperty()));
+        table.setPlaceholder(label);
+    }
+
+    /** Keeps the table's selection and the ViewModel's in step, and redraws cells when secrets are revealed. */
+    public static void bindSelection(TableView<DocumentRow> table, PagedDocumentsViewModel model) {
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) ->
+                model.selectedRowProperty().set(is));
+        table.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<DocumentRow>) c ->
+                        model.selectedRows().setAll(table.getSelectionModel().getSelectedItems()));
+        model.secrets().revealedProperty().addListener((obs, was, is) -> table.refresh());
+        // Rows come sorted by the server (time, newest first) one page at a time; sorting a page locally would
+        // suggest an order across pages that does not exist.
+        table.getColumns().forEach(c -> c.setSortable(false));
+        table.setItems(model.rows());
+    }
+
+    /** A text field bound to a filter field; a complaint turns it red and shows the reason as its tooltip. */
+    public static void bindFilter(TextField field, FilterField model) {
+        field.textProperty().bindBidirectional(model.textProperty());
+        bindError(field, model);
+        field.setOnAction(null);
+    }
+
+    public static void bindFilter(ComboBox<String> combo, FilterField model) {
+        combo.getEditor().textProperty().bindBidirectional(model.textProperty());
+        bindError(combo, model);
+    }
+
+    private static void bindError(javafx.scene.control.Control control, FilterField model) {
+        Tooltip normal = control.getTooltip();
+        model.errorProperty().addListener((obs, was, is) -> {
+            control.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), is != null);
+            if (is != null) {
+                Tooltip tip = new Tooltip(is);
+                tip.getStyleClass().add("error-tooltip");
+                control.setTooltip(tip);
+            } else {
+                control.setTooltip(normal);
+            }
+        });
+    }
+
+    /** Right-aligned numeric cells. */
+    public static <T> void alignRight(TableColumn<DocumentRow, T> column) {
+        column.setStyle("-fx-alignment: CENTER-RIGHT;");
+    }
+
+    /** Helper for cells whose text depends on the row and the reveal state. */
+    public static void computed(TableColumn<DocumentRow, String> column, SecretDisplay secrets,
+                                BiFunction<DocumentRow, Boolean, String> text) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue(), secrets.isRevealed())));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.orchestra.inspector.deleting;
+
+import dev.orchestra.inspector.common.DialogService;
+import dev.orchestra.inspector.editing.FxWindows;
+import java.util.function.Consumer;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.action.Action;
+
+/** The delete flow's dialogs on the FX thread: a modal confirmation, a progress window, ControlsFX notifications. */
+public final class FxDeleteDialogs implements DeleteDialogs {
+    private static final Duration UNDO_OFFER = Duration.seconds(30);
+
+    private final FxWindows windows;
+    private final DialogService dialogs;
+    private final Consumer<Stage> onOpened;
+
+    public FxDeleteDialogs(FxWindows windows, DialogService dialogs, Consumer<Stage> onOpened) {
+        this.windows = windows;
+        this.dialogs = dialogs;
+        this.onOpened = onOpened;
+    }
+
+    @Override
+    public boolean confirm(DeleteConfirmationViewModel confirmation) {
+        DeleteConfirmationView view = new DeleteConfirmationView(confirmation);
+        var loaded = windows.loader().load(DeleteConfirmationView.class, "DeleteConfirmation.fxml", view);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(confirmation.title());
+        DialogPane pane = dialog.getDialogPane();
+        pane.setHeaderText(confirmation.title());
+        pane.setContent(loaded.root());
+        ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
+        pane.getButtonTypes().setAll(ButtonType.CANCEL, delete);
+        pane.lookupButton(delete).disableProperty().bind(confirmation.confirmedProperty().not());
+        pane.lookupButton(delete).getStyleClass().add("danger-button");
+        pane.lookupButton(delete).setId("confirmDeleteButton");
+        // Enter must never confirm a delete by accident: Cancel is the default.
+        ((javafx.scene.control.Button) pane.lookupButton(delete)).setDefaultButton(false);
+        ((javafx.scene.control.Button) pane.lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        if (windows.owner() != null) {
+            dialog.initOwner(windows.owner());
+            if (windows.owner().getScene() != null) {
+                pane.getStylesheets().setAll(windows.owner().getScene().getStylesheets());
+            }
+        }
+        dialog.setOnShown(e -> {
+            if (confirmation.requiresTypedConfirmation()) {
+                view.typedField().requestFocus();
+            }
+        });
+        return dialog.showAndWait().filter(delete::equals).isPresent() && confirmation.confirmedProperty().get();
+    }
+
+    @Override
+    public void showProgress(BulkDeleteViewModel bulk) {
+        Stage[] holder = new Stage[1];
+        BulkDeleteProgressView view = new BulkDeleteProgressView(bulk, () -> holder[0].close());
+        var loaded = windows.loader().load(BulkDeleteProgressView.class, "BulkDeleteProgress.fxml", view);
+        Stage stage = windows.stage("Deleting…", loaded.root(), true);
+        stage.setOnCloseRequest(e -> {
+            if (bulk.runningProperty().get()) {
+                e.consume(); // closing would hide a running delete: cancel it instead
+                bulk.cancel();
+            }
+        });
+        holder[0] = stage;
+        bulk.runningProperty().addListener((obs, was, is) -> {
+            if (!is && bulk.outcomeProperty().get() != null && !bulk.outcomeProperty().get().cancelled()
+                    && bulk.outcomeProperty().get().batchId() != null) {
+                stage.close(); // finished normally: the notification says what happened
+            }
+        });
+        stage.show();
+        onOpened.accept(stage);
+    }
+
+    @Override
+    public void showDeleted(String message, Runnable undo) {
+        notification(message).action(new Action("Undo", e -> undo.run())).hideAfter(UNDO_OFFER).showInformation();
+    }
+
+    @Override
+    public void showInfo(String message) {
+        notification(message).hideAfter(Duration.seconds(8)).showInformation();
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        dialogs.showError(title, message);
+    }
+
+    private Notifications notification(String message) {
+        Notifications n = Notifications.create().title("Orchestra Storage Inspector").text(message);
+        if (windows.owner() != null) {
+            n.owner(windows.owner());
+        }
+        return n;
+    }
+}

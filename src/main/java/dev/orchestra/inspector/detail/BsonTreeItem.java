@@ -1,0 +1,85 @@
+package dev.orchestra.inspector.detail;
+
+import dev.orchestra.inspector.common.BsonText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TreeItem;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonType;
+import org.bson.BsonValue;
+
+/**
+ * A tree node for a BSON value whose children are built when first asked for, so a 1,536-element embedding costs
+ * nothing until it is expanded.
+ */
+public final class BsonTreeItem extends TreeItem<BsonNode> {
+    private final BsonValue value;
+    private boolean childrenBuilt;
+
+    public BsonTreeItem(String key, BsonValue value) {
+        super(new BsonNode(key, typeLabel(value), summary(value)));
+        this.value = value;
+    }
+
+    @Override
+    public boolean isLeaf() {
+        return !(value instanceof BsonDocument d && !d.isEmpty()) && !(value instanceof BsonArray a && !a.isEmpty());
+    }
+
+    @Override
+    public ObservableList<TreeItem<BsonNode>> getChildren() {
+        if (!childrenBuilt) {
+            childrenBuilt = true;
+            super.getChildren().setAll(buildChildren());
+        }
+        return super.getChildren();
+    }
+
+    private List<TreeItem<BsonNode>> buildChildren() {
+        List<TreeItem<BsonNode>> children = new ArrayList<>();
+        if (value instanceof BsonDocument doc) {
+            for (Map.Entry<String, BsonValue> e : doc.entrySet()) {
+                children.add(new BsonTreeItem(e.getKey(), e.getValue()));
+            }
+        } else if (value instanceof BsonArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                children.add(new BsonTreeItem("[" + i + "]", array.get(i)));
+            }
+        }
+        return children;
+    }
+
+    static String typeLabel(BsonValue v) {
+        BsonType t = v.getBsonType();
+        return switch (t) {
+            case DOCUMENT -> "Object";
+            case ARRAY -> "Array";
+            case STRING -> "String";
+            case INT32 -> "Int32";
+            case INT64 -> "Int64";
+            case DOUBLE -> "Double";
+            case DECIMAL128 -> "Decimal128";
+            case DATE_TIME -> "Date";
+            case OBJECT_ID -> "ObjectId";
+            case BOOLEAN -> "Boolean";
+            case NULL -> "Null";
+            case BINARY -> "Binary";
+            case TIMESTAMP -> "Timestamp";
+            case REGULAR_EXPRESSION -> "Regex";
+            default -> t.name();
+        };
+    }
+
+    private static String summary(BsonValue v) {
+        if (v instanceof BsonDocument d) {
+            return "{ " + d.size() + (d.size() == 1 ? " field }" : " fields }");
+        }
+        if (v instanceof BsonArray a) {
+            return "[ " + a.size() + (a.size() == 1 ? " element ]" : " elements ]");
+        }
+        return BsonText.inline(v, 500);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.orchestra.inspector.editing;
+
+import dev.orchestra.inspector.common.Icons;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.glyphfont.FontAwesome;
+
+/** Binds a {@link DocumentEditorViewModel}; shows the conflict dialog when the model reports one. */
+public class DocumentEditorView {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private final DocumentEditorViewModel model;
+    private final ConflictPresenter conflicts;
+    private final Runnable closeWindow;
+
+    @FXML private BorderPane root;
+    @FXML private Label titleLabel;
+    @FXML private Label modeBadge;
+    @FXML private Label statusLabel;
+    @FXML private Label errorBanner;
+    @FXML private GridPane form;
+    @FXML private TextArea jsonArea;
+    @FXML private HBox jsonErrorBox;
+    @FXML private Label jsonErrorLabel;
+    @FXML private Hyperlink showErrorLink;
+    @FXML private VBox problemsBox;
+    @FXML private Label dirtyLabel;
+    @FXML private ProgressIndicator savingIndicator;
+    @FXML private Button closeButton;
+    @FXML private Button saveButton;
+
+    /** Shows a conflict (a dialog in the app); the dialog calls back into the model. */
+    @FunctionalInterface
+    public interface ConflictPresenter {
+        void show(DocumentEditorViewModel model);
+    }
+
+    public DocumentEditorView(DocumentEditorViewModel model, ConflictPresenter conflicts, Runnable closeWindow) {
+        this.model = model;
+        this.conflicts = conflicts;
+        this.closeWindow = closeWindow;
+    }
+
+    @FXML
+    private void initialize() {
+        titleLabel.textProperty().bind(model.titleProperty());
+        modeBadge.textProperty().bind(Bindings.createStringBinding(() ->
+                model.modeProperty().get() == DocumentEditorViewModel.Mode.EDIT ? "EDIT" : "NEW", model.modeProperty()));
+        statusLabel.textProperty().bind(model.statusProperty());
+        errorBanner.textProperty().bind(model.errorProperty());
+        errorBanner.visibleProperty().bind(model.errorProperty().isNotNull());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+
+        buildForm();
+        jsonArea.textProperty().bindBidirectional(model.jsonProperty());
+        jsonArea.pseudoClassStateChanged(INVALID, model.jsonErrorProperty().get() != null);
+        model.jsonErrorProperty().addListener((obs, was, is) -> jsonArea.pseudoClassStateChanged(INVALID, is != null));
+        jsonErrorLabel.textProperty().bind(model.jsonErrorProperty());
+        jsonErrorLabel.setGraphic(Icons.glyph(FontAwesome.Glyph.EXCLAMATION_TRIANGLE, "error-icon"));
+        jsonErrorBox.visibleProperty().bind(model.jsonErrorProperty().isNotNull());
+        jsonErrorBox.managedProperty().bind(jsonErrorBox.visibleProperty());
+
+        model.problems().addListener((ListChangeListener<String>) c -> rebuildProblems());
+        rebuildProblems();
+        dirtyLabel.visibleProperty().bind(model.dirtyProperty());
+        savingIndicator.visibleProperty().bind(model.savingProperty());
+        saveButton.disableProperty().bind(model.canSaveProperty().not());
+        saveButton.setGraphic(Icons.glyph(FontAwesome.Glyph.SAVE));
+        saveButton.textProperty().bind(Bindings.createStringBinding(() ->
+                model.modeProperty().get() == DocumentEditorViewModel.Mode.EDIT ? "Save" : "Insert",
+                model.modeProperty()));
+        model.conflictProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                conflicts.show(model);
+            }
+        });
+    }
+
+    private void buildForm() {
+        int row = 0;
+        for (FormField field : model.fields()) {
+            Label name = new Label(field.name() + (field.required() ? " *" : ""));
+            name.getStyleClass().add("form-label");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "…" for a field name
+            TextInputControl input = field.kind() == FormField.Kind.LONG_TEXT ? longText() : new TextField();
+            input.setId("field-" + field.name());
+            input.textProperty().bindBidirectional(field.textProperty());
+            if (field.kind() == FormField.Kind.DATE) {
+                input.setPromptText("2024-06-01T12:00:00Z");
+            }
+            Label error = new Label();
+            error.getStyleClass().add("field-error");
+            error.setWrapText(true);
+            error.textProperty().bind(field.errorProperty());
+            error.visibleProperty().bind(field.errorProperty().isNotNull());
+            error.managedProperty().bind(error.visibleProperty());
+            input.pseudoClassStateChanged(INVALID, field.hasError());
+            field.errorProperty().addListener((obs, was, is) -> {
+                input.pseudoClassStateChanged(INVALID, is != null);
+                input.setTooltip(is == null ? null : new Tooltip(is));
+            });
+            GridPane.setHgrow(input, Priority.ALWAYS);
+            form.add(name, 0, row);
+            form.add(input, 1, row++);
+            form.add(error, 1, row++);
+        }
+    }
+
+    private static TextArea longText() {
+        TextArea area = new TextArea();
+        area.setWrapText(true);
+        area.setPrefRowCount(5);
+        return area;
+    }
+
+    private void rebuildProblems() {
+        problemsBox.getChildren().clear();
+        for (String problem : model.problems()) {
+            Label label = new Label(problem, Icons.glyph(FontAwesome.Glyph.EXCLAMATION_TRIANGLE, "warn-icon"));
+            label.getStyleClass().add("editor-problem");
+            label.setWrapText(true);
+            problemsBox.getChildren().add(label);
+        }
+        problemsBox.setVisible(!model.problems().isEmpty());
+        problemsBox.setManaged(problemsBox.isVisible());
+    }
+
+    /** Puts the caret on the line of the syntax error and selects it. */
+    @FXML
+    private void showErrorLine() {
+        int line = model.jsonErrorLineProperty().get();
+        String text = jsonArea.getText();
+        int start = 0;
+        for (int i = 1; i < line && start >= 0; i++) {
+            start = text.indexOf('\n', start) + 1;
+            if (start == 0) {
+                start = -1;
+            }
+        }
+        if (start < 0) {
+            return;
+        }
+        int end = text.indexOf('\n', start);
+        jsonArea.requestFocus();
+        jsonArea.selectRange(start, end < 0 ? text.length() : end);
+    }
+
+    @FXML
+    private void save() {
+        model.save();
+    }
+
+    @FXML
+    private void close() {
+        closeWindow.run();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public TextArea jsonArea() {
+        return jsonArea;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.orchestra.inspector.editing;
+
+import dev.orchestra.inspector.audit.AuditView;
+import dev.orchestra.inspector.audit.AuditViewModel;
+import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.DialogService;
+import dev.orchestra.inspector.common.PagedDocumentsViewModel;
+import dev.orchestra.inspector.common.SecretDisplay;
+import dev.orchestra.inspector.common.StoreConnection;
+import dev.orchestra.inspector.common.ViewLoader;
+import dev.orchestra.inspector.deleting.DeleteFlow;
+import dev.orchestra.inspector.deleting.FxDeleteDialogs;
+import dev.orchestra.inspector.detail.DocumentDetailView;
+import dev.orchestra.inspector.sessions.SessionsViewModel;
+import dev.orchestra.inspector.trash.TrashView;
+import dev.orchestra.inspector.trash.TrashViewModel;
+import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.safety.Actor;
+import dev.orchestra.storage.safety.SafeOperations;
+import dev.orchestra.storage.safety.WriteLock;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Parent;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Everything issue 4 adds to the app, built in one place so the app context only wires it in: the safe storage
+ * wrapper, editors, the delete flow, the Trash and Audit views and the read-only banner.
+ */
+public final class EditingFeature {
+    private final SafeStorageHolder storage;
+    private final FxWindows windows;
+    private final DeleteFlow deletes;
+    private final TrashViewModel trash;
+    private final AuditViewModel audit;
+    private final ReadOnlyBannerViewModel banner;
+    private final FxEditorWindows editors;
+    private final BackgroundRunner runner;
+    private final DialogService dialogs;
+    private final SecretDisplay secrets;
+    private final Clock clock;
+    private final ObservableList<Stage> openedWindows = FXCollections.observableArrayList();
+    private final List<Runnable> refreshers = new ArrayList<>();
+
+    public EditingFeature(BackgroundRunner runner, WriteLock lock, DialogService dialogs, ViewLoader loader,
+                          SecretDisplay secrets, Clock clock) {
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.storage = new SafeStorageHolder(lock, Actor.osUser(Actor.GUI));
+        this.windows = new FxWindows(loader);
+        this.editors = new FxEditorWindows(windows, dialogs, openedWindows::add);
+        this.deletes = new DeleteFlow(runner, storage, new FxDeleteDialogs(windows, dialogs, openedWindows::add),
+                secrets, SafeOperations.DEFAULT_BATCH_SIZE);
+        this.trash = new TrashViewModel(runner, storage, this::refreshFeatures);
+        this.audit = new AuditViewModel(runner, storage);
+        this.banner = new ReadOnlyBannerViewModel(lock, dialogs, runner);
+    }
+
+    /** The write lock the configuration asks for (production and INSPECTOR_READ_ONLY=true start locked). */
+    public static WriteLock writeLockFromEnvironment() {
+        try {
+            return WriteLock.forConfig(StorageConfig.load());
+        } catch (RuntimeException e) {
+            return WriteLock.locked("the configuration could not be read");
+        }
+    }
+
+    /** Wraps the app's opener so the store it opens is gated and changed only through {@link SafeOperations}. */
+    public StoreConnection.Opener wrap(StoreConnection.Opener opener) {
+        return storage.wrap(opener);
+    }
+
+    /** Controllers for the views this feature adds (FXMLLoader controller factory); null for others. */
+    public Object controllerFor(Class<?> type) {
+        if (type == TrashView.class) {
+            return new TrashView(trash, secrets);
+        }
+        if (type == AuditView.class) {
+            return new AuditView(audit, secrets);
+        }
+        return null;
+    }
+
+    public void setOwner(Window owner) {
+        windows.setOwner(owner);
+    }
+
+    /** Edit / New / Duplicate / Delete for a document table and its detail pane. */
+    public DocumentActionsViewModel installDocumentActions(PagedDocumentsViewModel feature, DocumentDetailView detail,
+                                                           Parent featureRoot) {
+        var actions = new DocumentActionsViewModel(runner, storage, editors, deletes, feature, dialogs, clock);
+        EditingActionsInstaller.install(actions, detail, featureRoot);
+        refreshers.add(actions::afterChange);
+        return actions;
+    }
+
+    public void installSessionDelete(SessionsViewModel sessions, Parent featureRoot) {
+        EditingActionsInstaller.installSessionDelete(deletes, sessions.selectedProperty(), () -> {
+            sessions.load();
+            refreshFeatures();
+        }, featureRoot);
+    }
+
+    /** The banner, added to {@code container} (the window's top area). */
+    public void installBanner(ViewLoader loader, Pane container) {
+        ReadOnlyBannerView view = new ReadOnlyBannerView(banner);
+        var loaded = loader.load(ReadOnlyBannerView.class, "ReadOnlyBanner.fxml", view);
+        container.getChildren().add(loaded.root());
+    }
+
+    private void refreshFeatures() {
+        refreshers.forEach(Runnable::run);
+    }
+
+    public SafeStorageHolder storage() {
+        return storage;
+    }
+
+    public DeleteFlow deletes() {
+        return deletes;
+    }
+
+    public TrashViewModel trash() {
+        return trash;
+    }
+
+    public AuditViewModel audit() {
+        return audit;
+    }
+
+    public ReadOnlyBannerViewModel banner() {
+        return banner;
+    }
+
+    /** Editor, conflict and progress windows opened so far (for tests and screenshots). */
+    public ObservableList<Stage> openedWindows() {
+        return openedWindows;
+    }
+}

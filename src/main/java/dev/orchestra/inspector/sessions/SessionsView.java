@@ -1,0 +1,276 @@
+package dev.orchestra.inspector.sessions;
+
+import dev.orchestra.inspector.common.FeatureView;
+import dev.orchestra.inspector.common.Icons;
+import dev.orchestra.inspector.common.Messages;
+import dev.orchestra.inspector.common.StoreConnection;
+import dev.orchestra.inspector.common.TimeFormat;
+import dev.orchestra.inspector.common.DocumentTables;
+import dev.orchestra.storage.model.SessionSummary;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.glyphfont.FontAwesome;
+
+/** The sessions view: a table of sessions and the open session's transcript. */
+public class SessionsView implements FeatureView {
+    private final SessionsViewModel model;
+    private final Messages messages;
+    private final StoreConnection store;
+    private TranscriptRenderer renderer;
+
+    @FXML private BorderPane root;
+    @FXML private FlowPane filterBar;
+    @FXML private TextField userField;
+    @FXML private Button applyButton;
+    @FXML private Label summaryLabel;
+    @FXML private Label errorBanner;
+    @FXML private TableView<SessionSummary> table;
+    @FXML private TableColumn<SessionSummary, SessionSummary> flagColumn;
+    @FXML private TableColumn<SessionSummary, String> userColumn;
+    @FXML private TableColumn<SessionSummary, String> sessionColumn;
+    @FXML private TableColumn<SessionSummary, Long> countColumn;
+    @FXML private TableColumn<SessionSummary, String> firstColumn;
+    @FXML private TableColumn<SessionSummary, String> lastColumn;
+    @FXML private TableColumn<SessionSummary, String> personaColumn;
+    @FXML private Label transcriptTitle;
+    @FXML private Label transcriptSubtitle;
+    @FXML private ProgressIndicator transcriptLoading;
+    @FXML private Button showItemsButton;
+    @FXML private Button closeTranscriptButton;
+    @FXML private ScrollPane transcriptScroll;
+    @FXML private VBox bubbles;
+    @FXML private VBox transcriptPlaceholder;
+    @FXML private Label transcriptPlaceholderLabel;
+
+    public SessionsView(SessionsViewModel model, Messages messages, StoreConnection store) {
+        this.model = model;
+        this.messages = messages;
+        this.store = store;
+    }
+
+    @FXML
+    private void initialize() {
+        DocumentTables.bindFilter(userField, model.userField());
+        userField.setOnAction(e -> model.load());
+        applyButton.setGraphic(Icons.glyph(FontAwesome.Glyph.SEARCH));
+        summaryLabel.textProperty().bind(model.summaryProperty());
+        errorBanner.textProperty().bind(model.errorProperty());
+        errorBanner.visibleProperty().bind(model.errorProperty().isNotNull());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+
+        setUpTable();
+        setUpTranscript();
+    }
+
+    private void setUpTable() {
+        table.setItems(model.sessions());
+        flagColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        flagColumn.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(SessionSummary s, boolean empty) {
+                super.updateItem(s, empty);
+                if (empty || s == null || (!s.isOrphanItems() && !s.isEmptyRecord())) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                setGraphic(Icons.glyph(FontAwesome.Glyph.EXCLAMATION_TRIANGLE, "flag-warning"));
+                setTooltip(new Tooltip(messages.get(s.isOrphanItems() ? "sessions.orphan" : "sessions.emptyRecord")));
+            }
+        });
+        text(userColumn, SessionSummary::userId);
+        text(sessionColumn, s -> s.sessionId() == null ? messages.get("sessions.noSession") : s.sessionId());
+        countColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().itemCount()));
+        countColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
+        text(firstColumn, s -> TimeFormat.minutes(s.firstActivity()));
+        text(lastColumn, s -> TimeFormat.minutes(s.lastActivity()));
+        text(personaColumn, SessionSummary::personaActive);
+        Label placeholder = new Label();
+        placeholder.getStyleClass().add("placeholder-text");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (store.stateProperty().get() != StoreConnection.State.CONNECTED) {
+                return store.stateProperty().get() == StoreConnection.State.FAILED
+                        ? messages.format("table.notConnected", store.errorProperty().get())
+                        : messages.get("table.connecting");
+            }
+            return model.loadingProperty().get() ? messages.get("table.loading") : messages.get("sessions.none");
+        }, store.stateProperty(), store.errorProperty(), model.loadingProperty()));
+        table.setPlaceholder(placeholder);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> model.selectedProperty().set(is));
+        model.selectedProperty().addListener((obs, was, is) -> {
+            if (is != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(is);
+                if (is != null) {
+                    table.scrollTo(is);
+                }
+            }
+        });
+        table.setRowFactory(t -> {
+            TableRow<SessionSummary> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    model.openSelected();
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                model.openSelected();
+                e.consume();
+            }
+        });
+    }
+
+    private static void text(TableColumn<SessionSummary, String> column, Function<SessionSummary, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    private void setUpTranscript() {
+        TranscriptViewModel transcript = model.transcript();
+        renderer = new TranscriptRenderer(messages, transcriptScroll.widthProperty().subtract(40));
+        transcriptTitle.textProperty().bind(Bindings.createStringBinding(() -> transcript.isOpen()
+                ? messages.format("transcript.title", transcript.sessionIdProperty().get())
+                : messages.get("transcript.none"), transcript.userIdProperty(), transcript.sessionIdProperty()));
+        transcriptSubtitle.textProperty().bind(Bindings.createStringBinding(() -> transcript.isOpen()
+                ? messages.format("transcript.subtitle", transcript.userIdProperty().get(),
+                transcript.messages().size(), transcript.hasOlderProperty().get() ? "+" : "")
+                : "", transcript.userIdProperty(), transcript.messages(), transcript.hasOlderProperty()));
+        transcriptLoading.visibleProperty().bind(transcript.loadingProperty());
+        showItemsButton.setGraphic(Icons.glyph(FontAwesome.Glyph.TABLE));
+        showItemsButton.disableProperty().bind(transcript.userIdProperty().isNull());
+        closeTranscriptButton.setGraphic(Icons.glyph(FontAwesome.Glyph.TIMES));
+        closeTranscriptButton.setTooltip(new Tooltip(messages.get("transcript.close")));
+        closeTranscriptButton.disableProperty().bind(transcript.userIdProperty().isNull());
+        transcriptPlaceholder.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> transcript.messages().isEmpty(), transcript.messages()));
+        transcriptPlaceholderLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (transcript.errorProperty().get() != null) {
+                return transcript.errorProperty().get();
+            }
+            if (!transcript.isOpen()) {
+                return messages.get("transcript.hint");
+            }
+            return transcript.loadingProperty().get() ? messages.get("table.loading")
+                    : messages.get("transcript.empty");
+        }, transcript.errorProperty(), transcript.userIdProperty(), transcript.loadingProperty()));
+        transcript.messages().addListener((ListChangeListener<ChatMessage>) c -> rebuildBubbles(c));
+        model.transcript().secrets().revealedProperty().addListener((obs, was, is) -> rebuildBubbles(null));
+    }
+
+    private void rebuildBubbles(ListChangeListener.Change<? extends ChatMessage> change) {
+        TranscriptViewModel transcript = model.transcript();
+        boolean olderPrepended = change != null && transcript.messages().size() > bubbles.getChildren().size()
+                && !bubbles.getChildren().isEmpty();
+        double oldHeight = bubbles.getHeight();
+        bubbles.getChildren().clear();
+        if (transcript.hasOlderProperty().get()) {
+            Button older = new Button(messages.get("transcript.loadOlder"), Icons.glyph(FontAwesome.Glyph.ARROW_UP));
+            older.getStyleClass().add("load-older");
+            older.setOnAction(e -> transcript.loadOlder());
+            older.disableProperty().bind(transcript.loadingProperty());
+            VBox holder = new VBox(older);
+            holder.setAlignment(javafx.geometry.Pos.CENTER);
+            bubbles.getChildren().add(holder);
+        }
+        boolean reveal = transcript.secrets().isRevealed();
+        for (ChatMessage m : transcript.messages()) {
+            Node bubble = renderer.render(m, reveal);
+            bubbles.getChildren().add(bubble);
+        }
+        if (change != null) {
+            scrollAfterLayout(olderPrepended, oldHeight);
+        }
+    }
+
+    /**
+     * New conversation: show the latest messages. Older page prepended: keep the reader where they were. Both need
+     * the new content height, known only after the next layout pass.
+     */
+    private void scrollAfterLayout(boolean keepPlace, double oldHeight) {
+        javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number was, Number is) {
+                bubbles.heightProperty().removeListener(this);
+                double scrollable = is.doubleValue() - transcriptScroll.getViewportBounds().getHeight();
+                if (keepPlace && scrollable > 0) {
+                    transcriptScroll.setVvalue(Math.min(1, (is.doubleValue() - oldHeight) / scrollable));
+                } else {
+                    transcriptScroll.setVvalue(1.0);
+                }
+            }
+        };
+        bubbles.heightProperty().addListener(once);
+        transcriptScroll.setVvalue(keepPlace ? transcriptScroll.getVvalue() : 1.0);
+    }
+
+    @FXML
+    private void load() {
+        model.load();
+    }
+
+    @FXML
+    private void showItems() {
+        model.showItems();
+    }
+
+    @FXML
+    private void closeTranscript() {
+        model.transcript().close();
+    }
+
+    @Override
+    public void focusFilter() {
+        userField.requestFocus();
+        userField.selectAll();
+    }
+
+    @Override
+    public void refresh() {
+        model.load();
+        model.transcript().refresh();
+    }
+
+    @Override
+    public void openSelected() {
+        model.openSelected();
+    }
+
+    @Override
+    public void cancelLoad() {
+        model.cancel();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public TableView<SessionSummary> table() {
+        return table;
+    }
+
+    /** The transcript's bubbles, in order (for tests and screenshots). */
+    public VBox bubbles() {
+        return bubbles;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.orchestra.inspector.sessions;
+
+import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.BackgroundRunner.Job;
+import dev.orchestra.inspector.common.ErrorMessages;
+import dev.orchestra.inspector.common.FilterField;
+import dev.orchestra.inspector.common.Navigator;
+import dev.orchestra.inspector.common.StoreConnection;
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.model.SessionSummary;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** Sessions across memory_items and user_sessions, with the open session's transcript. */
+public class SessionsViewModel {
+    public static final int LIMIT = 500;
+
+    private final BackgroundRunner runner;
+    private final StoreConnection store;
+    private final TranscriptViewModel transcript;
+    private final Navigator navigator;
+    private final FilterField user = new FilterField();
+    private final ObservableList<SessionSummary> sessions = FXCollections.observableArrayList();
+    private final ObjectProperty<SessionSummary> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private Job job = Job.NONE;
+    private String pendingOpenUser;
+    private String pendingOpenSession;
+
+    public SessionsViewModel(BackgroundRunner runner, StoreConnection store, TranscriptViewModel transcript,
+                             Navigator navigator) {
+        this.runner = runner;
+        this.store = store;
+        this.transcript = transcript;
+        this.navigator = navigator;
+        store.stateProperty().addListener((obs, was, is) -> {
+            if (is == StoreConnection.State.CONNECTED) {
+                load();
+            }
+        });
+    }
+
+    public void load() {
+        if (!store.isConnected()) {
+            return;
+        }
+        MemoryManager manager = store.current();
+        String userId = user.value();
+        job.cancel();
+        loading.set(true);
+        error.set(null);
+        job = runner.run("Listing sessions", () -> manager.listSessions(userId, LIMIT), list -> {
+            loading.set(false);
+            sessions.setAll(list);
+            long orphans = list.stream().filter(SessionSummary::isOrphanItems).count();
+            long empty = list.stream().filter(SessionSummary::isEmptyRecord).count();
+            summary.set(list.size() + (list.size() >= LIMIT ? "+" : "") + " sessions"
+                    + (orphans > 0 ? " · " + orphans + " without a record" : "")
+                    + (empty > 0 ? " · " + empty + " without items" : ""));
+            selectPending(list);
+        }, e -> {
+            loading.set(false);
+            error.set(ErrorMessages.describe(e));
+        });
+    }
+
+    private void selectPending(List<SessionSummary> list) {
+        if (pendingOpenUser == null) {
+            return;
+        }
+        list.stream().filter(s -> s.userId().equals(pendingOpenUser) && pendingOpenSession.equals(s.sessionId()))
+                .findFirst().ifPresent(selected::set);
+        pendingOpenUser = null;
+        pendingOpenSession = null;
+    }
+
+    /** Enter / double click: the selected session's conversation. */
+    public void openSelected() {
+        SessionSummary s = selected.get();
+        if (s != null) {
+            transcript.open(s.userId(), s.sessionId());
+        }
+    }
+
+    /** Opens a session's transcript directly (from another view); selects its row once the list has it. */
+    public void openSession(String userId, String sessionId) {
+        transcript.open(userId, sessionId);
+        SessionSummary match = sessions.stream()
+                .filter(s -> s.userId().equals(userId) && sessionId.equals(s.sessionId())).findFirst().orElse(null);
+        if (match != null) {
+            selected.set(match);
+        } else {
+            pendingOpenUser = userId;
+            pendingOpenSession = sessionId;
+        }
+    }
+
+    /** The selected session's raw items in the memory items table. */
+    public void showItems() {
+        SessionSummary s = selected.get();
+        if (s != null) {
+            navigator.showMemoryItems(s.userId(), s.sessionId());
+        }
+    }
+
+    public void cancel() {
+        job.cancel();
+        loading.set(false);
+        transcript.cancel();
+    }
+
+    public FilterField userField() {
+        return user;
+    }
+
+    public ObservableList<SessionSummary> sessions() {
+        return sessions;
+    }
+
+    public ObjectProperty<SessionSummary> selectedProperty() {
+        return selected;
+    }
+
+    public TranscriptViewModel transcript() {
+        return transcript;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+}

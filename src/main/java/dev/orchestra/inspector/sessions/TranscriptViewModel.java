@@ -1,0 +1,162 @@
+package dev.orchestra.inspector.sessions;
+
+import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.BackgroundRunner.Job;
+import dev.orchestra.inspector.common.DocumentRow;
+import dev.orchestra.inspector.common.ErrorMessages;
+import dev.orchestra.inspector.common.SecretDisplay;
+import dev.orchestra.inspector.common.SecretMasker;
+import dev.orchestra.inspector.common.StoreConnection;
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.Page;
+import dev.orchestra.storage.model.PageCursor;
+import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.StoreCollection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.bson.BsonDocument;
+
+/**
+ * A session's conversation in time order, oldest first. Loads the newest page first (keyset paging, newest to
+ * oldest) and prepends older pages on demand, so long sessions open quickly.
+ */
+public class TranscriptViewModel {
+    public static final int PAGE_SIZE = 50;
+
+    private final BackgroundRunner runner;
+    private final StoreConnection store;
+    private final SecretDisplay secrets;
+    private final int pageSize;
+
+    private final ObservableList<ChatMessage> messages = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper userId = new ReadOnlyStringWrapper(this, "userId");
+    private final ReadOnlyStringWrapper sessionId = new ReadOnlyStringWrapper(this, "sessionId");
+    private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(this, "hasOlder");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private PageCursor olderCursor;
+    private Job job = Job.NONE;
+
+    public TranscriptViewModel(BackgroundRunner runner, StoreConnection store, SecretDisplay secrets) {
+        this(runner, store, secrets, PAGE_SIZE);
+    }
+
+    public TranscriptViewModel(BackgroundRunner runner, StoreConnection store, SecretDisplay secrets, int pageSize) {
+        this.runner = runner;
+        this.store = store;
+        this.secrets = secrets;
+        this.pageSize = pageSize;
+    }
+
+    public void open(String user, String session) {
+        job.cancel();
+        userId.set(user);
+        sessionId.set(session);
+        messages.clear();
+        olderCursor = null;
+        hasOlder.set(false);
+        loadPage(null);
+    }
+
+    public void loadOlder() {
+        if (hasOlder.get() && !loading.get()) {
+            loadPage(olderCursor);
+        }
+    }
+
+    public void refresh() {
+        if (userId.get() != null) {
+            open(userId.get(), sessionId.get());
+        }
+    }
+
+    public void close() {
+        job.cancel();
+        loading.set(false);
+        userId.set(null);
+        sessionId.set(null);
+        messages.clear();
+        hasOlder.set(false);
+        error.set(null);
+    }
+
+    public void cancel() {
+        job.cancel();
+        loading.set(false);
+    }
+
+    private void loadPage(PageCursor cursor) {
+        MemoryManager manager;
+        try {
+            manager = store.current();
+        } catch (RuntimeException e) {
+            error.set(ErrorMessages.describe(e));
+            return;
+        }
+        DocumentFilter filter = DocumentFilter.forSession(userId.get(), sessionId.get());
+        SecretMasker masker = secrets.masker();
+        loading.set(true);
+        error.set(null);
+        job = runner.run("Loading conversation", () -> {
+            Page<BsonDocument> page = manager.findPage(StoreCollection.MEMORY_ITEMS, filter,
+                    new PageRequest(pageSize, cursor));
+            List<ChatMessage> chronological = new ArrayList<>();
+            for (BsonDocument d : page.items()) {
+                chronological.add(ChatMessage.of(DocumentRow.of(StoreCollection.MEMORY_ITEMS, d, masker)));
+            }
+            Collections.reverse(chronological);
+            return new Loaded(chronological, page.next(), page.hasMore());
+        }, loaded -> {
+            loading.set(false);
+            olderCursor = loaded.next();
+            hasOlder.set(loaded.hasMore());
+            messages.addAll(0, loaded.messages());
+        }, e -> {
+            loading.set(false);
+            error.set(ErrorMessages.describe(e));
+        });
+    }
+
+    private record Loaded(List<ChatMessage> messages, PageCursor next, boolean hasMore) {
+    }
+
+    public ObservableList<ChatMessage> messages() {
+        return messages;
+    }
+
+    public SecretDisplay secrets() {
+        return secrets;
+    }
+
+    public ReadOnlyStringProperty userIdProperty() {
+        return userId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sessionIdProperty() {
+        return sessionId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasOlderProperty() {
+        return hasOlder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public boolean isOpen() {
+        return userId.get() != null;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.orchestra.inspector.status;
+
+import dev.orchestra.inspector.common.TimeFormat;
+import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.health.HealthStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One backend's indicator: a light, "MongoDB · 3 ms · 2 s ago", and a tooltip with the server version and the last
+ * error. A check that is overdue (the server stopped answering even the health ping) turns it amber.
+ */
+public final class ComponentIndicator {
+    /** Latency above which a working server is shown amber (slow). */
+    static final long SLOW_MILLIS = 1000;
+
+    private final String label;
+    private final Duration staleAfter;
+    private final ReadOnlyObjectWrapper<Light> light = new ReadOnlyObjectWrapper<>(this, "light", Light.GREY);
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text");
+    private final ReadOnlyStringWrapper tooltip = new ReadOnlyStringWrapper(this, "tooltip", "");
+    private ComponentHealth last;
+    private Instant receivedAt;
+    private String lastError;
+
+    public ComponentIndicator(String label, Duration staleAfter) {
+        this.label = label;
+        this.staleAfter = staleAfter;
+        text.set(label + " · checking…");
+    }
+
+    void update(ComponentHealth health, Instant now) {
+        last = health;
+        receivedAt = now;
+        if (health.lastError() != null) {
+            lastError = health.lastError();
+        }
+        refresh(now);
+    }
+
+    /** No health at all (e.g. the store failed to open). */
+    void unavailable(String reason) {
+        last = null;
+        lastError = reason;
+        light.set(Light.RED);
+        text.set(label + " · unavailable");
+        tooltip.set(label + ": " + reason);
+    }
+
+    /** Not known (the store is not open): grey, with the reason in the tooltip. */
+    void unknown(String reason) {
+        last = null;
+        light.set(Light.GREY);
+        text.set(label + " · —");
+        tooltip.set(label + ": " + reason);
+    }
+
+    void refresh(Instant now) {
+        if (last == null) {
+            return;
+        }
+        Duration age = Duration.between(receivedAt, now);
+        String ago = TimeFormat.duration(age) + " ago";
+        HealthStatus status = last.status();
+        if (status == HealthStatus.DISABLED) {
+            light.set(Light.GREY);
+            text.set(label + " · off");
+        } else if (age.compareTo(staleAfter) > 0) {
+            light.set(Light.AMBER);
+            text.set(label + " · no answer for " + TimeFormat.duration(age));
+        } else if (status == HealthStatus.OK) {
+            light.set(last.latencyMillis() > SLOW_MILLIS ? Light.AMBER : Light.GREEN);
+            text.set(label + " · " + last.latencyMillis() + " ms · " + ago);
+        } else {
+            light.set(Light.RED);
+            text.set(label + " · down · " + ago);
+        }
+        tooltip.set(describe(now));
+    }
+
+    private String describe(Instant now) {
+        StringBuilder sb = new StringBuilder(label).append(": ").append(last.status().wireName());
+        if (last.latencyMillis() >= 0) {
+            sb.append(", ").append(last.latencyMillis()).append(" ms");
+        }
+        sb.append("\nchecked ").append(TimeFormat.time(receivedAt));
+        for (Map.Entry<String, Object> e : last.details().entrySet()) {
+            sb.append('\n').append(e.getKey()).append(": ").append(e.getValue());
+        }
+        if (last.lastError() != null) {
+            sb.append("\nerror: ").append(last.lastError());
+        } else if (lastError != null) {
+            sb.append("\nlast error: ").append(lastError);
+        }
+        return sb.toString();
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The latest report, null before the first. */
+    public ComponentHealth last() {
+        return last;
+    }
+
+    public ReadOnlyObjectProperty<Light> lightProperty() {
+        return light.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty tooltipProperty() {
+        return tooltip.getReadOnlyProperty();
+    }
+}

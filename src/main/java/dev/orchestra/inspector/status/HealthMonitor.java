@@ -1,0 +1,58 @@
+package dev.orchestra.inspector.status;
+
+import dev.orchestra.storage.MemoryManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.concurrent.ScheduledService;
+import javafx.concurrent.Task;
+import dev.orchestra.storage.health.ComponentHealth;
+
+/**
+ * Polls {@link MemoryManager#checkHealth()} every period on its own thread (so busy or hung data loads never delay
+ * it) and hands each report to the listener on the FX thread.
+ */
+public final class HealthMonitor extends ScheduledService<List<ComponentHealth>> implements AutoCloseable {
+    public static final Duration PERIOD = Duration.ofSeconds(2);
+
+    private final Supplier<MemoryManager> manager;
+    private final ExecutorService executor;
+
+    public HealthMonitor(Supplier<MemoryManager> manager, Duration period, Consumer<List<ComponentHealth>> onReport,
+                         Consumer<Throwable> onFailure) {
+        this.manager = manager;
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "health-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+        setExecutor(executor);
+        setPeriod(javafx.util.Duration.millis(period.toMillis()));
+        setRestartOnFailure(true);
+        setOnSucceeded(e -> onReport.accept(getValue()));
+        setOnFailed(e -> onFailure.accept(getException()));
+    }
+
+    @Override
+    protected Task<List<ComponentHealth>> createTask() {
+        MemoryManager m = manager.get();
+        return new Task<>() {
+            @Override
+            protected List<ComponentHealth> call() {
+                if (m == null) {
+                    throw new IllegalStateException("The store is not open");
+                }
+                return m.checkHealth();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        cancel();
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.orchestra.inspector.status;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
+import org.controlsfx.control.StatusBar;
+
+/** Binds the status bar to {@link StatusBarViewModel}; a one-second timeline ages the "checked … ago" texts. */
+public class StatusBarView {
+    private final StatusBarViewModel model;
+    private final Timeline clock;
+
+    @FXML private StatusBar bar;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Label mongoLabel;
+    @FXML private Circle mongoLight;
+    @FXML private Label redisLabel;
+    @FXML private Circle redisLight;
+    @FXML private Label overallLabel;
+
+    public StatusBarView(StatusBarViewModel model) {
+        this.model = model;
+        this.clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        clock.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    @FXML
+    private void initialize() {
+        // The message gives way to the indicators, never the other way round; the whole text is in the tooltip.
+        bar.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String m = model.messageProperty().get();
+            return m.length() > 90 ? m.substring(0, 89) + "…" : m;
+        }, model.messageProperty()));
+        Tooltip messageTip = new Tooltip();
+        messageTip.textProperty().bind(model.messageProperty());
+        messageTip.setWrapText(true);
+        messageTip.setMaxWidth(600);
+        bar.setTooltip(messageTip);
+        for (Label l : new Label[] {mongoLabel, redisLabel, overallLabel}) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        busyIndicator.visibleProperty().bind(model.busyProperty().greaterThan(0));
+        busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());
+        bindIndicator(model.mongo(), mongoLabel, mongoLight);
+        bindIndicator(model.redis(), redisLabel, redisLight);
+        overallLabel.textProperty().bind(model.overallTextProperty());
+        styleByLight(overallLabel, model.overallLightProperty());
+        overallLabel.setTooltip(new Tooltip("Overall health: ok, degraded (Redis down, MongoDB up) or error "
+                + "(MongoDB down)"));
+        clock.play();
+    }
+
+    private static void bindIndicator(ComponentIndicator indicator, Label label, Circle light) {
+        label.textProperty().bind(indicator.textProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(indicator.tooltipProperty());
+        label.setTooltip(tip);
+        styleByLight(light, indicator.lightProperty());
+        styleByLight(label, indicator.lightProperty());
+    }
+
+    private static void styleByLight(javafx.scene.Node node, ReadOnlyObjectProperty<Light> light) {
+        Runnable apply = () -> {
+            for (Light l : Light.values()) {
+                node.getStyleClass().remove(l.styleClass());
+            }
+            node.getStyleClass().add(light.get().styleClass());
+        };
+        apply.run();
+        light.addListener((obs, was, is) -> apply.run());
+    }
+
+    public StatusBar bar() {
+        return bar;
+    }
+
+    public Label mongoLabel() {
+        return mongoLabel;
+    }
+
+    public Label redisLabel() {
+        return redisLabel;
+    }
+
+    public void stop() {
+        clock.stop();
+    }
+}

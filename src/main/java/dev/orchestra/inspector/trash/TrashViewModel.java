@@ -1,0 +1,176 @@
+package dev.orchestra.inspector.trash;
+
+import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.ErrorMessages;
+import dev.orchestra.inspector.editing.SafeStorageHolder;
+import dev.orchestra.storage.StorageException;
+import dev.orchestra.storage.model.Page;
+import dev.orchestra.storage.model.PageCursor;
+import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.safety.RestoreReport;
+import dev.orchestra.storage.safety.SafeOperations;
+import dev.orchestra.storage.safety.TrashEntry;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.bson.BsonValue;
+
+/**
+ * The trash: deleted documents newest first, restorable one by one or by delete batch. A restore that is refused
+ * (the {@code _id} exists again) says so and the entry stays.
+ */
+public class TrashViewModel {
+    public static final int PAGE_SIZE = 100;
+
+    private final BackgroundRunner runner;
+    private final SafeStorageHolder storage;
+    private final Runnable afterRestore;
+    private final ObservableList<TrashEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<TrashEntry> selected = FXCollections.observableArrayList();
+    private final ObjectProperty<TrashEntry> current = new SimpleObjectProperty<>(this, "current");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private PageCursor next;
+
+    public TrashViewModel(BackgroundRunner runner, SafeStorageHolder storage, Runnable afterRestore) {
+        this.runner = runner;
+        this.storage = storage;
+        this.afterRestore = afterRestore;
+    }
+
+    /** The first page, newest first. */
+    public void load() {
+        error.set(null);
+        loadPage(null, false);
+    }
+
+    public void loadMore() {
+        if (hasMore.get()) {
+            loadPage(next, true);
+        }
+    }
+
+    private void loadPage(PageCursor cursor, boolean append) {
+        SafeOperations ops = operations();
+        if (ops == null) {
+            return;
+        }
+        loading.set(true);
+        runner.run("Loading the trash", () -> ops.trash().list(new PageRequest(PAGE_SIZE, cursor)),
+                (Page<TrashEntry> page) -> {
+                    loading.set(false);
+                    if (append) {
+                        entries.addAll(page.items());
+                    } else {
+                        entries.setAll(page.items());
+                    }
+                    next = page.next();
+                    hasMore.set(page.hasMore());
+                }, e -> {
+                    loading.set(false);
+                    error.set(ErrorMessages.describe(e));
+                });
+    }
+
+    /** Restores the selected entries, each on its own; refusals are listed in the message. */
+    public void restoreSelected() {
+        List<BsonValue> ids = selected.stream().map(TrashEntry::id).toList();
+        SafeOperations ops = operations();
+        if (ops == null || ids.isEmpty()) {
+            return;
+        }
+        loading.set(true);
+        runner.run("Restoring from the trash", () -> {
+            List<String> refusals = new ArrayList<>();
+            int restored = 0;
+            for (BsonValue id : ids) {
+                try {
+                    ops.trash().restore(id);
+                    restored++;
+                } catch (StorageException e) {
+                    refusals.add(ErrorMessages.describe(e));
+                }
+            }
+            return new Outcome(restored, refusals);
+        }, outcome -> finished(outcome.summary(), outcome.refusals().isEmpty()), this::failed);
+    }
+
+    /** Restores everything deleted together with the current entry (the undo of that delete). */
+    public void restoreBatch() {
+        TrashEntry entry = current.get();
+        SafeOperations ops = operations();
+        if (ops == null || entry == null || entry.batchId() == null) {
+            return;
+        }
+        loading.set(true);
+        runner.run("Restoring a delete batch", () -> ops.undo(entry.batchId()),
+                (RestoreReport report) -> finished(report.summary(), report.complete()), this::failed);
+    }
+
+    private void finished(String summary, boolean complete) {
+        loading.set(false);
+        message.set(summary);
+        error.set(complete ? null : summary);
+        afterRestore.run();
+        loadPage(null, false); // keeps the refusal message visible
+    }
+
+    private void failed(Throwable e) {
+        loading.set(false);
+        error.set("Not restored: " + ErrorMessages.describe(e));
+    }
+
+    private SafeOperations operations() {
+        try {
+            return storage.operations();
+        } catch (RuntimeException e) {
+            error.set(ErrorMessages.describe(e));
+            return null;
+        }
+    }
+
+    private record Outcome(int restored, List<String> refusals) {
+        String summary() {
+            String head = "Restored " + restored + (restored == 1 ? " document" : " documents");
+            return refusals.isEmpty() ? head + "." : head + "; " + refusals.size() + " refused: " + refusals.get(0);
+        }
+    }
+
+    public ObservableList<TrashEntry> entries() {
+        return entries;
+    }
+
+    /** Kept in step with the table's selection by the view. */
+    public ObservableList<TrashEntry> selected() {
+        return selected;
+    }
+
+    public ObjectProperty<TrashEntry> currentProperty() {
+        return current;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasMoreProperty() {
+        return hasMore.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.orchestra.inspector;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.orchestra.inspector.common.FxBackgroundRunner;
+import javafx.application.Platform;
+
+/** The GUI's own rules: one bridge to the FX thread, ViewModels without Nodes. */
+@AnalyzeClasses(packages = "dev.orchestra.inspector", importOptions = ImportOption.DoNotIncludeTests.class)
+class InspectorArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyTheBackgroundRunnerPostsToTheFxThread = noClasses()
+            .that().doNotHaveFullyQualifiedName(FxBackgroundRunner.class.getName())
+            .should().callMethod(Platform.class, "runLater", Runnable.class)
+            .because("BackgroundRunner is the one bridge from worker threads to the FX thread");
+
+    @ArchTest
+    static final ArchRule viewModelsHoldNoNodes = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
+            .because("ViewModels hold state and commands and are unit-tested without a toolkit");
+}

@@ -1,0 +1,165 @@
+package dev.orchestra.inspector.editing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.safety.WriteLock;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.junit.jupiter.api.Test;
+
+class DocumentEditorViewModelTest {
+    private final EditingFixture f = new EditingFixture();
+    private final AtomicInteger saves = new AtomicInteger();
+
+    private DocumentEditorViewModel editorFor(BsonDocument loaded) {
+        return DocumentEditorViewModel.edit(f.runner, f.storage, StoreCollection.MEMORY_ITEMS, loaded, f.clock,
+                saves::incrementAndGet);
+    }
+
+    private BsonDocument stored(String id) {
+        return f.raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString(id)).orElseThrow();
+    }
+
+    @Test
+    void editingAFormFieldAndSavingChangesOnlyThatField() {
+        BsonDocument loaded = f.storeRichItem("a");
+        var editor = editorFor(loaded);
+        assertThat(editor.field("user_id").textProperty().get()).isEqualTo("alice");
+        assertThat(editor.jsonProperty().get()).contains("$numberLong").contains("$numberDecimal").contains("$oid");
+
+        editor.field("text_content").textProperty().set("edited");
+        assertThat(editor.jsonProperty().get()).contains("\"edited\"");
+        assertThat(editor.canSaveProperty().get()).isTrue();
+        editor.save();
+
+        assertThat(editor.errorProperty().get()).isNull();
+        assertThat(editor.statusProperty().get()).startsWith("Saved");
+        assertThat(saves).hasValue(1);
+        BsonDocument expected = loaded.clone();
+        expected.put("text_content", new BsonString("edited"));
+        assertThat(stored("a")).isEqualTo(expected);
+        assertThat(editor.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void syntaxErrorIsShownAtItsLineAndNothingIsSaved() {
+        var editor = editorFor(f.storeRichItem("a"));
+        String broken = editor.jsonProperty().get().replace("\"hello\"", "hello");
+        editor.jsonProperty().set(broken);
+        int line = broken.substring(0, broken.indexOf("hello")).split("\n", -1).length;
+
+        assertThat(editor.jsonErrorLineProperty().get()).isEqualTo(line);
+        assertThat(editor.jsonErrorProperty().get()).startsWith("Line " + line + ":");
+        assertThat(editor.canSaveProperty().get()).isFalse();
+        editor.save();
+        assertThat(editor.errorProperty().get()).contains("Not saved");
+        assertThat(editor.jsonProperty().get()).isEqualTo(broken);
+        assertThat(stored("a").getString("text_content").getValue()).isEqualTo("hello");
+    }
+
+    @Test
+    void badValuesAreFlaggedAsYouType() {
+        var editor = editorFor(f.storeRichItem("a"));
+        editor.field("user_id").textProperty().set("");
+        assertThat(editor.field("user_id").errorProperty().get()).contains("required");
+        assertThat(editor.canSaveProperty().get()).isFalse();
+
+        editor.field("user_id").textProperty().set("bob");
+        editor.field("timestamp").textProperty().set("yesterday");
+        assertThat(editor.field("timestamp").errorProperty().get()).contains("ISO-8601");
+        assertThat(editor.canSaveProperty().get()).isFalse();
+
+        editor.field("timestamp").textProperty().set("2024-01-02T03:04:05Z");
+        assertThat(editor.jsonProperty().get()).contains("\"$date\"");
+        assertThat(editor.canSaveProperty().get()).isTrue();
+
+        editor.jsonProperty().set(editor.jsonProperty().get().replace("\"_id\": \"a\"", "\"_id\": \"other\""));
+        assertThat(editor.problems()).anyMatch(p -> p.contains("_id cannot change"));
+        editor.jsonProperty().set(editor.jsonProperty().get().replaceAll("(?s)\"timestamp\": \\{.*?\\}\\s*\\}",
+                "\"timestamp\": \"2024-01-02\""));
+        assertThat(editor.field("timestamp").errorProperty().get()).contains("Stored as string");
+        assertThat(editor.canSaveProperty().get()).isFalse();
+    }
+
+    @Test
+    void conflictKeepsTheTextAndOverwriteWinsDeliberately() {
+        BsonDocument loaded = f.storeRichItem("a");
+        var editor = editorFor(loaded);
+        editor.field("text_content").textProperty().set("mine");
+        BsonDocument theirs = loaded.clone();
+        theirs.put("text_content", new BsonString("theirs"));
+        f.ops().update(StoreCollection.MEMORY_ITEMS, loaded, theirs);
+
+        String typed = editor.jsonProperty().get();
+        editor.save();
+        assertThat(editor.conflictProperty().get()).isNotNull();
+        assertThat(editor.conflictProperty().get().theirs().getString("text_content").getValue()).isEqualTo("theirs");
+        assertThat(SideBySideDiff.differs(editor.conflictProperty().get().diff())).isTrue();
+        assertThat(editor.errorProperty().get()).contains("changed");
+        assertThat(editor.jsonProperty().get()).isEqualTo(typed);
+        assertThat(stored("a").getString("text_content").getValue()).isEqualTo("theirs");
+
+        editor.overwrite();
+        assertThat(editor.conflictProperty().get()).isNull();
+        assertThat(stored("a").getString("text_content").getValue()).isEqualTo("mine");
+    }
+
+    @Test
+    void conflictReloadTakesTheirs() {
+        BsonDocument loaded = f.storeRichItem("a");
+        var editor = editorFor(loaded);
+        editor.field("text_content").textProperty().set("mine");
+        BsonDocument theirs = loaded.clone();
+        theirs.put("text_content", new BsonString("theirs"));
+        f.ops().update(StoreCollection.MEMORY_ITEMS, loaded, theirs);
+        editor.save();
+
+        editor.reloadTheirs();
+        assertThat(editor.field("text_content").textProperty().get()).isEqualTo("theirs");
+        assertThat(editor.dirtyProperty().get()).isFalse();
+        editor.field("text_content").textProperty().set("again");
+        editor.save();
+        assertThat(editor.errorProperty().get()).isNull();
+        assertThat(stored("a").getString("text_content").getValue()).isEqualTo("again");
+    }
+
+    @Test
+    void readOnlyRefusesTheSaveWithAClearMessageAndKeepsTheText() {
+        var locked = new EditingFixture(WriteLock.locked("APP_ENV=production"));
+        locked.lock.unlock();
+        BsonDocument loaded = locked.storeRichItem("a");
+        locked.lock.lock();
+        var editor = DocumentEditorViewModel.edit(locked.runner, locked.storage, StoreCollection.MEMORY_ITEMS, loaded,
+                locked.clock, () -> { });
+        editor.field("text_content").textProperty().set("mine");
+        String typed = editor.jsonProperty().get();
+        editor.save();
+        assertThat(editor.errorProperty().get()).contains("read-only");
+        assertThat(editor.jsonProperty().get()).isEqualTo(typed);
+        assertThat(locked.raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString("a")).orElseThrow()
+                .getString("text_content").getValue()).isEqualTo("hello");
+    }
+
+    @Test
+    void insertFillsDefaultsAndDuplicateGetsANewId() {
+        var editor = DocumentEditorViewModel.insert(f.runner, f.storage, StoreCollection.MEMORY_ITEMS, f.clock,
+                saves::incrementAndGet);
+        assertThat(editor.jsonProperty().get()).contains("\"_id\"").contains("\"timestamp\"");
+        assertThat(editor.canSaveProperty().get()).isFalse(); // user_id is required
+        editor.field("user_id").textProperty().set("carol");
+        editor.field("text_content").textProperty().set("new one");
+        editor.save();
+        assertThat(editor.modeProperty().get()).isEqualTo(DocumentEditorViewModel.Mode.EDIT);
+        BsonDocument inserted = editor.expected();
+        assertThat(f.raw.findById(StoreCollection.MEMORY_ITEMS, inserted.get("_id"))).isPresent();
+
+        var copy = DocumentEditorViewModel.duplicate(f.runner, f.storage, StoreCollection.MEMORY_ITEMS,
+                f.ops().duplicateDraft(StoreCollection.MEMORY_ITEMS, inserted.get("_id")), f.clock, () -> { });
+        copy.save();
+        assertThat(copy.expected().get("_id")).isNotEqualTo(inserted.get("_id"));
+        assertThat(copy.expected().getString("text_content").getValue()).isEqualTo("new one");
+        assertThat(saves).hasValue(1);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.orchestra.inspector.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestra.inspector.TestData;
+import dev.orchestra.inspector.ViewModelFixture;
+import dev.orchestra.inspector.common.Navigator;
+import dev.orchestra.inspector.common.SameThreadRunner;
+import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
+import dev.orchestra.storage.model.SessionSummary;
+import dev.orchestra.storage.model.StoreCollection;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SessionsViewModelTest {
+    private final InMemoryMemoryManager store = new InMemoryMemoryManager();
+    private final List<String> shownItems = new ArrayList<>();
+    private ViewModelFixture fx;
+    private SessionsViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        fx = new ViewModelFixture(new SameThreadRunner(), store);
+        TranscriptViewModel transcript = new TranscriptViewModel(fx.runner, fx.store, fx.secrets, 2);
+        model = new SessionsViewModel(fx.runner, fx.store, transcript, new Navigator() {
+            @Override
+            public void showConversation(String userId, String sessionId) {
+            }
+
+            @Override
+            public void showMemoryItems(String userId, String sessionId) {
+                shownItems.add(userId + "/" + sessionId);
+            }
+        });
+    }
+
+    private SessionSummary session(String user, String id) {
+        return model.sessions().stream().filter(s -> s.userId().equals(user) && id.equals(s.sessionId()))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void listsSessionsWithCountsAndFlags() {
+        TestData.conversation(store);
+        store.insert(StoreCollection.USER_SESSIONS, new BsonDocument("user_id", new BsonString("alice"))
+                .append("session_id", new BsonString("s-chat"))
+                .append("persona_active", new BsonString("travel_agent")));
+        store.insert(StoreCollection.USER_SESSIONS, new BsonDocument("user_id", new BsonString("bob"))
+                .append("session_id", new BsonString("s-empty"))
+                .append("updated_at", new BsonDateTime(TestData.T0.toEpochMilli())));
+        TestData.bulkItems(store, 3); // bulk/s-bulk has no record
+        fx.store.connect();
+
+        assertThat(model.sessions()).hasSize(3);
+        assertThat(session("alice", "s-chat").itemCount()).isEqualTo(5);
+        assertThat(session("alice", "s-chat").firstActivity()).isEqualTo(TestData.T0);
+        assertThat(session("bob", "s-empty").isEmptyRecord()).isTrue();
+        assertThat(session("bulk", "s-bulk").isOrphanItems()).isTrue();
+        assertThat(model.summaryProperty().get()).contains("3 sessions").contains("1 without a record")
+                .contains("1 without items");
+
+        model.userField().textProperty().set("alice");
+        model.load();
+        assertThat(model.sessions()).extracting(SessionSummary::userId).containsOnly("alice");
+    }
+
+    @Test
+    void openingASessionShowsItsConversationInTimeOrderPagedFromTheNewest() {
+        List<String> texts = TestData.conversation(store);
+        TestData.bulkItems(store, 4);
+        fx.store.connect();
+        model.selectedProperty().set(session("alice", "s-chat"));
+
+        model.openSelected();
+
+        TranscriptViewModel transcript = model.transcript();
+        // page size 2: the newest two first, in chronological order
+        assertThat(transcript.messages()).extracting(ChatMessage::text).containsExactly(texts.get(3), texts.get(4));
+        assertThat(transcript.hasOlderProperty().get()).isTrue();
+        transcript.loadOlder();
+        transcript.loadOlder();
+        assertThat(transcript.messages()).extracting(ChatMessage::text).containsExactlyElementsOf(texts);
+        assertThat(transcript.hasOlderProperty().get()).isFalse();
+        assertThat(transcript.messages()).extracting(ChatMessage::role).containsExactly(ChatMessage.Role.USER,
+                ChatMessage.Role.ASSISTANT, ChatMessage.Role.TOOL, ChatMessage.Role.USER, ChatMessage.Role.ASSISTANT);
+        assertThat(transcript.messages().get(2).toolName()).isEqualTo("search_flights");
+    }
+
+    @Test
+    void openSessionFromAnotherViewSelectsItsRow() {
+        TestData.conversation(store);
+        fx.store.connect();
+
+        model.openSession("alice", "s-chat");
+
+        assertThat(model.selectedProperty().get().sessionId()).isEqualTo("s-chat");
+        assertThat(model.transcript().messages()).isNotEmpty();
+        model.showItems();
+        assertThat(shownItems).containsExactly("alice/s-chat");
+    }
+
+    @Test
+    void aFailedLoadIsShownInPlace() {
+        TestData.conversation(store);
+        fx.store.connect();
+        store.simulateOutage(true);
+
+        model.load();
+        model.openSession("alice", "s-chat");
+
+        assertThat(model.errorProperty().get()).startsWith("Cannot reach the server");
+        assertThat(model.transcript().errorProperty().get()).startsWith("Cannot reach the server");
+    }
+}

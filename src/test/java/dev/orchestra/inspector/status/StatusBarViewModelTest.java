@@ -1,0 +1,136 @@
+package dev.orchestra.inspector.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestra.inspector.common.SameThreadRunner;
+import dev.orchestra.inspector.common.StoreConnection;
+import dev.orchestra.storage.StorageConnectionException;
+import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatusBarViewModelTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-06-01T12:00:00Z"));
+    private final SameThreadRunner runner = new SameThreadRunner();
+
+    private StatusBarViewModel model(StoreConnection store) {
+        return new StatusBarViewModel(clock, runner.busyProperty(), store, "test store");
+    }
+
+    private static ComponentHealth mongo(HealthStatus status, long latency) {
+        return new ComponentHealth(ComponentHealth.MONGODB, status, latency, Map.of("server_version", "7.0.1"),
+                status == HealthStatus.ERROR ? "connection refused" : null, Instant.now());
+    }
+
+    private static ComponentHealth redis(HealthStatus status) {
+        return new ComponentHealth(ComponentHealth.REDIS, status, 1, Map.of("redis_version", "6.2"),
+                status == HealthStatus.ERROR ? "Connection refused" : null, Instant.now());
+    }
+
+    @Test
+    void greenWhenBothAnswerRedWhenMongoDiesAmberOverallWhenOnlyRedisDies() {
+        StatusBarViewModel model = model(connected());
+
+        model.update(List.of(mongo(HealthStatus.OK, 3), redis(HealthStatus.OK)));
+        assertThat(model.mongo().lightProperty().get()).isEqualTo(Light.GREEN);
+        assertThat(model.mongo().textProperty().get()).isEqualTo("MongoDB · 3 ms · 0 s ago");
+        assertThat(model.mongo().tooltipProperty().get()).contains("server_version: 7.0.1");
+        assertThat(model.overallTextProperty().get()).isEqualTo("ok");
+
+        model.update(List.of(mongo(HealthStatus.OK, 3), redis(HealthStatus.ERROR)));
+        assertThat(model.redis().lightProperty().get()).isEqualTo(Light.RED);
+        assertThat(model.redis().tooltipProperty().get()).contains("Connection refused");
+        assertThat(model.overallTextProperty().get()).isEqualTo("degraded");
+        assertThat(model.overallLightProperty().get()).isEqualTo(Light.AMBER);
+
+        model.update(List.of(mongo(HealthStatus.ERROR, -1), redis(HealthStatus.OK)));
+        assertThat(model.mongo().lightProperty().get()).isEqualTo(Light.RED);
+        assertThat(model.overallTextProperty().get()).isEqualTo("error");
+
+        model.update(List.of(mongo(HealthStatus.OK, 2), redis(HealthStatus.OK)));
+        assertThat(model.overallTextProperty().get()).isEqualTo("ok");
+        assertThat(model.redis().tooltipProperty().get()).contains("last error: Connection refused");
+    }
+
+    @Test
+    void ageIsCountedAndAnOverdueCheckTurnsAmber() {
+        StatusBarViewModel model = model(connected());
+        model.update(List.of(mongo(HealthStatus.OK, 3)));
+        assertThat(model.redis().lightProperty().get()).isEqualTo(Light.GREY); // no cache configured
+
+        clock.advance(Duration.ofSeconds(4));
+        model.tick();
+        assertThat(model.mongo().textProperty().get()).endsWith("4 s ago");
+        assertThat(model.mongo().lightProperty().get()).isEqualTo(Light.GREEN);
+
+        clock.advance(Duration.ofSeconds(5));
+        model.tick();
+        assertThat(model.mongo().lightProperty().get()).isEqualTo(Light.AMBER);
+        assertThat(model.mongo().textProperty().get()).contains("no answer for 9 s");
+        assertThat(model.overallTextProperty().get()).isEqualTo("degraded");
+    }
+
+    @Test
+    void aSlowServerIsAmber() {
+        StatusBarViewModel model = model(connected());
+        model.update(List.of(mongo(HealthStatus.OK, 1500)));
+        assertThat(model.mongo().lightProperty().get()).isEqualTo(Light.AMBER);
+    }
+
+    @Test
+    void aStoreThatCannotBeOpenedIsRedWithTheReason() {
+        StoreConnection store = new StoreConnection(runner, () -> {
+            throw new StorageConnectionException("Timed out after 5000 ms while waiting to connect to 10.0.0.1:27017");
+        });
+        StatusBarViewModel model = model(store);
+        assertThat(model.messageProperty().get()).startsWith("Connecting");
+
+        store.connect();
+
+        assertThat(model.mongo().lightProperty().get()).isEqualTo(Light.RED);
+        assertThat(model.overallTextProperty().get()).isEqualTo("error");
+        assertThat(model.messageProperty().get()).contains("Not connected").contains("Timed out");
+    }
+
+    private StoreConnection connected() {
+        StoreConnection store = new StoreConnection(runner, InMemoryMemoryManager::new);
+        store.connect();
+        return store;
+    }
+
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
