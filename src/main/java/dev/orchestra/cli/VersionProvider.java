@@ -1,0 +1,12 @@
+package dev.orchestra.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** The version from the jar manifest; "development build" when run from classes. */
+final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        return new String[] {"orchestra-inspector " + (version == null ? "(development build)" : version)};
+    }
+}
