@@ -39,7 +39,12 @@ public final class DocumentValidator {
                 throw new StorageValidationException("Missing required field '" + field + "' in "
                         + collection.collectionName());
             }
-            if (!"content".equals(field)) {
+            if ("document".equals(field)) {
+                // inspector_trash keeps the deleted original here: it is a document, not a string
+                if (!value.isDocument()) {
+                    throw new StorageValidationException("'document' must be a document, was " + describe(value));
+                }
+            } else if (!"content".equals(field)) {
                 requireNonBlankString(document, field);
             }
         }

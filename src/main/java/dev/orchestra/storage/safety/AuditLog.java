@@ -1,0 +1,109 @@
+package dev.orchestra.storage.safety;
+
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.StorageException;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.Page;
+import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.validation.DocumentValidator;
+import java.time.Clock;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes and lists {@code inspector_audit}. Entries are written after the change succeeded; a failure to write one
+ * is logged as an error but does not undo or hide the change (the data is already changed, and reporting it as
+ * failed would invite a harmful retry).
+ */
+public final class AuditLog {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+    /** Room left for the entry's own fields when the before/after documents are large. */
+    private static final int MAX_ENTRY_BYTES = DocumentValidator.MAX_DOCUMENT_BYTES - 64 * 1024;
+
+    private final MemoryManager manager;
+    private final Actor actor;
+    private final Clock clock;
+
+    public AuditLog(MemoryManager manager, Actor actor, Clock clock) {
+        this.manager = manager;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    /** Newest first. */
+    public Page<AuditEntry> list(PageRequest page) {
+        return list(DocumentFilter.none(), page);
+    }
+
+    /** Newest first; the filter's time range applies to {@code time}, a raw filter to any audit field. */
+    public Page<AuditEntry> list(DocumentFilter filter, PageRequest page) {
+        Page<BsonDocument> raw = manager.findPage(StoreCollection.INSPECTOR_AUDIT, filter, page);
+        return new Page<>(raw.items().stream().map(AuditEntry::fromDocument).toList(), raw.next(), raw.hasMore());
+    }
+
+    /** The history of one document, newest first. */
+    public Page<AuditEntry> forDocument(StoreCollection collection, BsonValue id, PageRequest page) {
+        var raw = new BsonDocument(AuditEntry.COLLECTION, new BsonString(collection.collectionName()))
+                .append(AuditEntry.DOCUMENT_ID, id);
+        return list(DocumentFilter.none().withRawFilter(raw), page);
+    }
+
+    void inserted(StoreCollection collection, BsonValue id, BsonDocument after) {
+        write(entry(AuditAction.INSERT, collection.collectionName(), id, null, null, null, after, null));
+    }
+
+    void updated(StoreCollection collection, BsonValue id, BsonDocument before, BsonDocument after) {
+        write(entry(AuditAction.UPDATE, collection.collectionName(), id, null, null, before, after, null));
+    }
+
+    void deleted(StoreCollection collection, BsonValue id, BsonDocument before, String batchId) {
+        write(entry(AuditAction.DELETE, collection.collectionName(), id, null, null, before, null, batchId));
+    }
+
+    /** A delete of many documents: what matched and how many went, never the documents themselves. */
+    void bulkDeleted(AuditAction action, String collection, BsonDocument filter, long count, String batchId) {
+        write(entry(action, collection, null, filter, count, null, null, batchId));
+    }
+
+    void restored(String collection, BsonValue id, BsonDocument after, String batchId) {
+        write(entry(AuditAction.RESTORE, collection, id, null, null, null, after, batchId));
+    }
+
+    void restoredBatch(String batchId, long count) {
+        var filter = new BsonDocument(TrashEntry.BATCH_ID, new BsonString(batchId));
+        write(entry(AuditAction.RESTORE, StoreCollection.INSPECTOR_TRASH.collectionName(), null, filter, count,
+                null, null, batchId));
+    }
+
+    private AuditEntry entry(AuditAction action, String collection, BsonValue id, BsonDocument filter, Long count,
+                             BsonDocument before, BsonDocument after, String batchId) {
+        return new AuditEntry(null, clock.instant(), actor.user(), actor.origin(), action.wireName(), collection, id,
+                filter, count, before, after, batchId);
+    }
+
+    private void write(AuditEntry entry) {
+        BsonDocument doc = fitToSizeLimit(entry.toDocument());
+        try {
+            manager.insert(StoreCollection.INSPECTOR_AUDIT, doc);
+        } catch (StorageException e) {
+            LOG.error("Could not write the audit entry for {} on {} {}: {}", entry.action(), entry.collection(),
+                    entry.documentId(), e.getMessage());
+        }
+    }
+
+    /** Two copies of a near-16 MiB document do not fit in one entry: drop the bodies, keep the facts. */
+    private static BsonDocument fitToSizeLimit(BsonDocument doc) {
+        int size = BsonBytes.size(doc);
+        if (size <= MAX_ENTRY_BYTES) {
+            return doc;
+        }
+        doc.remove(AuditEntry.BEFORE);
+        doc.remove(AuditEntry.AFTER);
+        doc.append(AuditEntry.OMITTED, new BsonString("before/after not kept: " + size + " bytes together"));
+        return doc;
+    }
+}

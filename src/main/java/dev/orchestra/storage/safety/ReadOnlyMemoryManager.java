@@ -1,0 +1,141 @@
+package dev.orchestra.storage.safety;
+
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.model.AgentData;
+import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.CountEstimate;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.MemoryItem;
+import dev.orchestra.storage.model.Page;
+import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.ScoredMemoryItem;
+import dev.orchestra.storage.model.SessionSummary;
+import dev.orchestra.storage.model.StoreCollection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * The write gate: a {@link MemoryManager} that refuses every write with
+ * {@link dev.orchestra.storage.ReadOnlyViolationException} while its {@link WriteLock} is locked, before the
+ * delegate is called. Reads, health and lifecycle pass through ({@link #initialize()} only creates indexes).
+ * Because the inspector's trash and audit are written through the same interface, they are gated too.
+ */
+public final class ReadOnlyMemoryManager implements MemoryManager {
+    private final MemoryManager delegate;
+    private final WriteLock lock;
+
+    public ReadOnlyMemoryManager(MemoryManager delegate, WriteLock lock) {
+        this.delegate = delegate;
+        this.lock = lock;
+    }
+
+    public WriteLock writeLock() {
+        return lock;
+    }
+
+    @Override
+    public void initialize() {
+        delegate.initialize();
+    }
+
+    @Override
+    public List<ComponentHealth> checkHealth() {
+        return delegate.checkHealth();
+    }
+
+    @Override
+    public Map<String, Object> serverStatistics() {
+        return delegate.serverStatistics();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public BsonValue addMemoryItem(MemoryItem item) {
+        lock.checkWritable("addMemoryItem");
+        return delegate.addMemoryItem(item);
+    }
+
+    @Override
+    public Optional<MemoryItem> getMemoryItem(BsonValue id) {
+        return delegate.getMemoryItem(id);
+    }
+
+    @Override
+    public List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit, DocumentFilter filters) {
+        return delegate.getConversationHistory(userId, sessionId, limit, filters);
+    }
+
+    @Override
+    public List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona, int topK) {
+        return delegate.semanticSearch(userId, queryEmbedding, persona, topK);
+    }
+
+    @Override
+    public BsonValue addRawAgentData(AgentData data) {
+        lock.checkWritable("addRawAgentData");
+        return delegate.addRawAgentData(data);
+    }
+
+    @Override
+    public boolean checkDuplicate(String userId, String textContent) {
+        return delegate.checkDuplicate(userId, textContent);
+    }
+
+    @Override
+    public long cleanupExpiredItems() {
+        lock.checkWritable("cleanupExpiredItems");
+        return delegate.cleanupExpiredItems();
+    }
+
+    @Override
+    public Page<BsonDocument> findPage(StoreCollection collection, DocumentFilter filter, PageRequest page) {
+        return delegate.findPage(collection, filter, page);
+    }
+
+    @Override
+    public CountEstimate count(StoreCollection collection, DocumentFilter filter) {
+        return delegate.count(collection, filter);
+    }
+
+    @Override
+    public Optional<BsonDocument> findById(StoreCollection collection, BsonValue id) {
+        return delegate.findById(collection, id);
+    }
+
+    @Override
+    public BsonValue insert(StoreCollection collection, BsonDocument document) {
+        lock.checkWritable("insert into " + collection.collectionName());
+        return delegate.insert(collection, document);
+    }
+
+    @Override
+    public void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
+        lock.checkWritable("replace in " + collection.collectionName());
+        delegate.replace(collection, expected, replacement);
+    }
+
+    @Override
+    public boolean delete(StoreCollection collection, BsonValue id) {
+        lock.checkWritable("delete from " + collection.collectionName());
+        return delegate.delete(collection, id);
+    }
+
+    @Override
+    public long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, BulkProgress progress) {
+        lock.checkWritable("deleteMatching in " + collection.collectionName());
+        return delegate.deleteMatching(collection, filter, batchSize, progress);
+    }
+
+    @Override
+    public List<SessionSummary> listSessions(String userId, int limit) {
+        return delegate.listSessions(userId, limit);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.orchestra.storage.safety;
+
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.StoreCollection;
+import java.time.Clock;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * The one entry point the GUI and the CLI use to change data. Every method checks the {@link WriteLock} first,
+ * validates, goes through the given {@link MemoryManager} only (so a tiered manager invalidates its cache),
+ * copies to the trash before any delete, and writes the audit log. Thread-safe; call it off the UI thread.
+ *
+ * <p>Only {@code memory_items}, {@code agent_data} and {@code user_sessions} can be changed here. Pass full
+ * documents from {@link MemoryManager#findById} (not list rows, which lack the embedding) as {@code expected}.
+ */
+public final class SafeOperations {
+    /** The batch size used when none is given. */
+    public static final int DEFAULT_BATCH_SIZE = 100;
+
+    private final WriteLock lock;
+    private final AuditLog audit;
+    private final TrashService trash;
+    private final DocumentEdits edits;
+    private final SafeDeletes deletes;
+
+    public SafeOperations(MemoryManager manager, WriteLock lock, Actor actor, Clock clock) {
+        this.lock = lock;
+        this.audit = new AuditLog(manager, actor, clock);
+        this.trash = new TrashService(manager, lock, audit, actor, clock);
+        this.edits = new DocumentEdits(manager, lock, audit, clock);
+        this.deletes = new SafeDeletes(manager, lock, audit, trash);
+    }
+
+    public SafeOperations(MemoryManager manager, WriteLock lock, Actor actor) {
+        this(manager, lock, actor, Clock.systemUTC());
+    }
+
+    public WriteLock writeLock() {
+        return lock;
+    }
+
+    public TrashService trash() {
+        return trash;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    // ---- edits -------------------------------------------------------------------------------------------------
+
+    /**
+     * Saves an edited document if the stored one still equals {@code expected}. To overwrite deliberately after a
+     * conflict, call again with the conflict's {@code current()} as {@code expected}.
+     *
+     * @return the saved document, the {@code expected} for the next save
+     * @throws dev.orchestra.storage.StorageValidationException when invalid or the {@code _id} changed; nothing written
+     * @throws dev.orchestra.storage.StorageConflictException  when it changed or was deleted since it was loaded
+     */
+    public BsonDocument update(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
+        return edits.update(collection, expected, replacement);
+    }
+
+    /** Inserts a new document; {@code _id} (UUID string) and the time field (now) are filled when absent. */
+    public BsonValue insert(StoreCollection collection, BsonDocument document) {
+        return edits.insert(collection, document);
+    }
+
+    /** A copy of the stored document without {@code _id} and with the time field set to now, for the editor. */
+    public BsonDocument duplicateDraft(StoreCollection collection, BsonValue id) {
+        return edits.duplicateDraft(collection, id);
+    }
+
+    /** Inserts {@link #duplicateDraft} as it is; returns the new {@code _id}. */
+    public BsonValue duplicate(StoreCollection collection, BsonValue id) {
+        return edits.insert(collection, edits.duplicateDraft(collection, id));
+    }
+
+    // ---- deletes -----------------------------------------------------------------------------------------------
+
+    /** What {@link #deleteMatching} would remove: count, the first {@code sampleSize} rows, confirmation needed. */
+    public DeletePreview previewDelete(StoreCollection collection, DocumentFilter filter, int sampleSize) {
+        return deletes.preview(collection, filter, sampleSize);
+    }
+
+    /** What {@link #deleteSession} would remove; the user must type the session id. */
+    public DeletePreview previewSessionDelete(String userId, String sessionId, int sampleSize) {
+        return deletes.previewSession(userId, sessionId, sampleSize);
+    }
+
+    /** Trash, delete, audit. {@code deleted()} is 0 when it did not exist. */
+    public DeleteResult delete(StoreCollection collection, BsonValue id) {
+        return deletes.delete(collection, id);
+    }
+
+    public DeleteResult deleteMany(StoreCollection collection, List<BsonValue> ids) {
+        return deleteMany(collection, ids, DEFAULT_BATCH_SIZE, BulkProgress.IGNORE);
+    }
+
+    /** @throws PartialDeleteException when an error stops it part-way (with the exact count and the undo token) */
+    public DeleteResult deleteMany(StoreCollection collection, List<BsonValue> ids, int batchSize,
+                                   BulkProgress progress) {
+        return deletes.deleteMany(collection, ids, batchSize, progress);
+    }
+
+    /**
+     * Deletes everything matching, {@code batchSize} at a time (each batch copied to the trash first); after each
+     * batch {@code progress} is told (done, expected) and may stop it by returning false.
+     *
+     * @throws PartialDeleteException when an error stops it part-way (with the exact count and the undo token)
+     */
+    public DeleteResult deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize,
+                                       BulkProgress progress) {
+        return deletes.deleteMatching(collection, filter, batchSize, progress);
+    }
+
+    public SessionDeleteResult deleteSession(String userId, String sessionId) {
+        return deleteSession(userId, sessionId, DEFAULT_BATCH_SIZE, BulkProgress.IGNORE);
+    }
+
+    /**
+     * Deletes a session's memory items, then its {@code user_sessions} record, under one batch id; a tiered manager
+     * drops the session's Redis keys as part of those deletes.
+     */
+    public SessionDeleteResult deleteSession(String userId, String sessionId, int batchSize, BulkProgress progress) {
+        return deletes.deleteSession(userId, sessionId, batchSize, progress);
+    }
+
+    /** Restores everything deleted under {@code batchId} (the undo token of a delete result). */
+    public RestoreReport undo(String batchId) {
+        return trash.restoreBatch(batchId);
+    }
+}
