@@ -1,6 +1,7 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.safety.SafeStorage;
 import dev.orchestra.storage.transfer.ImportOptions;
 import dev.orchestra.storage.transfer.ImportReport;
 import dev.orchestra.storage.transfer.ImportService;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports a JSON-lines file (one Extended JSON document per line, as 'export' writes) into a "
                 + "collection, upserting by _id through the store's normal write path (the cache is invalidated).",
+                "Through the same safe path as the GUI: refused while read-only, every insert and replace audited.",
                 "Every line is validated first (JSON, required fields, field types); bad lines are reported with "
                         + "their numbers on stderr and never written. Exit code 3 when some lines were rejected."},
         footer = {"", "Examples:",
@@ -49,6 +52,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--all-or-nothing", description = "write nothing at all when any line is bad")
     boolean allOrNothing;
 
+    @Mixin
+    WriteAccess writeAccess = new WriteAccess();
+
     @Option(names = "--progress", description = "show the progress bar even when stderr is not a terminal")
     boolean forceProgress;
 
@@ -72,7 +78,8 @@ final class ImportCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(context.err(), forceProgress || context.terminal().stderrIsTerminal());
         ImportReport report;
         try (OpenStore store = OpenStore.open(context)) {
-            report = ImportService.forManager(store.manager()).importFile(collection, file, options, bar);
+            SafeStorage safe = dryRun ? store.safe() : store.writable(writeAccess, "import");
+            report = ImportService.forSafeStorage(safe).importFile(collection, file, options, bar);
         } finally {
             bar.finishLine();
         }

@@ -1,6 +1,5 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.storage.ReadOnlyViolationException;
 import dev.orchestra.storage.StorageConnectionException;
 import dev.orchestra.storage.StorageException;
 import dev.orchestra.storage.StorageValidationException;
@@ -51,7 +50,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         if (e instanceof StorageConnectionException) {
             return "cannot reach the store: " + message;
         }
-        if (e instanceof ReadOnlyViolationException || e instanceof StorageException) {
+        if (e instanceof StorageException || e instanceof Confirmation.RefusedException) {
             return message;
         }
         if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {

@@ -2,15 +2,22 @@ package dev.orchestra.cli;
 
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.safety.Actor;
+import dev.orchestra.storage.safety.SafeStorage;
 
-/** The configuration and an initialized manager for the length of one command. */
+/**
+ * The configuration and an initialized store for the length of one command: the manager as opened (for reads and
+ * streaming) and the same manager behind the safety layer (write lock, trash, audit) for every change.
+ */
 final class OpenStore implements AutoCloseable {
     private final StorageConfig config;
     private final MemoryManager manager;
+    private final SafeStorage safe;
 
     private OpenStore(StorageConfig config, MemoryManager manager) {
         this.config = config;
         this.manager = manager;
+        this.safe = SafeStorage.wrap(manager, config, Actor.CLI);
     }
 
     static OpenStore open(CliContext context) {
@@ -29,8 +36,22 @@ final class OpenStore implements AutoCloseable {
         return config;
     }
 
+    /** For reads; writes must go through {@link #safe()}. */
     MemoryManager manager() {
         return manager;
+    }
+
+    SafeStorage safe() {
+        return safe;
+    }
+
+    /** Applies {@code --allow-writes}, then fails fast (before any prompt) when writes are locked. */
+    SafeStorage writable(WriteAccess access, String operation) {
+        if (access.allowWrites) {
+            safe.writeLock().unlock(); // refuses when INSPECTOR_READ_ONLY=true forced read-only
+        }
+        safe.writeLock().checkWritable(operation);
+        return safe;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.transfer.TransferPhase;
 import dev.orchestra.storage.transfer.TransferProgress;
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ final class ProgressBar implements TransferProgress {
     private final PrintWriter err;
     private final boolean enabled;
     private final LongSupplier clock;
-    private TransferPhase phase;
+    private String phase;
     private long phaseStarted;
     private long lastDrawn;
     private boolean drawn;
@@ -34,24 +35,36 @@ final class ProgressBar implements TransferProgress {
     }
 
     @Override
-    public boolean onProgress(TransferPhase currentPhase, long done, long total) {
-        if (!enabled) {
+    public boolean onProgress(TransferPhase transferPhase, long done, long total) {
+        update(transferPhase.label(), transferPhase.countsBytes(), done, total);
+        return true;
+    }
+
+    /** A bar for a bulk delete: counts documents. */
+    BulkProgress bulk(String label) {
+        return (done, total) -> {
+            update(label, false, done, total);
             return true;
+        };
+    }
+
+    private void update(String currentPhase, boolean countsBytes, long done, long total) {
+        if (!enabled) {
+            return;
         }
         long now = clock.getAsLong();
-        if (currentPhase != phase) {
+        if (!currentPhase.equals(phase)) {
             finishLine();
             phase = currentPhase;
             phaseStarted = now;
             lastDrawn = 0;
         } else if (now - lastDrawn < REDRAW_NANOS && (total < 0 || done < total)) {
-            return true;
+            return;
         }
         lastDrawn = now;
-        err.print('\r' + render(currentPhase, done, total, now - phaseStarted));
+        err.print('\r' + render(currentPhase, countsBytes, done, total, now - phaseStarted));
         err.flush();
         drawn = true;
-        return true;
     }
 
     /** Ends the bar's line so that what follows starts on a fresh one. */
@@ -63,8 +76,8 @@ final class ProgressBar implements TransferProgress {
         }
     }
 
-    static String render(TransferPhase phase, long done, long total, long elapsedNanos) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s ", phase.label()));
+    static String render(String label, boolean countsBytes, long done, long total, long elapsedNanos) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s ", label));
         if (total > 0) {
             double fraction = Math.min(1.0, (double) done / total);
             int filled = (int) Math.round(fraction * WIDTH);
@@ -72,19 +85,19 @@ final class ProgressBar implements TransferProgress {
                     .append(" ".repeat(WIDTH - filled)).append(']')
                     .append(String.format(Locale.ROOT, " %3d%%  ", Math.round(fraction * 100)));
         }
-        line.append(amount(phase, done));
+        line.append(amount(countsBytes, done));
         if (total > 0) {
-            line.append(" / ").append(amount(phase, total));
+            line.append(" / ").append(amount(countsBytes, total));
         }
         double seconds = elapsedNanos / 1e9;
         if (seconds > 0.5) {
-            line.append("  ").append(amount(phase, (long) (done / seconds))).append("/s");
+            line.append("  ").append(amount(countsBytes, (long) (done / seconds))).append("/s");
         }
         return line.toString();
     }
 
-    private static String amount(TransferPhase phase, long value) {
-        return phase.countsBytes()
+    private static String amount(boolean countsBytes, long value) {
+        return countsBytes
                 ? String.format(Locale.ROOT, "%.1f MB", value / 1e6)
                 : String.format(Locale.ROOT, "%,d", value);
     }

@@ -14,6 +14,9 @@ import picocli.CommandLine.Spec;
                 ImportCommand.class,
                 ListCommand.class,
                 SessionsCommand.class,
+                DeleteSessionCommand.class,
+                PurgeExpiredCommand.class,
+                UndoCommand.class,
         },
         footer = {"", "Exit codes: 0 done, 1 failed, 2 bad arguments, 3 done with rejected input lines; "
                 + "health: 0 ok, 1 degraded, 2 error."})

@@ -3,6 +3,7 @@ package dev.orchestra.storage.transfer;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.safety.SafeStorage;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,6 +38,14 @@ public final class ImportService {
     /** Upserts through the manager's bulk path when it has one, else document by document. */
     public static ImportService forManager(MemoryManager manager) {
         return new ImportService(manager instanceof BulkUpsert bulk ? bulk : new PerDocumentUpsert(manager));
+    }
+
+    /**
+     * Through the safe path: refused while the write lock is locked, every insert and replace audited, the cache
+     * invalidated by the manager. What the CLI and the GUI use.
+     */
+    public static ImportService forSafeStorage(SafeStorage storage) {
+        return new ImportService(new PerDocumentUpsert(storage.manager(), DocumentWrites.audited(storage.operations())));
     }
 
     /** Only the collections Orchestra writes can be imported into; the inspector's trash and audit cannot. */

@@ -15,14 +15,21 @@ import org.bson.BsonValue;
 
 /**
  * Upsert through the plain contract: {@code findById}, then {@code replace} (guarded against a concurrent change) or
- * {@code insert}. Slower than a bulk write (two round trips per document) but every write goes through the manager,
- * so the tiered manager invalidates the cache and a read-only or audited wrapper sees every document.
+ * {@code insert}, skipping documents identical to the stored one. Slower than a bulk write (two round trips per
+ * document) but every write goes through the manager, so the tiered manager invalidates the cache, and through
+ * {@link DocumentWrites#audited} the write lock and the audit log see every document.
  */
 public final class PerDocumentUpsert implements BulkUpsert {
     private final MemoryManager manager;
+    private final DocumentWrites writes;
+
+    public PerDocumentUpsert(MemoryManager manager, DocumentWrites writes) {
+        this.manager = manager;
+        this.writes = writes;
+    }
 
     public PerDocumentUpsert(MemoryManager manager) {
-        this.manager = manager;
+        this(manager, DocumentWrites.direct(manager));
     }
 
     @Override
@@ -52,20 +59,20 @@ public final class PerDocumentUpsert implements BulkUpsert {
     private Result upsert(StoreCollection collection, BsonDocument document) {
         BsonValue id = document.get("_id");
         if (id == null) {
-            manager.insert(collection, document);
+            writes.insert(collection, document);
             return Result.INSERTED;
         }
         for (int attempt = 0; ; attempt++) {
             Optional<BsonDocument> stored = manager.findById(collection, id);
             try {
                 if (stored.isEmpty()) {
-                    manager.insert(collection, document);
+                    writes.insert(collection, document);
                     return Result.INSERTED;
                 }
                 if (stored.get().equals(document)) {
                     return Result.UNCHANGED;
                 }
-                manager.replace(collection, stored.get(), document);
+                writes.replace(collection, stored.get(), document);
                 return Result.REPLACED;
             } catch (StorageConflictException e) {
                 // someone else wrote it between our read and write (or inserted the same _id): read again, once
