@@ -1,0 +1,351 @@
+package dev.orchestra.storage.inmemory;
+
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.StorageConflictException;
+import dev.orchestra.storage.StorageConnectionException;
+import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.mapping.AgentDataMapper;
+import dev.orchestra.storage.mapping.CosineSimilarity;
+import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.mapping.InsertDefaults;
+import dev.orchestra.storage.mapping.MemoryItemMapper;
+import dev.orchestra.storage.mapping.SessionMerger;
+import dev.orchestra.storage.mapping.StoreQueries;
+import dev.orchestra.storage.mapping.UncheckedInsert;
+import dev.orchestra.storage.model.AgentData;
+import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.CountEstimate;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.MemoryItem;
+import dev.orchestra.storage.model.Page;
+import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.ScoredMemoryItem;
+import dev.orchestra.storage.model.SessionSummary;
+import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.validation.DocumentValidator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/**
+ * The whole store in process memory, for unit tests and {@code APP_ENV=test}. Same semantics as the MongoDB
+ * store (filters are evaluated by mongo-java-server's matcher); thread-safe through one read/write lock.
+ * {@link #simulateOutage(boolean)} lets tests of callers see {@link StorageConnectionException}s.
+ */
+public final class InMemoryMemoryManager implements MemoryManager, UncheckedInsert {
+    private final Clock clock;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<StoreCollection, InMemoryCollection> collections = new EnumMap<>(StoreCollection.class);
+    private volatile boolean outage;
+
+    public InMemoryMemoryManager() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock the source of "now" for default timestamps and expiry */
+    public InMemoryMemoryManager(Clock clock) {
+        this.clock = clock;
+        for (StoreCollection c : StoreCollection.values()) {
+            collections.put(c, new InMemoryCollection(c));
+        }
+    }
+
+    /** While true, every operation throws {@link StorageConnectionException} and health reports ERROR. */
+    public void simulateOutage(boolean down) {
+        this.outage = down;
+    }
+
+    @Override
+    public void initialize() {
+        available();
+    }
+
+    @Override
+    public List<ComponentHealth> checkHealth() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("backend", "in-memory");
+        details.put("server_version", "in-memory");
+        if (outage) {
+            return List.of(new ComponentHealth(ComponentHealth.MONGODB, HealthStatus.ERROR, -1, details,
+                    "in-memory store: simulated outage", Instant.now()));
+        }
+        return List.of(new ComponentHealth(ComponentHealth.MONGODB, HealthStatus.OK, 0, details, null, Instant.now()));
+    }
+
+    @Override
+    public Map<String, Object> serverStatistics() {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        read(() -> {
+            collections.forEach((c, docs) -> counts.put(c.collectionName(), docs.size()));
+            return null;
+        });
+        return Map.of(ComponentHealth.MONGODB, Map.of("backend", "in-memory", "documents", counts));
+    }
+
+    @Override
+    public void close() {
+        // nothing to release; the data lives as long as this object
+    }
+
+    // ---- Orchestra's operations ------------------------------------------------------------------------------
+
+    @Override
+    public BsonValue addMemoryItem(MemoryItem item) {
+        requireArgument(item, "memory item");
+        return insert(StoreCollection.MEMORY_ITEMS, MemoryItemMapper.toDocument(item));
+    }
+
+    @Override
+    public Optional<MemoryItem> getMemoryItem(BsonValue id) {
+        return findById(StoreCollection.MEMORY_ITEMS, id).map(MemoryItemMapper::fromDocument);
+    }
+
+    @Override
+    public List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit,
+                                                   DocumentFilter filters) {
+        requireText(userId, "user_id");
+        if (limit < 1) {
+            throw new StorageValidationException("The history limit must be at least 1, was " + limit);
+        }
+        DocumentFilter base = (filters == null ? DocumentFilter.none() : filters).withUserId(userId);
+        DocumentFilter filter = sessionId == null ? base : base.withSessionId(sessionId);
+        BsonDocument query = StoreQueries.filter(StoreCollection.MEMORY_ITEMS, filter);
+        return read(() -> {
+            List<BsonDocument> newest = InMemoryPager.sortNewestFirst(StoreCollection.MEMORY_ITEMS,
+                    collection(StoreCollection.MEMORY_ITEMS).find(query));
+            List<MemoryItem> items = new ArrayList<>();
+            newest.stream().limit(limit).forEach(d -> items.add(MemoryItemMapper.fromDocument(d)));
+            Collections.reverse(items);
+            return items;
+        });
+    }
+
+    @Override
+    public List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona,
+                                                 int topK) {
+        requireText(userId, "user_id");
+        if (topK < 1) {
+            throw new StorageValidationException("topK must be at least 1, was " + topK);
+        }
+        var similarity = new CosineSimilarity(queryEmbedding);
+        BsonDocument query = new BsonDocument(Fields.USER_ID, new BsonString(userId));
+        if (persona != null) {
+            query.put(Fields.PERSONA_ACTIVE, new BsonString(persona));
+        }
+        List<BsonDocument> candidates = read(() -> collection(StoreCollection.MEMORY_ITEMS).find(query));
+        List<ScoredMemoryItem> hits = new ArrayList<>();
+        for (BsonDocument d : candidates) {
+            similarity.score(d.get(Fields.EMBEDDING))
+                    .ifPresent(score -> hits.add(new ScoredMemoryItem(MemoryItemMapper.fromDocument(d), score)));
+        }
+        hits.sort(Comparator.comparingDouble(ScoredMemoryItem::score).reversed());
+        return hits.size() > topK ? List.copyOf(hits.subList(0, topK)) : hits;
+    }
+
+    @Override
+    public BsonValue addRawAgentData(AgentData data) {
+        requireArgument(data, "agent data");
+        return insert(StoreCollection.AGENT_DATA, AgentDataMapper.toDocument(data));
+    }
+
+    @Override
+    public boolean checkDuplicate(String userId, String textContent) {
+        requireText(userId, "user_id");
+        if (textContent == null) {
+            return false;
+        }
+        BsonDocument query = new BsonDocument(Fields.USER_ID, new BsonString(userId))
+                .append(Fields.TEXT_CONTENT, new BsonString(textContent));
+        return read(() -> !collection(StoreCollection.MEMORY_ITEMS).find(query).isEmpty());
+    }
+
+    @Override
+    public long cleanupExpiredItems() {
+        BsonDocument expired = new BsonDocument(Fields.EXPIRATION,
+                new BsonDocument("$lt", new BsonDateTime(clock.instant().toEpochMilli())));
+        return write(() -> {
+            long removed = 0;
+            for (StoreCollection c : List.of(StoreCollection.MEMORY_ITEMS, StoreCollection.AGENT_DATA)) {
+                InMemoryCollection docs = collection(c);
+                for (BsonDocument d : docs.find(expired)) {
+                    removed += docs.delete(d.get(Fields.ID)) ? 1 : 0;
+                }
+            }
+            return removed;
+        });
+    }
+
+    // ---- the inspector's operations ---------------------------------------------------------------------------
+
+    @Override
+    public Page<BsonDocument> findPage(StoreCollection collection, DocumentFilter filter, PageRequest page) {
+        requireArgument(page, "page request");
+        BsonDocument query = StoreQueries.filter(collection, filter);
+        return read(() -> InMemoryPager.page(collection, collection(collection).find(query), page));
+    }
+
+    @Override
+    public CountEstimate count(StoreCollection collection, DocumentFilter filter) {
+        BsonDocument query = StoreQueries.filter(collection, filter);
+        return read(() -> new CountEstimate(collection(collection).find(query).size(), true));
+    }
+
+    @Override
+    public Optional<BsonDocument> findById(StoreCollection collection, BsonValue id) {
+        requireArgument(id, "_id");
+        return read(() -> collection(collection).get(id));
+    }
+
+    @Override
+    public BsonValue insert(StoreCollection collection, BsonDocument document) {
+        requireArgument(document, "document");
+        BsonDocument complete = InsertDefaults.apply(collection, document, clock.instant());
+        DocumentValidator.validate(collection, complete);
+        return write(() -> {
+            collection(collection).insert(complete);
+            return complete.get(Fields.ID);
+        });
+    }
+
+    @Override
+    public void insertUnchecked(StoreCollection collection, BsonDocument document) {
+        requireArgument(document, "document");
+        if (!document.containsKey(Fields.ID)) {
+            throw new StorageValidationException("An unchecked insert needs an _id");
+        }
+        write(() -> {
+            collection(collection).insert(document);
+            return null;
+        });
+    }
+
+    @Override
+    public void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
+        requireArgument(expected, "expected document");
+        requireArgument(replacement, "replacement document");
+        BsonValue id = expected.get(Fields.ID);
+        if (id == null || !id.equals(replacement.get(Fields.ID))) {
+            throw new StorageValidationException("The replacement must keep the _id of the document it replaces");
+        }
+        DocumentValidator.validate(collection, replacement);
+        write(() -> {
+            InMemoryCollection docs = collection(collection);
+            if (!docs.replaceIfUnchanged(expected, replacement)) {
+                BsonDocument current = docs.get(id).orElse(null);
+                throw new StorageConflictException(current == null
+                        ? "The document " + id + " was deleted since it was read"
+                        : "The document " + id + " was changed since it was read", current);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean delete(StoreCollection collection, BsonValue id) {
+        requireArgument(id, "_id");
+        return write(() -> collection(collection).delete(id));
+    }
+
+    @Override
+    public long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize,
+                               BulkProgress progress) {
+        if (batchSize < 1) {
+            throw new StorageValidationException("The batch size must be at least 1, was " + batchSize);
+        }
+        BsonDocument query = StoreQueries.filter(collection, filter);
+        BulkProgress listener = progress == null ? BulkProgress.IGNORE : progress;
+        long total = count(collection, filter).value();
+        long deleted = 0;
+        while (true) {
+            long batch = write(() -> {
+                long n = 0;
+                InMemoryCollection docs = collection(collection);
+                for (BsonDocument d : docs.find(query).stream().limit(batchSize).toList()) {
+                    n += docs.delete(d.get(Fields.ID)) ? 1 : 0;
+                }
+                return n;
+            });
+            if (batch == 0) {
+                return deleted;
+            }
+            deleted += batch;
+            if (!listener.onBatch(deleted, total)) {
+                return deleted;
+            }
+        }
+    }
+
+    @Override
+    public List<SessionSummary> listSessions(String userId, int limit) {
+        if (limit < 1) {
+            throw new StorageValidationException("The session limit must be at least 1, was " + limit);
+        }
+        BsonDocument byUser = userId == null ? new BsonDocument()
+                : new BsonDocument(Fields.USER_ID, new BsonString(userId));
+        return read(() -> {
+            var merger = new SessionMerger();
+            InMemorySessionStats.of(collection(StoreCollection.MEMORY_ITEMS).find(byUser)).forEach(merger::addStats);
+            collection(StoreCollection.USER_SESSIONS).find(byUser).forEach(merger::addRecord);
+            return merger.summaries(limit);
+        });
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------------------------
+
+    private InMemoryCollection collection(StoreCollection c) {
+        return collections.get(c);
+    }
+
+    private <T> T read(Supplier<T> action) {
+        available();
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private <T> T write(Supplier<T> action) {
+        available();
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void available() {
+        if (outage) {
+            throw new StorageConnectionException("The in-memory store is unavailable (simulated outage)");
+        }
+    }
+
+    private static void requireArgument(Object value, String what) {
+        if (value == null) {
+            throw new StorageValidationException("No " + what + " given");
+        }
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new StorageValidationException("'" + field + "' is required");
+        }
+    }
+}

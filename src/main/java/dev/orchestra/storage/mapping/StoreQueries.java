@@ -1,0 +1,162 @@
+package dev.orchestra.storage.mapping;
+
+import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.PageCursor;
+import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.validation.QueryOperatorGuard;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.BsonArray;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonRegularExpression;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/**
+ * Translates the inspector's {@link DocumentFilter} and {@link PageCursor} into standard MongoDB filters. Both the
+ * MongoDB and the in-memory store use these, so they select the same documents.
+ */
+public final class StoreQueries {
+    private static final String REGEX_METACHARACTERS = "\\^$.|?*+()[]{}";
+
+    private StoreQueries() {
+    }
+
+    /** The filter for {@code filter} on {@code collection}; refuses criteria that do not apply to it. */
+    public static BsonDocument filter(StoreCollection collection, DocumentFilter filter) {
+        List<BsonDocument> clauses = new ArrayList<>();
+        if (filter == null) {
+            return new BsonDocument();
+        }
+        equal(clauses, Fields.USER_ID, filter.userId());
+        equal(clauses, Fields.SESSION_ID, filter.sessionId());
+        if (filter.itemType() != null) {
+            requireCollection(collection, StoreCollection.MEMORY_ITEMS, "item type");
+            equal(clauses, Fields.ITEM_TYPE, filter.itemType());
+        }
+        if (filter.agentId() != null) {
+            requireCollection(collection, StoreCollection.AGENT_DATA, "agent id");
+            equal(clauses, Fields.AGENT_ID, filter.agentId());
+        }
+        if (filter.dataType() != null) {
+            requireCollection(collection, StoreCollection.AGENT_DATA, "data type");
+            equal(clauses, Fields.DATA_TYPE, filter.dataType());
+        }
+        timeRange(clauses, collection.timeField(), filter.from(), filter.to());
+        if (filter.textContains() != null && !filter.textContains().isEmpty()) {
+            // Two clauses: mongo-java-server matches a regex against documents' text and ignores $type beside $regex
+            String field = textField(collection);
+            clauses.add(new BsonDocument(field, new BsonDocument("$type", new BsonString("string"))));
+            clauses.add(new BsonDocument(field,
+                    new BsonRegularExpression(literalPattern(filter.textContains()), "i")));
+        }
+        if (filter.rawFilter() != null && !filter.rawFilter().isEmpty()) {
+            QueryOperatorGuard.check(filter.rawFilter());
+            clauses.add(filter.rawFilter().clone());
+        }
+        return and(clauses);
+    }
+
+    /** Documents whose time field is a BSON date: the part of a listing paged by (time, _id). */
+    public static BsonDocument dated(StoreCollection collection) {
+        return new BsonDocument(collection.timeField(), new BsonDocument("$type", new BsonString("date")));
+    }
+
+    /** Documents whose time field is missing, null or not a date: the tail of a listing, paged by offset. */
+    public static BsonDocument undated(StoreCollection collection) {
+        return new BsonDocument(collection.timeField(),
+                new BsonDocument("$not", new BsonDocument("$type", new BsonString("date"))));
+    }
+
+    /**
+     * The dated rows that sort after {@code cursor} in (time desc, _id desc) order. Comparison operators only match
+     * values of the same BSON type bracket, so ids of a lower-ordered type (e.g. strings after ObjectIds) are
+     * added explicitly: mixed id types at equal timestamps are neither skipped nor repeated.
+     */
+    public static BsonDocument datedAfter(StoreCollection collection, PageCursor cursor) {
+        String time = collection.timeField();
+        BsonValue lastTime = cursor.lastTime();
+        BsonArray branches = new BsonArray();
+        branches.add(new BsonDocument(time, new BsonDocument("$lt", lastTime)));
+        branches.add(new BsonDocument(time, lastTime).append(Fields.ID, new BsonDocument("$lt", cursor.lastId())));
+        List<String> lowerTypes = BsonTypeOrder.typeAliasesBelow(cursor.lastId());
+        if (!lowerTypes.isEmpty()) {
+            BsonArray aliases = new BsonArray();
+            lowerTypes.forEach(alias -> aliases.add(new BsonString(alias)));
+            branches.add(new BsonDocument(time, lastTime).append(Fields.ID, new BsonDocument("$type", aliases)));
+        }
+        return new BsonDocument("$or", branches);
+    }
+
+    /** Combines clauses with {@code $and}, flattening the trivial cases. */
+    public static BsonDocument and(List<BsonDocument> clauses) {
+        List<BsonDocument> nonEmpty = clauses.stream().filter(c -> !c.isEmpty()).toList();
+        if (nonEmpty.isEmpty()) {
+            return new BsonDocument();
+        }
+        if (nonEmpty.size() == 1) {
+            return nonEmpty.get(0);
+        }
+        return new BsonDocument("$and", new BsonArray(nonEmpty));
+    }
+
+    public static BsonDocument and(BsonDocument... clauses) {
+        return and(List.of(clauses));
+    }
+
+    /** A regex matching {@code text} literally: every metacharacter is escaped (valid in PCRE and Java). */
+    public static String literalPattern(String text) {
+        StringBuilder pattern = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (REGEX_METACHARACTERS.indexOf(c) >= 0) {
+                pattern.append('\\');
+            }
+            pattern.append(c);
+        }
+        return pattern.toString();
+    }
+
+    private static String textField(StoreCollection collection) {
+        return switch (collection) {
+            case MEMORY_ITEMS -> Fields.TEXT_CONTENT;
+            case AGENT_DATA -> Fields.CONTENT;
+            default -> throw new StorageValidationException("Text search applies to memory_items and agent_data, not "
+                    + collection.collectionName());
+        };
+    }
+
+    private static void requireCollection(StoreCollection actual, StoreCollection expected, String criterion) {
+        if (actual != expected) {
+            throw new StorageValidationException("The " + criterion + " filter applies to " + expected.collectionName()
+                    + " only, not " + actual.collectionName());
+        }
+    }
+
+    private static void equal(List<BsonDocument> clauses, String field, String value) {
+        if (value != null) {
+            clauses.add(new BsonDocument(field, new BsonString(value)));
+        }
+    }
+
+    private static void timeRange(List<BsonDocument> clauses, String field, Instant from, Instant to) {
+        if (from == null && to == null) {
+            return;
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new StorageValidationException("The time range is empty: 'from' (" + from + ") must be before 'to' ("
+                    + to + ")");
+        }
+        BsonDocument range = new BsonDocument();
+        if (from != null) {
+            range.append("$gte", new BsonDateTime(from.toEpochMilli()));
+        }
+        if (to != null) {
+            range.append("$lt", new BsonDateTime(to.toEpochMilli()));
+        }
+        clauses.add(new BsonDocument(field, range));
+    }
+}

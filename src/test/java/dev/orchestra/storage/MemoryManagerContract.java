@@ -1,0 +1,686 @@
+package dev.orchestra.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orchestra.storage.mapping.MemoryItemMapper;
+import dev.orchestra.storage.model.AgentData;
+import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.MemoryItem;
+import dev.orchestra.storage.model.Page;
+import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.ScoredMemoryItem;
+import dev.orchestra.storage.model.SessionSummary;
+import dev.orchestra.storage.model.StoreCollection;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.bson.BsonArray;
+import org.bson.BsonBinary;
+import org.bson.BsonBoolean;
+import org.bson.BsonDateTime;
+import org.bson.BsonDecimal128;
+import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonNull;
+import org.bson.BsonObjectId;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link MemoryManager} must have. Subclasses supply a fresh, empty, initialized manager per
+ * test (a new database for server-backed ones) and may add tests of their own.
+ */
+public abstract class MemoryManagerContract {
+    /** A fixed instant a little in the past, so that generated "now" timestamps sort after test data. */
+    protected static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(10, ChronoUnit.DAYS);
+
+    protected MemoryManager manager;
+
+    /** A new, empty manager; {@link MemoryManager#initialize()} is called by the suite. */
+    protected abstract MemoryManager createManager();
+
+    @BeforeEach
+    void openManager() {
+        manager = createManager();
+        manager.initialize();
+    }
+
+    @AfterEach
+    void closeManager() {
+        if (manager != null) {
+            manager.close();
+        }
+    }
+
+    // ---- helpers for subclasses too ---------------------------------------------------------------------------
+
+    protected static BsonDocument memoryDoc(String id, String user, String session, Instant time, String type,
+                                            String text) {
+        BsonDocument d = new BsonDocument("_id", new BsonString(id))
+                .append("user_id", new BsonString(user))
+                .append("session_id", session == null ? BsonNull.VALUE : new BsonString(session));
+        if (time != null) {
+            d.append("timestamp", new BsonDateTime(time.toEpochMilli()));
+        }
+        return d.append("item_type", new BsonString(type))
+                .append("text_content", text == null ? BsonNull.VALUE : new BsonString(text))
+                .append("metadata", new BsonDocument());
+    }
+
+    protected static MemoryItem item(String user, String session, String type, String text, Instant time) {
+        return MemoryItem.of(user, session, type, text).withTimestamp(time);
+    }
+
+    protected static List<Double> vector(double... values) {
+        List<Double> list = new ArrayList<>();
+        for (double v : values) {
+            list.add(v);
+        }
+        return list;
+    }
+
+    protected List<BsonValue> allIds(StoreCollection collection, DocumentFilter filter, int pageSize) {
+        List<BsonValue> ids = new ArrayList<>();
+        Page<BsonDocument> page = manager.findPage(collection, filter, PageRequest.first(pageSize));
+        int guard = 0;
+        while (true) {
+            page.items().forEach(d -> ids.add(d.get("_id")));
+            if (!page.hasMore()) {
+                return ids;
+            }
+            assertThat(page.items()).hasSize(pageSize);
+            page = manager.findPage(collection, filter, new PageRequest(pageSize, page.next()));
+            assertThat(++guard).as("paging terminates").isLessThan(10_000);
+        }
+    }
+
+    // ---- Orchestra's operations -------------------------------------------------------------------------------
+
+    @Test
+    void addMemoryItemFillsIdAndTimestampAndReadsBack() {
+        Instant before = Instant.now().minusSeconds(1);
+        BsonValue id = manager.addMemoryItem(MemoryItem.of("u1", "s1", "conversation", "hello"));
+
+        assertThat(id.isString()).isTrue();
+        MemoryItem stored = manager.getMemoryItem(id).orElseThrow();
+        assertThat(stored.userId()).isEqualTo("u1");
+        assertThat(stored.sessionId()).isEqualTo("s1");
+        assertThat(stored.textContent()).isEqualTo("hello");
+        assertThat(stored.timestamp()).isAfter(before);
+        assertThat(stored.metadata()).isEqualTo(new BsonDocument());
+    }
+
+    @Test
+    void addMemoryItemKeepsGivenIdOfAnyType() {
+        ObjectId oid = new ObjectId();
+        BsonValue id = manager.addMemoryItem(MemoryItem.of("u1", null, "note", "x").withId(new BsonObjectId(oid)));
+
+        assertThat(id).isEqualTo(new BsonObjectId(oid));
+        assertThat(manager.getMemoryItem(new BsonObjectId(oid))).isPresent();
+        assertThat(manager.getMemoryItem(new BsonString(oid.toHexString()))).isEmpty();
+    }
+
+    @Test
+    void getMemoryItemOfUnknownIdIsEmpty() {
+        assertThat(manager.getMemoryItem(new BsonString("nope"))).isEmpty();
+    }
+
+    @Test
+    void insertingAnExistingIdFails() {
+        manager.insert(StoreCollection.MEMORY_ITEMS, memoryDoc("dup", "u", "s", T0, "note", "a"));
+
+        assertThatThrownBy(() -> manager.insert(StoreCollection.MEMORY_ITEMS,
+                memoryDoc("dup", "u", "s", T0, "note", "b")))
+                .isInstanceOf(StorageOperationException.class);
+        assertThat(manager.findById(StoreCollection.MEMORY_ITEMS, new BsonString("dup")).orElseThrow()
+                .getString("text_content").getValue()).isEqualTo("a");
+    }
+
+    @Test
+    void historyIsChronologicalAndKeepsTheNewestWithinLimit() {
+        for (int i = 0; i < 6; i++) {
+            manager.addMemoryItem(item("u1", "s1", "conversation", "m" + i, T0.plusSeconds(i)));
+        }
+        manager.addMemoryItem(item("u1", "s2", "conversation", "other session", T0.plusSeconds(100)));
+        manager.addMemoryItem(item("u2", "s1", "conversation", "other user", T0.plusSeconds(100)));
+
+        List<MemoryItem> history = manager.getConversationHistory("u1", "s1", 4, null);
+
+        assertThat(history).extracting(MemoryItem::textContent).containsExactly("m2", "m3", "m4", "m5");
+        assertThat(manager.getConversationHistory("u1", null, 100, null)).hasSize(7);
+    }
+
+    @Test
+    void historyAppliesFilters() {
+        manager.addMemoryItem(item("u1", "s1", "conversation", "chat", T0));
+        manager.addMemoryItem(item("u1", "s1", "summary", "sum", T0.plusSeconds(1)));
+        manager.addMemoryItem(item("u1", "s1", "conversation", "late chat", T0.plusSeconds(3600)));
+
+        var onlyChat = DocumentFilter.none().withItemType("conversation");
+        assertThat(manager.getConversationHistory("u1", "s1", 10, onlyChat))
+                .extracting(MemoryItem::textContent).containsExactly("chat", "late chat");
+        var early = DocumentFilter.none().withTimeRange(T0, T0.plusSeconds(60));
+        assertThat(manager.getConversationHistory("u1", "s1", 10, early))
+                .extracting(MemoryItem::textContent).containsExactly("chat", "sum");
+    }
+
+    @Test
+    void historyRejectsMissingUserAndBadLimit() {
+        assertThatThrownBy(() -> manager.getConversationHistory(null, null, 5, null))
+                .isInstanceOf(StorageValidationException.class);
+        assertThatThrownBy(() -> manager.getConversationHistory("u", null, 0, null))
+                .isInstanceOf(StorageValidationException.class);
+    }
+
+    @Test
+    void semanticSearchRanksByCosineAndSkipsOtherDimensions() {
+        manager.addMemoryItem(item("u1", "s", "note", "same", T0).withEmbedding(vector(1, 0, 0)));
+        manager.addMemoryItem(item("u1", "s", "note", "close", T0).withEmbedding(vector(1, 1, 0)));
+        manager.addMemoryItem(item("u1", "s", "note", "opposite", T0).withEmbedding(vector(-1, 0, 0)));
+        manager.addMemoryItem(item("u1", "s", "note", "two dims", T0).withEmbedding(vector(1, 0)));
+        manager.addMemoryItem(item("u1", "s", "note", "no embedding", T0));
+        manager.addMemoryItem(item("u2", "s", "note", "other user", T0).withEmbedding(vector(1, 0, 0)));
+
+        List<ScoredMemoryItem> hits = manager.semanticSearch("u1", vector(2, 0, 0), null, 10);
+
+        assertThat(hits).extracting(h -> h.item().textContent()).containsExactly("same", "close", "opposite");
+        assertThat(hits.get(0).score()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(hits.get(1).score()).isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(hits.get(2).score()).isCloseTo(-1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(manager.semanticSearch("u1", vector(1, 0, 0), null, 1)).hasSize(1);
+    }
+
+    @Test
+    void semanticSearchFiltersByPersonaAndRejectsBadQueries() {
+        manager.addMemoryItem(item("u1", "s", "note", "coach", T0).withEmbedding(vector(1, 0)).withPersona("coach"));
+        manager.addMemoryItem(item("u1", "s", "note", "tutor", T0).withEmbedding(vector(1, 0)).withPersona("tutor"));
+
+        assertThat(manager.semanticSearch("u1", vector(1, 0), "tutor", 5))
+                .extracting(h -> h.item().textContent()).containsExactly("tutor");
+        assertThatThrownBy(() -> manager.semanticSearch("u1", vector(Double.NaN, 0), null, 5))
+                .isInstanceOf(StorageValidationException.class);
+        assertThatThrownBy(() -> manager.semanticSearch("u1", List.of(), null, 5))
+                .isInstanceOf(StorageValidationException.class);
+    }
+
+    @Test
+    void agentDataKeepsContentOfAnyType() {
+        BsonValue docId = manager.addRawAgentData(AgentData.of("planner", "plan",
+                new BsonDocument("steps", new BsonArray(List.of(new BsonString("a"), new BsonString("b"))))));
+        BsonValue strId = manager.addRawAgentData(AgentData.of("planner", "note", new BsonString("plain")));
+        BsonValue arrId = manager.addRawAgentData(AgentData.of("tool", "result",
+                new BsonArray(List.of(new BsonInt32(1), new BsonDouble(2.5)))));
+
+        assertThat(manager.findById(StoreCollection.AGENT_DATA, docId).orElseThrow().get("content").isDocument())
+                .isTrue();
+        assertThat(manager.findById(StoreCollection.AGENT_DATA, strId).orElseThrow().get("content"))
+                .isEqualTo(new BsonString("plain"));
+        assertThat(manager.findById(StoreCollection.AGENT_DATA, arrId).orElseThrow().get("content"))
+                .isEqualTo(new BsonArray(List.of(new BsonInt32(1), new BsonDouble(2.5))));
+        assertThat(manager.findById(StoreCollection.AGENT_DATA, arrId).orElseThrow().get("timestamp").isDateTime())
+                .isTrue();
+    }
+
+    @Test
+    void checkDuplicateMatchesUserAndExactText() {
+        manager.addMemoryItem(item("u1", "s", "conversation", "Hello there", T0));
+
+        assertThat(manager.checkDuplicate("u1", "Hello there")).isTrue();
+        assertThat(manager.checkDuplicate("u1", "hello there")).isFalse();
+        assertThat(manager.checkDuplicate("u2", "Hello there")).isFalse();
+    }
+
+    @Test
+    void cleanupRemovesOnlyExpiredItemsAndAgentData() {
+        Instant past = Instant.now().minus(1, ChronoUnit.HOURS);
+        Instant future = Instant.now().plus(1, ChronoUnit.HOURS);
+        manager.addMemoryItem(item("u", "s", "note", "expired", T0).withExpiration(past));
+        manager.addMemoryItem(item("u", "s", "note", "valid", T0).withExpiration(future));
+        manager.addMemoryItem(item("u", "s", "note", "forever", T0));
+        var expiredData = new AgentData(null, "a", null, "t", new BsonString("x"), null, past, null);
+        manager.addRawAgentData(expiredData);
+        manager.addRawAgentData(AgentData.of("a", "t", new BsonString("kept")));
+
+        assertThat(manager.cleanupExpiredItems()).isEqualTo(2);
+        assertThat(manager.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isEqualTo(2);
+        assertThat(manager.count(StoreCollection.AGENT_DATA, DocumentFilter.none()).value()).isEqualTo(1);
+        assertThat(manager.cleanupExpiredItems()).isZero();
+    }
+
+    // ---- paging -----------------------------------------------------------------------------------------------
+
+    @Test
+    void pagingVisitsEveryDocumentOnceAcrossEqualTimestamps() {
+        List<BsonValue> expected = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            Instant time = i < 12 ? T0 : T0.plusSeconds(i); // twelve share one timestamp, across page borders
+            String id = String.format("id-%02d", i);
+            manager.insert(StoreCollection.MEMORY_ITEMS, memoryDoc(id, "u", "s", time, "note", "t" + i));
+            expected.add(new BsonString(id));
+        }
+
+        List<BsonValue> ids = allIds(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(), 5);
+
+        assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        // newest first; equal timestamps by _id descending
+        assertThat(ids.subList(0, 11)).isEqualTo(IntStream.iterate(22, i -> i - 1).limit(11)
+                .mapToObj(i -> (BsonValue) new BsonString(String.format("id-%02d", i))).toList());
+        assertThat(ids.subList(11, 23)).isEqualTo(IntStream.iterate(11, i -> i - 1).limit(12)
+                .mapToObj(i -> (BsonValue) new BsonString(String.format("id-%02d", i))).toList());
+    }
+
+    @Test
+    void pagingHandlesMixedIdTypesAtEqualTimestamps() {
+        List<BsonValue> expected = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            BsonValue[] ids = {new BsonString("s" + i), new BsonObjectId(new ObjectId()), new BsonInt32(i)};
+            for (BsonValue id : ids) {
+                BsonDocument d = memoryDoc("x", "u", "s", T0, "note", "t");
+                d.put("_id", id);
+                manager.insert(StoreCollection.MEMORY_ITEMS, d);
+                expected.add(id);
+            }
+        }
+
+        for (int pageSize : new int[] {1, 2, 5}) {
+            List<BsonValue> ids = allIds(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(), pageSize);
+            assertThat(ids).as("page size %d", pageSize)
+                    .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+            // MongoDB's type order, descending: ObjectIds, then strings, then numbers
+            assertThat(ids.subList(0, 4)).allMatch(BsonValue::isObjectId);
+            assertThat(ids.subList(4, 8)).allMatch(BsonValue::isString);
+            assertThat(ids.subList(8, 12)).allMatch(BsonValue::isInt32);
+        }
+    }
+
+    @Test
+    void undatedDocumentsFormATailPagedByOffset() {
+        for (int i = 0; i < 7; i++) {
+            manager.insert(StoreCollection.MEMORY_ITEMS, memoryDoc("dated-" + i, "u", "s", T0.plusSeconds(i), "note",
+                    "d"));
+        }
+        for (int i = 0; i < 5; i++) {
+            BsonDocument odd = memoryDoc("undated-" + i, "u", "s", null, "note", "x");
+            odd.put("timestamp", new BsonString("2024-01-0" + (i + 1) + "T10:00:00Z"));
+            insertForeign(StoreCollection.MEMORY_ITEMS, odd);
+        }
+        BsonDocument missing = memoryDoc("undated-missing", "u", "s", null, "note", "x");
+        insertForeign(StoreCollection.MEMORY_ITEMS, missing);
+
+        List<BsonValue> ids = allIds(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("u"), 3);
+
+        assertThat(ids).hasSize(13).doesNotHaveDuplicates();
+        assertThat(ids.subList(0, 7)).allMatch(id -> id.asString().getValue().startsWith("dated-"));
+        assertThat(ids.subList(7, 13)).allMatch(id -> id.asString().getValue().startsWith("undated-"));
+        Page<BsonDocument> first = manager.findPage(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(),
+                PageRequest.first(7));
+        assertThat(first.hasMore()).isTrue();
+        Page<BsonDocument> tail = manager.findPage(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(),
+                new PageRequest(4, first.next()));
+        assertThat(tail.items()).hasSize(4);
+        assertThat(tail.next().inUndatedTail()).isTrue();
+        Page<BsonDocument> end = manager.findPage(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(),
+                new PageRequest(4, tail.next()));
+        assertThat(end.items()).hasSize(2);
+        assertThat(end.hasMore()).isFalse();
+        assertThat(end.next()).isNull();
+    }
+
+    /**
+     * Stores a document exactly as another system might have written it (a string timestamp, no timestamp at all):
+     * no validation, no defaults. Implementations reach their storage directly (e.g. {@code UncheckedInsert} or
+     * the database behind the manager).
+     */
+    protected abstract void insertForeign(StoreCollection collection, BsonDocument document);
+
+    @Test
+    void listRowsOmitTheEmbeddingButFindByIdReturnsIt() {
+        BsonValue id = manager.addMemoryItem(item("u", "s", "note", "v", T0).withEmbedding(vector(0.1, 0.2, 0.3)));
+
+        BsonDocument row = manager.findPage(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(), PageRequest.first(10))
+                .items().get(0);
+        assertThat(row.containsKey("embedding")).isFalse();
+        assertThat(row.getInt32("embedding_dim").getValue()).isEqualTo(3);
+        assertThat(row.getString("text_content").getValue()).isEqualTo("v");
+        assertThat(manager.findById(StoreCollection.MEMORY_ITEMS, id).orElseThrow().getArray("embedding"))
+                .hasSize(3);
+    }
+
+    @Test
+    void emptyResultIsOnePageWithoutMore() {
+        Page<BsonDocument> page = manager.findPage(StoreCollection.AGENT_DATA, DocumentFilter.none(),
+                PageRequest.first(10));
+        assertThat(page.items()).isEmpty();
+        assertThat(page.hasMore()).isFalse();
+    }
+
+    // ---- filters and counts -----------------------------------------------------------------------------------
+
+    @Test
+    void filtersSelectByUserSessionTypeTimeAndText() {
+        manager.addMemoryItem(item("alice", "s1", "conversation", "Price is $5 (approx.)", T0));
+        manager.addMemoryItem(item("alice", "s1", "summary", "price summary", T0.plusSeconds(10)));
+        manager.addMemoryItem(item("alice", "s2", "conversation", "PRICE IS $5 (APPROX.) again", T0.plusSeconds(20)));
+        manager.addMemoryItem(item("bob", "s1", "conversation", "price is 5 approx", T0.plusSeconds(30)));
+
+        assertThat(countOf(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("alice"))).isEqualTo(3);
+        assertThat(countOf(StoreCollection.MEMORY_ITEMS, DocumentFilter.forSession("alice", "s1"))).isEqualTo(2);
+        assertThat(countOf(StoreCollection.MEMORY_ITEMS, DocumentFilter.none().withItemType("summary"))).isEqualTo(1);
+        assertThat(countOf(StoreCollection.MEMORY_ITEMS,
+                DocumentFilter.none().withTimeRange(T0.plusSeconds(10), T0.plusSeconds(30)))).isEqualTo(2);
+        // literal, case-insensitive: "$5 (approx.)" is not a regex
+        assertThat(countOf(StoreCollection.MEMORY_ITEMS, DocumentFilter.none().withTextContains("$5 (approx.)")))
+                .isEqualTo(2);
+        assertThat(countOf(StoreCollection.MEMORY_ITEMS, DocumentFilter.none().withTextContains(".*"))).isZero();
+        assertThat(countOf(StoreCollection.MEMORY_ITEMS,
+                DocumentFilter.none().withRawFilter(BsonDocument.parse("{\"user_id\": {\"$in\": [\"bob\"]}}"))))
+                .isEqualTo(1);
+        assertThat(allIds(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("alice").withItemType("conversation"),
+                1)).hasSize(2);
+    }
+
+    @Test
+    void agentDataFiltersByAgentTypeAndStringContent() {
+        manager.addRawAgentData(AgentData.of("planner", "plan", new BsonString("Book the FLIGHT")));
+        manager.addRawAgentData(AgentData.of("planner", "scratch", new BsonString("flight notes")));
+        manager.addRawAgentData(AgentData.of("search", "plan", new BsonDocument("flight", new BsonBoolean(true))));
+
+        assertThat(countOf(StoreCollection.AGENT_DATA, DocumentFilter.none().withAgentId("planner"))).isEqualTo(2);
+        assertThat(countOf(StoreCollection.AGENT_DATA, DocumentFilter.none().withDataType("plan"))).isEqualTo(2);
+        assertThat(countOf(StoreCollection.AGENT_DATA, DocumentFilter.none().withTextContains("flight"))).isEqualTo(2);
+    }
+
+    @Test
+    void filterCriteriaOfAnotherCollectionAreRejected() {
+        assertThatThrownBy(() -> manager.findPage(StoreCollection.AGENT_DATA,
+                DocumentFilter.none().withItemType("note"), PageRequest.first(5)))
+                .isInstanceOf(StorageValidationException.class).hasMessageContaining("memory_items");
+        assertThatThrownBy(() -> manager.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none().withAgentId("a")))
+                .isInstanceOf(StorageValidationException.class).hasMessageContaining("agent_data");
+    }
+
+    @Test
+    void countsAreExactForSmallCollections() {
+        for (int i = 0; i < 5; i++) {
+            manager.addMemoryItem(item("u" + (i % 2), "s", "note", "t" + i, T0));
+        }
+        var all = manager.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none());
+        assertThat(all.value()).isEqualTo(5);
+        assertThat(all.exact()).isTrue();
+        var some = manager.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("u0"));
+        assertThat(some.value()).isEqualTo(3);
+        assertThat(some.exact()).isTrue();
+    }
+
+    protected long countOf(StoreCollection collection, DocumentFilter filter) {
+        long counted = manager.count(collection, filter).value();
+        assertThat(allIds(collection, filter, 50)).as("count agrees with paging").hasSize((int) counted);
+        return counted;
+    }
+
+    // ---- guarded replace, delete -----------------------------------------------------------------------------
+
+    @Test
+    void replaceAppliesWhenUnchanged() {
+        BsonValue id = manager.addMemoryItem(item("u", "s", "note", "before", T0));
+        BsonDocument read = manager.findById(StoreCollection.MEMORY_ITEMS, id).orElseThrow();
+        BsonDocument edited = read.clone().append("text_content", new BsonString("after"));
+
+        manager.replace(StoreCollection.MEMORY_ITEMS, read, edited);
+
+        assertThat(manager.findById(StoreCollection.MEMORY_ITEMS, id).orElseThrow()).isEqualTo(edited);
+    }
+
+    @Test
+    void replaceDetectsAChangedField() {
+        BsonValue id = manager.addMemoryItem(item("u", "s", "note", "v1", T0));
+        BsonDocument read = manager.findById(StoreCollection.MEMORY_ITEMS, id).orElseThrow();
+        BsonDocument theirs = read.clone().append("text_content", new BsonString("v2 by someone else"));
+        manager.replace(StoreCollection.MEMORY_ITEMS, read, theirs);
+
+        assertThatThrownBy(() -> manager.replace(StoreCollection.MEMORY_ITEMS, read,
+                read.clone().append("text_content", new BsonString("v2 by me"))))
+                .isInstanceOfSatisfying(StorageConflictException.class,
+                        e -> assertThat(e.current()).contains(theirs));
+        assertThat(manager.findById(StoreCollection.MEMORY_ITEMS, id).orElseThrow()).isEqualTo(theirs);
+    }
+
+    @Test
+    void replaceDetectsAnAddedField() {
+        BsonValue id = manager.addMemoryItem(item("u", "s", "note", "v1", T0));
+        BsonDocument read = manager.findById(StoreCollection.MEMORY_ITEMS, id).orElseThrow();
+        BsonDocument theirs = read.clone().append("reviewed", BsonBoolean.TRUE);
+        manager.replace(StoreCollection.MEMORY_ITEMS, read, theirs);
+
+        assertThatThrownBy(() -> manager.replace(StoreCollection.MEMORY_ITEMS, read,
+                read.clone().append("text_content", new BsonString("mine"))))
+                .isInstanceOf(StorageConflictException.class);
+        assertThat(manager.findById(StoreCollection.MEMORY_ITEMS, id).orElseThrow()).isEqualTo(theirs);
+    }
+
+    @Test
+    void replaceDetectsADeletedDocument() {
+        BsonValue id = manager.addMemoryItem(item("u", "s", "note", "v1", T0));
+        BsonDocument read = manager.findById(StoreCollection.MEMORY_ITEMS, id).orElseThrow();
+        assertThat(manager.delete(StoreCollection.MEMORY_ITEMS, id)).isTrue();
+
+        assertThatThrownBy(() -> manager.replace(StoreCollection.MEMORY_ITEMS, read, read.clone()))
+                .isInstanceOfSatisfying(StorageConflictException.class, e -> assertThat(e.current()).isEmpty());
+        assertThat(manager.findById(StoreCollection.MEMORY_ITEMS, id)).isEmpty();
+    }
+
+    @Test
+    void replaceMustKeepTheIdAndValidates() {
+        BsonValue id = manager.addMemoryItem(item("u", "s", "note", "v1", T0));
+        BsonDocument read = manager.findById(StoreCollection.MEMORY_ITEMS, id).orElseThrow();
+
+        assertThatThrownBy(() -> manager.replace(StoreCollection.MEMORY_ITEMS, read,
+                read.clone().append("_id", new BsonString("other"))))
+                .isInstanceOf(StorageValidationException.class);
+        BsonDocument noUser = read.clone();
+        noUser.remove("user_id");
+        assertThatThrownBy(() -> manager.replace(StoreCollection.MEMORY_ITEMS, read, noUser))
+                .isInstanceOf(StorageValidationException.class);
+        assertThat(manager.findById(StoreCollection.MEMORY_ITEMS, id).orElseThrow()).isEqualTo(read);
+    }
+
+    @Test
+    void deleteReportsWhetherSomethingWasDeleted() {
+        BsonValue id = manager.addMemoryItem(item("u", "s", "note", "x", T0));
+
+        assertThat(manager.delete(StoreCollection.MEMORY_ITEMS, id)).isTrue();
+        assertThat(manager.delete(StoreCollection.MEMORY_ITEMS, id)).isFalse();
+        assertThat(manager.getMemoryItem(id)).isEmpty();
+    }
+
+    @Test
+    void deleteMatchingDeletesInBatchesWithExactCounts() {
+        for (int i = 0; i < 25; i++) {
+            manager.addMemoryItem(item("doomed", "s", "note", "t" + i, T0.plusSeconds(i)));
+        }
+        manager.addMemoryItem(item("kept", "s", "note", "k", T0));
+        List<long[]> calls = new CopyOnWriteArrayList<>();
+
+        long deleted = manager.deleteMatching(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("doomed"), 10,
+                (done, total) -> calls.add(new long[] {done, total}) || true);
+
+        assertThat(deleted).isEqualTo(25);
+        assertThat(calls).extracting(c -> c[0]).containsExactly(10L, 20L, 25L);
+        assertThat(calls).extracting(c -> c[1]).containsOnly(25L);
+        assertThat(manager.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isEqualTo(1);
+        assertThat(manager.deleteMatching(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("doomed"), 10,
+                BulkProgress.IGNORE)).isZero();
+    }
+
+    @Test
+    void deleteMatchingStopsWhenProgressSaysSo() {
+        for (int i = 0; i < 25; i++) {
+            manager.addMemoryItem(item("doomed", "s", "note", "t" + i, T0));
+        }
+
+        long deleted = manager.deleteMatching(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("doomed"), 10,
+                (done, total) -> false);
+
+        assertThat(deleted).isEqualTo(10);
+        assertThat(manager.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("doomed")).value())
+                .isEqualTo(15);
+    }
+
+    @Test
+    void deleteMatchingRefusesForbiddenOperatorsBeforeDeleting() {
+        manager.addMemoryItem(item("u", "s", "note", "x", T0));
+        var evil = DocumentFilter.none().withRawFilter(BsonDocument.parse("{\"$or\": [{\"$where\": \"true\"}]}"));
+
+        assertThatThrownBy(() -> manager.deleteMatching(StoreCollection.MEMORY_ITEMS, evil, 10, BulkProgress.IGNORE))
+                .isInstanceOf(StorageValidationException.class).hasMessageContaining("$where");
+        assertThat(manager.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isEqualTo(1);
+    }
+
+    // ---- sessions ---------------------------------------------------------------------------------------------
+
+    @Test
+    void listSessionsMergesItemsAndRecords() {
+        manager.addMemoryItem(item("u1", "both", "conversation", "a", T0.plusSeconds(10)));
+        manager.addMemoryItem(item("u1", "both", "conversation", "b", T0.plusSeconds(20)).withPersona("coach"));
+        manager.addMemoryItem(item("u1", "orphan", "conversation", "c", T0.plusSeconds(30)));
+        manager.addMemoryItem(item("u2", "other", "conversation", "d", T0.plusSeconds(40)));
+        manager.addMemoryItem(item("u1", null, "note", "no session", T0.plusSeconds(50)));
+        manager.insert(StoreCollection.USER_SESSIONS, sessionDoc("u1", "both", T0, T0.plusSeconds(5)));
+        manager.insert(StoreCollection.USER_SESSIONS, sessionDoc("u1", "empty", T0, T0.plusSeconds(25)));
+
+        List<SessionSummary> sessions = manager.listSessions("u1", 10);
+
+        assertThat(sessions).extracting(SessionSummary::sessionId).containsExactly("orphan", "empty", "both");
+        SessionSummary orphan = sessions.get(0);
+        assertThat(orphan.isOrphanItems()).isTrue();
+        assertThat(orphan.itemCount()).isEqualTo(1);
+        SessionSummary empty = sessions.get(1);
+        assertThat(empty.isEmptyRecord()).isTrue();
+        assertThat(empty.lastActivity()).isEqualTo(T0.plusSeconds(25));
+        SessionSummary both = sessions.get(2);
+        assertThat(both.hasSessionRecord()).isTrue();
+        assertThat(both.itemCount()).isEqualTo(2);
+        assertThat(both.firstActivity()).isEqualTo(T0);
+        assertThat(both.lastActivity()).isEqualTo(T0.plusSeconds(20));
+        assertThat(both.personaActive()).isEqualTo("coach");
+        assertThat(manager.listSessions(null, 10)).hasSize(4);
+        assertThat(manager.listSessions(null, 2)).extracting(SessionSummary::sessionId)
+                .containsExactly("other", "orphan");
+    }
+
+    protected static BsonDocument sessionDoc(String user, String session, Instant created, Instant updated) {
+        return new BsonDocument("user_id", new BsonString(user))
+                .append("session_id", new BsonString(session))
+                .append("created_at", new BsonDateTime(created.toEpochMilli()))
+                .append("updated_at", new BsonDateTime(updated.toEpochMilli()));
+    }
+
+    @Test
+    void sessionRecordsAreUniquePerUserAndSession() {
+        manager.insert(StoreCollection.USER_SESSIONS, sessionDoc("u", "s", T0, T0));
+
+        assertThatThrownBy(() -> manager.insert(StoreCollection.USER_SESSIONS, sessionDoc("u", "s", T0, T0)))
+                .isInstanceOf(StorageOperationException.class);
+        manager.insert(StoreCollection.USER_SESSIONS, sessionDoc("u", "s2", T0, T0));
+        assertThat(manager.count(StoreCollection.USER_SESSIONS, DocumentFilter.none()).value()).isEqualTo(2);
+    }
+
+    // ---- BSON fidelity ----------------------------------------------------------------------------------------
+
+    /** Every BSON type a foreign writer may use, in fields this library knows and in fields it does not. */
+    protected static BsonDocument everyTypeDocument(BsonValue id) {
+        return new BsonDocument("_id", id)
+                .append("user_id", new BsonString("typed"))
+                .append("session_id", BsonNull.VALUE)
+                .append("timestamp", new BsonDateTime(T0.toEpochMilli()))
+                .append("item_type", new BsonString("note"))
+                .append("text_content", new BsonString("types ✓ ünïcode"))
+                .append("metadata", new BsonDocument("int32", new BsonInt32(7))
+                        .append("int64", new BsonInt64(1L << 40))
+                        .append("double", new BsonDouble(2.5))
+                        .append("decimal", new BsonDecimal128(new Decimal128(new BigDecimal("12.3400"))))
+                        .append("oid", new BsonObjectId(new ObjectId()))
+                        .append("date", new BsonDateTime(T0.toEpochMilli() + 1))
+                        .append("bin", new BsonBinary(new byte[] {0, 1, 2, (byte) 255}))
+                        .append("nested", new BsonArray(List.of(new BsonArray(List.of(new BsonInt32(1),
+                                new BsonString("two"))), new BsonDocument("deep", BsonNull.VALUE))))
+                        .append("null", BsonNull.VALUE)
+                        .append("bool", BsonBoolean.FALSE))
+                .append("expiration", BsonNull.VALUE)
+                .append("unknown_field", new BsonInt64(42))
+                .append("embedding", new BsonArray(List.of(new BsonInt32(1), new BsonDouble(0.5))));
+    }
+
+    @Test
+    void everyBsonTypeSurvivesInsertFindAndReplace() {
+        BsonDocument original = everyTypeDocument(new BsonObjectId(new ObjectId()));
+        BsonValue id = manager.insert(StoreCollection.MEMORY_ITEMS, original);
+
+        BsonDocument stored = manager.findById(StoreCollection.MEMORY_ITEMS, id).orElseThrow();
+        assertThat(stored).isEqualTo(original);
+        assertThat(new ArrayList<>(stored.keySet())).isEqualTo(new ArrayList<>(original.keySet()));
+
+        BsonDocument edited = stored.clone();
+        edited.getDocument("metadata").put("int64", new BsonInt64(-1));
+        manager.replace(StoreCollection.MEMORY_ITEMS, stored, edited);
+        assertThat(manager.findById(StoreCollection.MEMORY_ITEMS, id).orElseThrow()).isEqualTo(edited);
+    }
+
+    @Test
+    void modelRoundTripThroughTheStoreLosesNothing() {
+        BsonDocument original = everyTypeDocument(new BsonString("typed-1"));
+        manager.insert(StoreCollection.MEMORY_ITEMS, original);
+
+        MemoryItem item = manager.getMemoryItem(new BsonString("typed-1")).orElseThrow();
+
+        assertThat(item.embedding()).as("mixed Int32/Double embedding kept raw").isNull();
+        assertThat(item.extraFields().containsKey("unknown_field")).isTrue();
+        assertThat(MemoryItemMapper.toDocument(item)).isEqualTo(original);
+    }
+
+    // ---- concurrency ------------------------------------------------------------------------------------------
+
+    @Test
+    void concurrentWritersAllSucceed() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<BsonValue>> futures = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> manager.addMemoryItem(item("c", "s", "note", "t" + n, T0))));
+            }
+            List<BsonValue> ids = new ArrayList<>();
+            for (Future<BsonValue> f : futures) {
+                ids.add(f.get());
+            }
+            assertThat(ids).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(manager.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("c")).value()).isEqualTo(80);
+    }
+
+    @Test
+    void healthIsUpAfterInitialize() {
+        assertThat(manager.checkHealth()).anySatisfy(h -> {
+            assertThat(h.name()).isEqualTo("storage_mongodb");
+            assertThat(h.isUp()).isTrue();
+        });
+    }
+}
