@@ -12,15 +12,13 @@ import java.util.NoSuchElementException;
 import org.bson.BsonDocument;
 
 /**
- * Full documents through the plain {@link MemoryManager} contract: keyset pages from {@code findPage}, and for the
- * rows whose list form left the embedding out (they carry {@code embedding_dim} instead, as the contract says) the
- * stored document from {@code findById}. Correct for any implementation, but one extra round trip per such row:
- * stores should implement {@link FullDocumentStreaming} instead.
+ * Full documents through the plain {@link MemoryManager} contract: keyset pages from {@code findPage} for the order
+ * and the ids, then each stored document from {@code findById}. A list row cannot stand in for the document: it
+ * lacks the embedding, and when the embedding was not an array (null, say) nothing even marks that it was there.
+ * Exact for any implementation and fast in-process, but one round trip per document against a server: stores
+ * should implement {@link FullDocumentStreaming} (see {@link MongoFullDocumentStream}).
  */
 public final class PagedFullDocumentStream implements FullDocumentStreaming {
-    /** The marker {@code findPage} puts in place of an omitted embedding. */
-    static final String EMBEDDING_DIM = "embedding_dim";
-
     private final MemoryManager manager;
     private final int pageSize;
 
@@ -59,10 +57,8 @@ public final class PagedFullDocumentStream implements FullDocumentStreaming {
                 }
                 BsonDocument row = buffered.poll();
                 if (row != null) {
-                    next = row.containsKey(EMBEDDING_DIM)
-                            // deleted since the page was read: skip it, as a cursor would not see it either
-                            ? manager.findById(collection, row.get("_id")).orElse(null)
-                            : row;
+                    // empty when deleted since the page was read: skipped, as a cursor would not see it either
+                    next = manager.findById(collection, row.get("_id")).orElse(null);
                 }
             }
             return true;
