@@ -1,0 +1,14 @@
+package dev.orchestra.storage.redis;
+
+import java.util.List;
+import org.bson.BsonDocument;
+
+/**
+ * A cached Redis list in our format: element 0 is a header document (with {@code format}), then one document per
+ * element, each as canonical Extended JSON.
+ */
+public record CachedList(BsonDocument header, List<BsonDocument> elements) {
+    public CachedList {
+        elements = List.copyOf(elements);
+    }
+}

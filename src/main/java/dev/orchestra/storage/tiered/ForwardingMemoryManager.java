@@ -1,0 +1,144 @@
+package dev.orchestra.storage.tiered;
+
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.mapping.UncheckedInsert;
+import dev.orchestra.storage.model.AgentData;
+import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.CountEstimate;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.MemoryItem;
+import dev.orchestra.storage.model.Page;
+import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.ScoredMemoryItem;
+import dev.orchestra.storage.model.SessionSummary;
+import dev.orchestra.storage.model.StoreCollection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * A {@link MemoryManager} that passes every call to another one; subclasses override what they add to.
+ * {@link #insertUnchecked} works when the delegate supports it.
+ */
+public abstract class ForwardingMemoryManager implements MemoryManager, UncheckedInsert {
+    protected final MemoryManager delegate;
+
+    protected ForwardingMemoryManager(MemoryManager delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    /** The manager this one forwards to. */
+    public MemoryManager delegate() {
+        return delegate;
+    }
+
+    @Override
+    public void insertUnchecked(StoreCollection collection, BsonDocument document) {
+        if (!(delegate instanceof UncheckedInsert unchecked)) {
+            throw new UnsupportedOperationException(delegate.getClass().getSimpleName() + " has no unchecked insert");
+        }
+        unchecked.insertUnchecked(collection, document);
+    }
+
+    @Override
+    public void initialize() {
+        delegate.initialize();
+    }
+
+    @Override
+    public List<ComponentHealth> checkHealth() {
+        return delegate.checkHealth();
+    }
+
+    @Override
+    public Map<String, Object> serverStatistics() {
+        return delegate.serverStatistics();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public BsonValue addMemoryItem(MemoryItem item) {
+        return delegate.addMemoryItem(item);
+    }
+
+    @Override
+    public Optional<MemoryItem> getMemoryItem(BsonValue id) {
+        return delegate.getMemoryItem(id);
+    }
+
+    @Override
+    public List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit,
+                                                   DocumentFilter filters) {
+        return delegate.getConversationHistory(userId, sessionId, limit, filters);
+    }
+
+    @Override
+    public List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona,
+                                                 int topK) {
+        return delegate.semanticSearch(userId, queryEmbedding, persona, topK);
+    }
+
+    @Override
+    public BsonValue addRawAgentData(AgentData data) {
+        return delegate.addRawAgentData(data);
+    }
+
+    @Override
+    public boolean checkDuplicate(String userId, String textContent) {
+        return delegate.checkDuplicate(userId, textContent);
+    }
+
+    @Override
+    public long cleanupExpiredItems() {
+        return delegate.cleanupExpiredItems();
+    }
+
+    @Override
+    public Page<BsonDocument> findPage(StoreCollection collection, DocumentFilter filter, PageRequest page) {
+        return delegate.findPage(collection, filter, page);
+    }
+
+    @Override
+    public CountEstimate count(StoreCollection collection, DocumentFilter filter) {
+        return delegate.count(collection, filter);
+    }
+
+    @Override
+    public Optional<BsonDocument> findById(StoreCollection collection, BsonValue id) {
+        return delegate.findById(collection, id);
+    }
+
+    @Override
+    public BsonValue insert(StoreCollection collection, BsonDocument document) {
+        return delegate.insert(collection, document);
+    }
+
+    @Override
+    public void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
+        delegate.replace(collection, expected, replacement);
+    }
+
+    @Override
+    public boolean delete(StoreCollection collection, BsonValue id) {
+        return delegate.delete(collection, id);
+    }
+
+    @Override
+    public long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize,
+                               BulkProgress progress) {
+        return delegate.deleteMatching(collection, filter, batchSize, progress);
+    }
+
+    @Override
+    public List<SessionSummary> listSessions(String userId, int limit) {
+        return delegate.listSessions(userId, limit);
+    }
+}

@@ -1,0 +1,260 @@
+package dev.orchestra.storage.tiered;
+
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.StorageConflictException;
+import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.MemoryItem;
+import dev.orchestra.storage.model.Page;
+import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.redis.CacheRead;
+import dev.orchestra.storage.redis.CachedList;
+import dev.orchestra.storage.redis.FillTicket;
+import dev.orchestra.storage.redis.RedisCache;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * MongoDB (any {@link MemoryManager}, the source of truth) with a Redis cache in front, cache-aside:
+ *
+ * <ul>
+ *   <li>{@code getConversationHistory} without filters: served from {@code history:{user}[:{session}]} when the
+ *       cached list can answer the limit; on a miss the newest {@code max(limit, cachedItems)} items are read and
+ *       the newest {@code cachedItems} cached (with whether that is all of them).</li>
+ *   <li>{@code findPage(user_sessions, exactly {user, session}, first page)}: served from
+ *       {@code session:{user}:{session}} (a hash) when the record exists.</li>
+ *   <li>Every write deletes the keys it affects, after the source of truth accepted it (see {@link AffectedKeys});
+ *       {@code replace} looks at old and new values, {@code delete} at the stored document.</li>
+ *   <li>Expired items are never served: a cached list holding one is a miss (and deleted), so
+ *       {@code cleanupExpiredItems} and MongoDB's TTL monitor need no invalidation.</li>
+ *   <li>Redis down: everything works from the delegate; {@link #checkHealth()} reports Redis in error.</li>
+ * </ul>
+ */
+public final class TieredMemoryManager extends ForwardingMemoryManager {
+    /** How many of the newest items a history key holds. */
+    public static final int DEFAULT_CACHED_ITEMS = 50;
+
+    private final RedisCache cache;
+    private final AffectedKeys affected;
+    private final int cachedItems;
+    private final Clock clock;
+
+    /** @param cache null means no cache: every call goes to the delegate and Redis is reported DISABLED */
+    public TieredMemoryManager(MemoryManager delegate, RedisCache cache) {
+        this(delegate, cache, DEFAULT_CACHED_ITEMS, Clock.systemUTC());
+    }
+
+    public TieredMemoryManager(MemoryManager delegate, RedisCache cache, int cachedItemsPerKey, Clock clock) {
+        super(delegate);
+        if (cachedItemsPerKey < 1) {
+            throw new IllegalArgumentException("cachedItemsPerKey must be at least 1");
+        }
+        this.cache = cache;
+        this.affected = cache == null ? null : new AffectedKeys(cache);
+        this.cachedItems = cachedItemsPerKey;
+        this.clock = clock;
+    }
+
+    /** The cache, when one is configured. */
+    public Optional<RedisCache> cache() {
+        return Optional.ofNullable(cache);
+    }
+
+    // ---- reads ---------------------------------------------------------------------------------------------
+
+    @Override
+    public List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit,
+                                                   DocumentFilter filters) {
+        boolean unfiltered = filters == null || filters.isEmpty();
+        Optional<String> key = cache == null || !unfiltered || limit < 1 ? Optional.empty()
+                : cache.keys().historyForReading(userId, sessionId);
+        if (key.isEmpty()) {
+            return delegate.getConversationHistory(userId, sessionId, limit, filters);
+        }
+        CacheRead<CachedList> read = cache.readList(key.get());
+        if (read.isHit()) {
+            var answer = CachedHistory.answer(read.value(), userId, sessionId, limit, clock.instant());
+            if (answer.isPresent()) {
+                cache.statistics().recordHit();
+                return answer.get();
+            }
+            if (CachedHistory.holdsExpiredItem(read.value(), clock.instant())) {
+                cache.invalidate(List.of(key.get()));
+            }
+        }
+        cache.statistics().recordMiss();
+        if (!read.mayFill()) {
+            return delegate.getConversationHistory(userId, sessionId, limit, null);
+        }
+        FillTicket ticket = cache.startFill(key.get());
+        int wanted = Math.max(limit, cachedItems);
+        List<MemoryItem> items = delegate.getConversationHistory(userId, sessionId, wanted, null);
+        List<MemoryItem> kept = CachedHistory.newest(items, cachedItems);
+        boolean complete = items.size() < wanted && kept.size() == items.size();
+        cache.fillList(ticket, CachedHistory.header(complete, kept.size()), CachedHistory.elements(kept));
+        return CachedHistory.newest(items, limit);
+    }
+
+    @Override
+    public Page<BsonDocument> findPage(StoreCollection collection, DocumentFilter filter, PageRequest page) {
+        Optional<String> key = sessionKey(collection, filter, page);
+        if (key.isEmpty()) {
+            return delegate.findPage(collection, filter, page);
+        }
+        CacheRead<BsonDocument> read = cache.readDocumentHash(key.get());
+        if (read.isHit() && isSessionOf(read.value(), filter.userId(), filter.sessionId())) {
+            cache.statistics().recordHit();
+            return new Page<>(List.of(read.value()), null, false);
+        }
+        cache.statistics().recordMiss();
+        FillTicket ticket = cache.startFill(key.get());
+        Page<BsonDocument> result = delegate.findPage(collection, filter, page);
+        if (read.mayFill() && result.items().size() == 1 && !result.hasMore()) {
+            BsonDocument session = result.items().get(0);
+            cache.fillDocumentHash(ticket, session, readableFields(session));
+        }
+        return result;
+    }
+
+    /** Only the exact lookup of one session record, first page, is cached. */
+    private Optional<String> sessionKey(StoreCollection collection, DocumentFilter filter, PageRequest page) {
+        if (cache == null || collection != StoreCollection.USER_SESSIONS || filter == null || page == null
+                || page.after() != null || filter.userId() == null || filter.sessionId() == null
+                || !filter.equals(DocumentFilter.forSession(filter.userId(), filter.sessionId()))) {
+            return Optional.empty();
+        }
+        return cache.keys().sessionForReading(filter.userId(), filter.sessionId());
+    }
+
+    private static boolean isSessionOf(BsonDocument session, String userId, String sessionId) {
+        return session.isString("user_id") && session.getString("user_id").getValue().equals(userId)
+                && session.isString("session_id") && session.getString("session_id").getValue().equals(sessionId);
+    }
+
+    /** Plain copies for people and other services looking at the hash; readers use the JSON document only. */
+    private static Map<String, String> readableFields(BsonDocument session) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String name : List.of("user_id", "session_id", "persona_active")) {
+            if (session.isString(name)) {
+                fields.put(name, session.getString(name).getValue());
+            }
+        }
+        return fields;
+    }
+
+    // ---- writes ----------------------------------------------------------------------------------------------
+
+    @Override
+    public BsonValue addMemoryItem(MemoryItem item) {
+        return afterWrite(() -> delegate.addMemoryItem(item),
+                () -> affected.invalidateItemOf(item.userId(), item.sessionId()));
+    }
+
+    @Override
+    public BsonValue insert(StoreCollection collection, BsonDocument document) {
+        return afterWrite(() -> delegate.insert(collection, document),
+                () -> affected.invalidateDocuments(collection, List.of(document)));
+    }
+
+    @Override
+    public void insertUnchecked(StoreCollection collection, BsonDocument document) {
+        afterWrite(() -> {
+            super.insertUnchecked(collection, document);
+            return null;
+        }, () -> affected.invalidateDocuments(collection, List.of(document)));
+    }
+
+    @Override
+    public void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
+        afterWrite(() -> {
+            delegate.replace(collection, expected, replacement);
+            return null;
+        }, () -> affected.invalidateDocuments(collection, List.of(expected, replacement)));
+    }
+
+    @Override
+    public boolean delete(StoreCollection collection, BsonValue id) {
+        if (cache == null || !isCached(collection)) {
+            return delegate.delete(collection, id);
+        }
+        // The keys depend on the stored user/session, which the id alone does not tell.
+        Optional<BsonDocument> stored = delegate.findById(collection, id);
+        return afterWrite(() -> delegate.delete(collection, id),
+                () -> stored.ifPresent(d -> affected.invalidateDocuments(collection, List.of(d))));
+    }
+
+    @Override
+    public long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize,
+                               BulkProgress progress) {
+        return afterWrite(() -> delegate.deleteMatching(collection, filter, batchSize, progress),
+                () -> affected.invalidateMatching(collection, filter));
+    }
+
+    /**
+     * Runs the write, then invalidates. Also invalidates when the write failed in a way that may have changed
+     * something (a lost connection); not when it was refused before anything was written.
+     */
+    private <T> T afterWrite(Supplier<T> write, Runnable invalidation) {
+        if (cache == null) {
+            return write.get();
+        }
+        T result;
+        try {
+            result = write.get();
+        } catch (StorageValidationException | StorageConflictException refused) {
+            throw refused;
+        } catch (RuntimeException outcomeUnknown) {
+            invalidation.run();
+            throw outcomeUnknown;
+        }
+        invalidation.run();
+        return result;
+    }
+
+    private static boolean isCached(StoreCollection collection) {
+        return collection == StoreCollection.MEMORY_ITEMS || collection == StoreCollection.USER_SESSIONS;
+    }
+
+    // ---- lifecycle and monitoring ------------------------------------------------------------------------------
+
+    /** The delegate's components, then {@code storage_redis} (DISABLED without a cache). */
+    @Override
+    public List<ComponentHealth> checkHealth() {
+        List<ComponentHealth> components = new ArrayList<>(delegate.checkHealth());
+        components.add(cache == null ? ComponentHealth.disabled(ComponentHealth.REDIS, "REDIS_HOST is not set")
+                : cache.checkHealth());
+        return components;
+    }
+
+    @Override
+    public Map<String, Object> serverStatistics() {
+        Map<String, Object> statistics = new LinkedHashMap<>(delegate.serverStatistics());
+        if (cache == null) {
+            statistics.put(ComponentHealth.REDIS, Map.of("status", "disabled"));
+        } else {
+            statistics.putAll(cache.serverStatistics());
+        }
+        return statistics;
+    }
+
+    @Override
+    public void close() {
+        try {
+            delegate.close();
+        } finally {
+            if (cache != null) {
+                cache.close();
+            }
+        }
+    }
+}
