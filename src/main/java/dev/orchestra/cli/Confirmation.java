@@ -20,11 +20,11 @@ final class Confirmation {
     /**
      * @param what     what would be deleted, e.g. "delete 12 documents of session s1"
      * @return whether the user typed {@code phrase}
-     * @throws RefusedException when stdin is not a terminal
+     * @throws CliFailure when stdin is not a terminal
      */
     boolean confirm(String what, String phrase) {
         if (!context.terminal().stdinIsTerminal()) {
-            throw new RefusedException("refusing to " + what + " without confirmation: standard input is not a "
+            throw new CliFailure("refusing to " + what + " without confirmation: standard input is not a "
                     + "terminal; pass --yes to confirm");
         }
         context.err().print("Type " + phrase + " to " + what + " (anything else cancels): ");
@@ -35,13 +35,6 @@ final class Confirmation {
             return answer != null && answer.strip().equals(phrase);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A command declined to act; exit code {@link ExitCodes#FAILED}, message on one line. */
-    static final class RefusedException extends RuntimeException {
-        RefusedException(String message) {
-            super(message);
         }
     }
 }

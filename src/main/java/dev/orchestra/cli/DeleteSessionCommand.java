@@ -47,7 +47,7 @@ final class DeleteSessionCommand implements Callable<Integer> {
             String what = "delete session '" + sessionId + "' of user '" + userId + "' (" + preview.count().display()
                     + " documents)";
             if (preview.count().value() == 0) {
-                throw new Confirmation.RefusedException("no session '" + sessionId + "' of user '" + userId
+                throw new CliFailure("no session '" + sessionId + "' of user '" + userId
                         + "': no memory items and no user_sessions record");
             }
             if (!yes && !new Confirmation(context).confirm(what, sessionId)) {

@@ -50,7 +50,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         if (e instanceof StorageConnectionException) {
             return "cannot reach the store: " + message;
         }
-        if (e instanceof StorageException || e instanceof Confirmation.RefusedException) {
+        if (e instanceof StorageException || e instanceof CliFailure) {
             return message;
         }
         if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {

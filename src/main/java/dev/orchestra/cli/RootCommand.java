@@ -10,6 +10,8 @@ import picocli.CommandLine.Spec;
                 + "configuration (APP_ENV, MONGODB_URI, MONGODB_DATABASE, REDIS_HOST…, from the environment, then ./.env).",
                 ""},
         subcommands = {
+                HealthCommand.class,
+                ServeHealthCommand.class,
                 ExportCommand.class,
                 ImportCommand.class,
                 ListCommand.class,

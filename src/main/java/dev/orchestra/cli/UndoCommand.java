@@ -28,7 +28,7 @@ final class UndoCommand implements Callable<Integer> {
         try (OpenStore store = OpenStore.open(context)) {
             RestoreReport report = store.writable(writeAccess, "undo").operations().undo(batchId);
             if (report.restored() == 0 && report.refused().isEmpty()) {
-                throw new Confirmation.RefusedException("nothing in inspector_trash under undo token '" + batchId + "'");
+                throw new CliFailure("nothing in inspector_trash under undo token '" + batchId + "'");
             }
             context.out().println(report.summary());
             report.refused().forEach(r -> context.err().println("not restored: " + r.sourceCollection() + " _id "

@@ -6,7 +6,11 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"orchestra-inspector " + version()};
+    }
+
+    String version() {
         String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"orchestra-inspector " + (version == null ? "(development build)" : version)};
+        return version == null ? "development" : version;
     }
 }
