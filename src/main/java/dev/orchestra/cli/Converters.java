@@ -69,14 +69,11 @@ final class Converters {
     }
 
     /** A MongoDB filter document in (Extended) JSON. */
-    static final class Filter implements ITypeConverter<BsonDocument> {
-        @Override
-        public BsonDocument convert(String value) {
-            try {
-                return BsonDocument.parse(value);
-            } catch (JsonParseException | org.bson.BsonInvalidOperationException e) {
-                throw new TypeConversionException("'" + value + "' is not a JSON object: " + e.getMessage());
-            }
+    static BsonDocument parseFilter(String value) {
+        try {
+            return BsonDocument.parse(value);
+        } catch (JsonParseException | org.bson.BsonInvalidOperationException e) {
+            throw new StorageValidationException("--filter: '" + value + "' is not a JSON object: " + e.getMessage());
         }
     }
 }

@@ -35,12 +35,14 @@ final class FilterOptions {
             description = "text_content (or a string content) contains TEXT, case-insensitive, literally")
     String textContains;
 
-    @Option(names = "--filter", paramLabel = "JSON", converter = Converters.Filter.class,
+    // a String: picocli would treat a BsonDocument (a Map) as KEY=VALUE pairs
+    @Option(names = "--filter", paramLabel = "JSON",
             description = "an extra MongoDB filter, e.g. '{\"metadata.role\": \"tool\"}' ($where and the like are refused)")
-    BsonDocument rawFilter;
+    String rawFilter;
 
     DocumentFilter toFilter() {
-        QueryOperatorGuard.check(rawFilter); // before connecting: a refused filter is a usage error
-        return new DocumentFilter(userId, sessionId, itemType, agentId, dataType, from, to, textContains, rawFilter);
+        BsonDocument raw = rawFilter == null ? null : Converters.parseFilter(rawFilter);
+        QueryOperatorGuard.check(raw); // before connecting: a refused filter is a usage error
+        return new DocumentFilter(userId, sessionId, itemType, agentId, dataType, from, to, textContains, raw);
     }
 }
