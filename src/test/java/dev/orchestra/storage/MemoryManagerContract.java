@@ -344,7 +344,7 @@ public abstract class MemoryManagerContract {
 
     /**
      * Stores a document exactly as another system might have written it (a string timestamp, no timestamp at all):
-     * no validation, no defaults. Implementations reach their storage directly (e.g. {@code UncheckedInsert} or
+     * no validation, no defaults. Implementations reach their storage directly (e.g. {@code RawDocumentAccess} or
      * the database behind the manager).
      */
     protected abstract void insertForeign(StoreCollection collection, BsonDocument document);

@@ -13,7 +13,7 @@ import dev.orchestra.storage.mapping.InsertDefaults;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
 import dev.orchestra.storage.mapping.SessionMerger;
 import dev.orchestra.storage.mapping.StoreQueries;
-import dev.orchestra.storage.mapping.UncheckedInsert;
+import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;
@@ -47,10 +47,11 @@ import org.bson.BsonValue;
  * store (filters are evaluated by mongo-java-server's matcher); thread-safe through one read/write lock.
  * {@link #simulateOutage(boolean)} lets tests of callers see {@link StorageConnectionException}s.
  */
-public final class InMemoryMemoryManager implements MemoryManager, UncheckedInsert {
+public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAccess {
     private final Clock clock;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<StoreCollection, InMemoryCollection> collections = new EnumMap<>(StoreCollection.class);
+    private final Map<String, BsonDocument> meta = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean outage;
 
     public InMemoryMemoryManager() {
@@ -232,6 +233,18 @@ public final class InMemoryMemoryManager implements MemoryManager, UncheckedInse
             collection(collection).insert(document);
             return null;
         });
+    }
+
+    @Override
+    public Optional<BsonDocument> readMeta(String key) {
+        available();
+        return Optional.ofNullable(meta.get(key)).map(BsonDocument::clone);
+    }
+
+    @Override
+    public void writeMeta(String key, BsonDocument value) {
+        available();
+        meta.put(key, value.clone());
     }
 
     @Override

@@ -36,7 +36,7 @@ final class InMemorySessionStats {
                 : b.first() == null || a.first().isBefore(b.first()) ? a.first() : b.first();
         boolean bIsLater = a.last() == null || b.last() != null && b.last().isAfter(a.last());
         Instant last = bIsLater ? b.last() : a.last();
-        String persona = bIsLater && b.persona() != null ? b.persona() : a.persona() != null ? a.persona() : b.persona();
+        String persona = bIsLater ? b.persona() : a.persona(); // the latest item's, like MongoDB's $last
         return new ItemStats(a.userId(), a.sessionId(), a.count() + b.count(), first, last, persona);
     }
 

@@ -5,13 +5,17 @@ import java.util.List;
 import org.bson.BsonType;
 import org.bson.BsonValue;
 
-/** MongoDB's cross-type sort order (MinKey &lt; null &lt; numbers &lt; strings &lt; ... &lt; MaxKey) as $type aliases. */
+/**
+ * MongoDB's cross-type sort order (MinKey &lt; null &lt; numbers &lt; strings &lt; ... &lt; MaxKey) as $type aliases.
+ * The deprecated "undefined" and "symbol" aliases are left out: mongo-java-server rejects them, and no _id has
+ * those types in practice.
+ */
 public final class BsonTypeOrder {
     private static final List<List<String>> BRACKETS = List.of(
             List.of("minKey"),
-            List.of("null", "undefined"),
+            List.of("null"),
             List.of("double", "int", "long", "decimal"),
-            List.of("symbol", "string"),
+            List.of("string"),
             List.of("object"),
             List.of("array"),
             List.of("binData"),

@@ -1,0 +1,53 @@
+package dev.orchestra.storage.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.config.Secrets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.bson.UuidRepresentation;
+
+/**
+ * How this library connects: any connection string the driver accepts, UUIDs in the standard representation, and
+ * every wait (server selection, connect, socket read) derived from one operation timeout so that an unreachable
+ * or hung server fails fast instead of hanging the caller.
+ */
+final class MongoConnection {
+    private MongoConnection() {
+    }
+
+    static ConnectionString parse(String connectionString) {
+        try {
+            return new ConnectionString(connectionString);
+        } catch (IllegalArgumentException e) {
+            throw new StorageValidationException("Not a valid MongoDB connection string: "
+                    + Secrets.redact(connectionString));
+        }
+    }
+
+    static MongoClient open(ConnectionString connection, Duration operationTimeout) {
+        long millis = operationTimeout.toMillis();
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(connection)
+                .uuidRepresentation(UuidRepresentation.STANDARD)
+                .applicationName("orchestra-inspector")
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(b -> b
+                        .connectTimeout((int) millis, TimeUnit.MILLISECONDS)
+                        // reads carry maxTime = the timeout; the socket waits a little longer for the server's answer
+                        .readTimeout((int) Math.min(Integer.MAX_VALUE, millis * 2), TimeUnit.MILLISECONDS))
+                .applyToServerSettings(b -> b.heartbeatFrequency(Math.max(500, Math.min(millis, 10_000)),
+                        TimeUnit.MILLISECONDS))
+                .applyToConnectionPoolSettings(b -> b.maxWaitTime(millis, TimeUnit.MILLISECONDS))
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    /** The hosts of the connection string, safe to show (never user or password). */
+    static String hosts(ConnectionString connection) {
+        return String.join(",", connection.getHosts());
+    }
+}

@@ -1,0 +1,352 @@
+package dev.orchestra.storage.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.CountOptions;
+import com.mongodb.client.model.EstimatedDocumentCountOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.StorageConflictException;
+import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.mapping.AgentDataMapper;
+import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.mapping.InsertDefaults;
+import dev.orchestra.storage.mapping.MemoryItemMapper;
+import dev.orchestra.storage.mapping.RawDocumentAccess;
+import dev.orchestra.storage.mapping.StoreQueries;
+import dev.orchestra.storage.model.AgentData;
+import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.CountEstimate;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.MemoryItem;
+import dev.orchestra.storage.model.Page;
+import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.ScoredMemoryItem;
+import dev.orchestra.storage.model.SessionSummary;
+import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.validation.DocumentValidator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.bson.BsonArray;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/**
+ * {@link MemoryManager} on MongoDB through {@code mongodb-driver-sync}, using only standard commands so that it runs
+ * against MongoDB itself as well as the embedded mongo-java-server. Every query and count carries a time limit;
+ * driver errors are mapped by {@link MongoErrors}. Thread-safe (the driver's client is).
+ */
+public final class MongoMemoryManager implements MemoryManager, RawDocumentAccess {
+    /** Documents per insertMany and ids per delete batch when the caller gives no batch size. */
+    static final int WRITE_BATCH = 500;
+    /** When a filtered count hits its time limit, at most this many are counted to report a lower bound. */
+    static final int COUNT_FALLBACK_LIMIT = 10_000;
+
+    private final MongoClient client;
+    private final MongoDatabase database;
+    private final Duration timeout;
+    private final MongoErrors errors;
+    private final MongoPager pager;
+    private final MongoSessions sessions;
+    private final MongoHealth health;
+    private volatile List<String> indexProblems = List.of();
+
+    /**
+     * @param connectionString any URI the driver accepts (replica sets, {@code mongodb+srv}, TLS, auth)
+     * @param operationTimeout bound for server selection, connecting, and each query's server-side time
+     */
+    public MongoMemoryManager(String connectionString, String databaseName, Duration operationTimeout) {
+        if (databaseName == null || databaseName.isBlank()) {
+            throw new StorageValidationException("A MongoDB database name is required");
+        }
+        if (operationTimeout == null || operationTimeout.isNegative() || operationTimeout.isZero()) {
+            throw new StorageValidationException("The operation timeout must be positive");
+        }
+        ConnectionString connection = MongoConnection.parse(connectionString);
+        String hosts = MongoConnection.hosts(connection);
+        this.errors = new MongoErrors(hosts, connection.getPassword() == null ? null
+                : new String(connection.getPassword()));
+        this.timeout = operationTimeout;
+        this.client = MongoConnection.open(connection, operationTimeout);
+        this.database = client.getDatabase(databaseName);
+        this.pager = new MongoPager(operationTimeout);
+        this.sessions = new MongoSessions(database, operationTimeout);
+        this.health = new MongoHealth(client.getDatabase("admin"), errors, hosts, databaseName);
+    }
+
+    // ---- lifecycle ---------------------------------------------------------------------------------------------
+
+    @Override
+    public void initialize() {
+        indexProblems = List.copyOf(errors.call("create indexes", () -> IndexBootstrap.ensureIndexes(database)));
+    }
+
+    /** Indexes that could not be created at {@link #initialize()} (e.g. duplicates block a unique index). */
+    public List<String> indexProblems() {
+        return indexProblems;
+    }
+
+    @Override
+    public List<ComponentHealth> checkHealth() {
+        return List.of(health.check());
+    }
+
+    @Override
+    public Map<String, Object> serverStatistics() {
+        return Map.of(ComponentHealth.MONGODB, health.statistics());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    // ---- Orchestra's operations ----------------------------------------------------------------------------------
+
+    @Override
+    public BsonValue addMemoryItem(MemoryItem item) {
+        requireArgument(item, "memory item");
+        return insert(StoreCollection.MEMORY_ITEMS, MemoryItemMapper.toDocument(item));
+    }
+
+    @Override
+    public Optional<MemoryItem> getMemoryItem(BsonValue id) {
+        return findById(StoreCollection.MEMORY_ITEMS, id).map(MemoryItemMapper::fromDocument);
+    }
+
+    @Override
+    public List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit,
+                                                   DocumentFilter filters) {
+        requireText(userId, "user_id");
+        if (limit < 1) {
+            throw new StorageValidationException("The history limit must be at least 1, was " + limit);
+        }
+        DocumentFilter base = (filters == null ? DocumentFilter.none() : filters).withUserId(userId);
+        BsonDocument query = StoreQueries.filter(StoreCollection.MEMORY_ITEMS,
+                sessionId == null ? base : base.withSessionId(sessionId));
+        List<MemoryItem> items = errors.call("read conversation history", () -> {
+            List<MemoryItem> newestFirst = new ArrayList<>();
+            collection(StoreCollection.MEMORY_ITEMS).find(query).sort(newestFirst(StoreCollection.MEMORY_ITEMS))
+                    .limit(limit).maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach(d -> newestFirst.add(MemoryItemMapper.fromDocument(d)));
+            return newestFirst;
+        });
+        Collections.reverse(items);
+        return items;
+    }
+
+    @Override
+    public List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona,
+                                                 int topK) {
+        requireText(userId, "user_id");
+        return new MongoSemanticSearch(collection(StoreCollection.MEMORY_ITEMS), errors, timeout)
+                .search(userId, queryEmbedding, persona, topK);
+    }
+
+    @Override
+    public BsonValue addRawAgentData(AgentData data) {
+        requireArgument(data, "agent data");
+        return insert(StoreCollection.AGENT_DATA, AgentDataMapper.toDocument(data));
+    }
+
+    @Override
+    public boolean checkDuplicate(String userId, String textContent) {
+        requireText(userId, "user_id");
+        if (textContent == null) {
+            return false;
+        }
+        BsonDocument query = new BsonDocument(Fields.USER_ID, new BsonString(userId))
+                .append(Fields.TEXT_CONTENT, new BsonString(textContent));
+        return errors.call("check duplicate", () -> collection(StoreCollection.MEMORY_ITEMS).find(query)
+                .projection(new BsonDocument(Fields.ID, new BsonInt32(1))).limit(1)
+                .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).first() != null);
+    }
+
+    @Override
+    public long cleanupExpiredItems() {
+        BsonDocument expired = new BsonDocument(Fields.EXPIRATION,
+                new BsonDocument("$lt", new BsonDateTime(Instant.now().toEpochMilli())));
+        return errors.call("clean up expired items", () ->
+                collection(StoreCollection.MEMORY_ITEMS).deleteMany(expired).getDeletedCount()
+                        + collection(StoreCollection.AGENT_DATA).deleteMany(expired).getDeletedCount());
+    }
+
+    // ---- the inspector's operations ------------------------------------------------------------------------------
+
+    @Override
+    public Page<BsonDocument> findPage(StoreCollection collection, DocumentFilter filter, PageRequest page) {
+        requireArgument(page, "page request");
+        BsonDocument query = StoreQueries.filter(collection, filter);
+        return errors.call("list " + collection.collectionName(),
+                () -> pager.page(collection(collection), collection, query, page));
+    }
+
+    @Override
+    public CountEstimate count(StoreCollection collection, DocumentFilter filter) {
+        BsonDocument query = StoreQueries.filter(collection, filter);
+        MongoCollection<BsonDocument> docs = collection(collection);
+        long maxTime = timeout.toMillis();
+        if (query.isEmpty()) {
+            return errors.call("count " + collection.collectionName(), () -> new CountEstimate(
+                    docs.estimatedDocumentCount(new EstimatedDocumentCountOptions().maxTime(maxTime,
+                            TimeUnit.MILLISECONDS)), true));
+        }
+        return errors.call("count " + collection.collectionName(), () -> {
+            try {
+                return new CountEstimate(docs.countDocuments(query,
+                        new CountOptions().maxTime(maxTime, TimeUnit.MILLISECONDS)), true);
+            } catch (MongoExecutionTimeoutException e) {
+                long atLeast = docs.countDocuments(query, new CountOptions().limit(COUNT_FALLBACK_LIMIT)
+                        .maxTime(maxTime, TimeUnit.MILLISECONDS));
+                return new CountEstimate(atLeast, false);
+            }
+        });
+    }
+
+    @Override
+    public Optional<BsonDocument> findById(StoreCollection collection, BsonValue id) {
+        requireArgument(id, "_id");
+        return errors.call("read " + collection.collectionName(), () -> Optional.ofNullable(
+                collection(collection).find(new BsonDocument(Fields.ID, id))
+                        .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).first()));
+    }
+
+    @Override
+    public BsonValue insert(StoreCollection collection, BsonDocument document) {
+        requireArgument(document, "document");
+        BsonDocument complete = InsertDefaults.apply(collection, document, Instant.now());
+        DocumentValidator.validate(collection, complete);
+        errors.run("insert into " + collection.collectionName(), () -> collection(collection).insertOne(complete));
+        return complete.get(Fields.ID);
+    }
+
+    @Override
+    public void insertUnchecked(StoreCollection collection, BsonDocument document) {
+        insertAllUnchecked(collection, List.of(document));
+    }
+
+    /** Inserts in batches of {@value #WRITE_BATCH} with one {@code insertMany} round trip each. */
+    @Override
+    public void insertAllUnchecked(StoreCollection collection, List<BsonDocument> documents) {
+        for (BsonDocument d : documents) {
+            if (!d.containsKey(Fields.ID)) {
+                throw new StorageValidationException("An unchecked insert needs an _id");
+            }
+        }
+        for (int from = 0; from < documents.size(); from += WRITE_BATCH) {
+            List<BsonDocument> batch = documents.subList(from, Math.min(documents.size(), from + WRITE_BATCH));
+            errors.run("insert into " + collection.collectionName(), () -> collection(collection)
+                    .insertMany(batch, new InsertManyOptions().ordered(true)));
+        }
+    }
+
+    @Override
+    public Optional<BsonDocument> readMeta(String key) {
+        return errors.call("read " + META_COLLECTION, () -> Optional.ofNullable(
+                database.getCollection(META_COLLECTION, BsonDocument.class)
+                        .find(new BsonDocument(Fields.ID, new BsonString(key))).first()));
+    }
+
+    @Override
+    public void writeMeta(String key, BsonDocument value) {
+        BsonDocument document = value.clone();
+        document.put(Fields.ID, new BsonString(key));
+        errors.run("write " + META_COLLECTION, () -> database.getCollection(META_COLLECTION, BsonDocument.class)
+                .replaceOne(new BsonDocument(Fields.ID, new BsonString(key)), document,
+                        new ReplaceOptions().upsert(true)));
+    }
+
+    /**
+     * Guarded by a filter on {@code _id} plus {@code $expr: {$eq: ["$$ROOT", {$literal: expected}]}}: the server
+     * replaces only if the whole stored document (field order included) still equals what the caller read.
+     */
+    @Override
+    public void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
+        requireArgument(expected, "expected document");
+        requireArgument(replacement, "replacement document");
+        BsonValue id = expected.get(Fields.ID);
+        if (id == null || !id.equals(replacement.get(Fields.ID))) {
+            throw new StorageValidationException("The replacement must keep the _id of the document it replaces");
+        }
+        DocumentValidator.validate(collection, replacement);
+        BsonDocument unchanged = new BsonDocument(Fields.ID, id).append("$expr", new BsonDocument("$eq",
+                new BsonArray(List.of(new BsonString("$$ROOT"), new BsonDocument("$literal", expected)))));
+        long matched = errors.call("update " + collection.collectionName(),
+                () -> collection(collection).replaceOne(unchanged, replacement).getMatchedCount());
+        if (matched == 0) {
+            BsonDocument current = findById(collection, id).orElse(null);
+            throw new StorageConflictException(current == null
+                    ? "The document " + id + " was deleted since it was read"
+                    : "The document " + id + " was changed since it was read", current);
+        }
+    }
+
+    @Override
+    public boolean delete(StoreCollection collection, BsonValue id) {
+        requireArgument(id, "_id");
+        return errors.call("delete from " + collection.collectionName(),
+                () -> collection(collection).deleteOne(new BsonDocument(Fields.ID, id)).getDeletedCount() > 0);
+    }
+
+    @Override
+    public long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize,
+                               BulkProgress progress) {
+        if (batchSize < 1) {
+            throw new StorageValidationException("The batch size must be at least 1, was " + batchSize);
+        }
+        BsonDocument query = StoreQueries.filter(collection, filter);
+        long total = count(collection, filter).value();
+        return errors.call("delete from " + collection.collectionName(), () -> new MongoBatchDelete(
+                collection(collection), timeout).run(query, batchSize, total,
+                progress == null ? BulkProgress.IGNORE : progress));
+    }
+
+    @Override
+    public List<SessionSummary> listSessions(String userId, int limit) {
+        if (limit < 1) {
+            throw new StorageValidationException("The session limit must be at least 1, was " + limit);
+        }
+        return errors.call("list sessions", () -> sessions.list(userId, limit));
+    }
+
+    // ---- plumbing ------------------------------------------------------------------------------------------------
+
+    private MongoCollection<BsonDocument> collection(StoreCollection c) {
+        return database.getCollection(c.collectionName(), BsonDocument.class);
+    }
+
+    static BsonDocument newestFirst(StoreCollection c) {
+        return new BsonDocument(c.timeField(), new BsonInt32(-1)).append(Fields.ID, new BsonInt32(-1));
+    }
+
+    private static void requireArgument(Object value, String what) {
+        if (value == null) {
+            throw new StorageValidationException("No " + what + " given");
+        }
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new StorageValidationException("'" + field + "' is required");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MongoMemoryManager[" + database.getName() + "]";
+    }
+}
