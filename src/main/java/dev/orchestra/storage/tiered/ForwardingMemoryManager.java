@@ -2,7 +2,6 @@ package dev.orchestra.storage.tiered;
 
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.mapping.UncheckedInsert;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;
@@ -20,11 +19,8 @@ import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-/**
- * A {@link MemoryManager} that passes every call to another one; subclasses override what they add to.
- * {@link #insertUnchecked} works when the delegate supports it.
- */
-public abstract class ForwardingMemoryManager implements MemoryManager, UncheckedInsert {
+/** A {@link MemoryManager} that passes every call to another one; subclasses override what they add to. */
+public abstract class ForwardingMemoryManager implements MemoryManager {
     protected final MemoryManager delegate;
 
     protected ForwardingMemoryManager(MemoryManager delegate) {
@@ -34,14 +30,6 @@ public abstract class ForwardingMemoryManager implements MemoryManager, Unchecke
     /** The manager this one forwards to. */
     public MemoryManager delegate() {
         return delegate;
-    }
-
-    @Override
-    public void insertUnchecked(StoreCollection collection, BsonDocument document) {
-        if (!(delegate instanceof UncheckedInsert unchecked)) {
-            throw new UnsupportedOperationException(delegate.getClass().getSimpleName() + " has no unchecked insert");
-        }
-        unchecked.insertUnchecked(collection, document);
     }
 
     @Override

@@ -167,14 +167,6 @@ public final class TieredMemoryManager extends ForwardingMemoryManager {
     }
 
     @Override
-    public void insertUnchecked(StoreCollection collection, BsonDocument document) {
-        afterWrite(() -> {
-            super.insertUnchecked(collection, document);
-            return null;
-        }, () -> affected.invalidateDocuments(collection, List.of(document)));
-    }
-
-    @Override
     public void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
         afterWrite(() -> {
             delegate.replace(collection, expected, replacement);

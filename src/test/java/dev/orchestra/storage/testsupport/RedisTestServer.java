@@ -3,6 +3,8 @@ package dev.orchestra.storage.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,14 +38,16 @@ public final class RedisTestServer implements AutoCloseable {
     private final boolean tls;
     private final String keyPrefix = "orchestra-it:" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private final RedisServer embedded;
+    private final Path dataDir;
     private JedisPooled client;
 
-    private RedisTestServer(String host, int port, String password, boolean tls, RedisServer embedded) {
+    private RedisTestServer(String host, int port, String password, boolean tls, RedisServer embedded, Path dataDir) {
         this.host = host;
         this.port = port;
         this.password = password;
         this.tls = tls;
         this.embedded = embedded;
+        this.dataDir = dataDir;
     }
 
     /** The machine's Redis when {@code REDIS_HOST} is set, otherwise an embedded one. */
@@ -57,7 +61,7 @@ public final class RedisTestServer implements AutoCloseable {
         String externalPassword = System.getenv("REDIS_PASSWORD");
         boolean externalTls = "true".equalsIgnoreCase(System.getenv("REDIS_TLS"));
         return new RedisTestServer(externalHost.trim(), externalPort,
-                externalPassword == null || externalPassword.isBlank() ? null : externalPassword, externalTls, null);
+                externalPassword == null || externalPassword.isBlank() ? null : externalPassword, externalTls, null, null);
     }
 
     /** An embedded redis-server of its own on a free port (safe to stop and start). */
@@ -67,16 +71,37 @@ public final class RedisTestServer implements AutoCloseable {
 
     /** An embedded redis-server that requires {@code requiredPassword} (AUTH), or none when null. */
     public static RedisTestServer openEmbedded(String requiredPassword) {
+        return openEmbedded(requiredPassword, null);
+    }
+
+    /**
+     * An embedded redis-server whose data survives {@link #stop()}/{@link #start()} (append-only file in a
+     * temporary directory), like a production Redis that was unreachable for a while: stale values are still
+     * there when it comes back.
+     */
+    public static RedisTestServer openEmbeddedPersistent() {
+        try {
+            return openEmbedded(null, Files.createTempDirectory("redis-it-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RedisTestServer openEmbedded(String requiredPassword, Path dataDir) {
         int freePort = freePort();
         try {
-            var builder = RedisServer.newRedisServer().port(freePort).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no");
+            var builder = RedisServer.newRedisServer().port(freePort).bind("127.0.0.1").setting("save \"\"");
+            if (dataDir == null) {
+                builder.setting("appendonly no");
+            } else {
+                builder.setting("appendonly yes").setting("appendfsync always").setting("dir " + dataDir);
+            }
             if (requiredPassword != null) {
                 builder.setting("requirepass " + requiredPassword);
             }
             RedisServer server = builder.build();
             server.start();
-            return new RedisTestServer("127.0.0.1", freePort, requiredPassword, false, server);
+            return new RedisTestServer("127.0.0.1", freePort, requiredPassword, false, server, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded redis-server on port " + freePort, e);
         }
@@ -200,6 +225,7 @@ public final class RedisTestServer implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             }
+            deleteDataDir();
         }
     }
 
@@ -214,6 +240,17 @@ public final class RedisTestServer implements AutoCloseable {
             throw new UnsupportedOperationException("Cannot " + what + " an external Redis; use openEmbedded()");
         }
         return embedded;
+    }
+
+    private void deleteDataDir() {
+        if (dataDir == null) {
+            return;
+        }
+        try (var paths = Files.walk(dataDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String escapeGlob(String literal) {

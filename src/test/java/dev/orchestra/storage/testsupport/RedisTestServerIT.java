@@ -46,4 +46,15 @@ class RedisTestServerIT {
             assertThat(server.environment()).containsEntry("REDIS_PASSWORD", "s3cret-test");
         }
     }
+
+    @Test
+    void persistentEmbeddedServerKeepsItsDataAcrossARestart() {
+        try (var server = RedisTestServer.openEmbeddedPersistent()) {
+            server.client().set(server.keyPrefix() + "k", "kept");
+            server.stop();
+            server.start();
+            org.awaitility.Awaitility.await().ignoreExceptions()
+                    .until(() -> "kept".equals(server.client().get(server.keyPrefix() + "k")));
+        }
+    }
 }
