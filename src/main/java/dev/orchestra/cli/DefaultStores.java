@@ -5,21 +5,32 @@ import dev.orchestra.storage.StorageException;
 import dev.orchestra.storage.config.AppEnvironment;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
+import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.redis.RedisCache;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
+import dev.orchestra.storage.transfer.StreamingMongoMemoryManager;
 
-/** The store the configuration names, built as the GUI builds it. */
+/**
+ * The store the configuration names: MongoDB (streaming exports) behind the Redis cache when REDIS_HOST is set.
+ * Interim wiring until config.MemoryManagerFactory lands; then {@link #open} should wrap what it returns.
+ */
 final class DefaultStores {
     private DefaultStores() {
     }
 
     static MemoryManager open(StorageConfig config) {
-        // TODO(lead): replace with MemoryManagerFactory.create(config) once branch 'store'/'cache' deliver it
-        if (config.environment() != AppEnvironment.TEST) {
-            throw new StorageException("APP_ENV=" + config.environment().wireName() + " needs MemoryManagerFactory, "
-                    + "which is not merged yet; APP_ENV=test works (in-memory store)");
+        MemoryManager store;
+        if (config.mongoUri() != null) {
+            MemoryManager mongo = new MongoMemoryManager(config.mongoUri(), config.mongoDatabase(),
+                    config.operationTimeout());
+            store = new StreamingMongoMemoryManager(mongo, config.mongoUri(), config.mongoDatabase(),
+                    config.operationTimeout());
+        } else if (config.environment() == AppEnvironment.TEST) {
+            store = new InMemoryMemoryManager();
+        } else {
+            // TODO(lead): MemoryManagerFactory.create(config) brings the embedded development store
+            throw new StorageException("Set MONGODB_URI (the embedded development store is not wired into the CLI yet)");
         }
-        MemoryManager store = new InMemoryMemoryManager();
         return config.cacheEnabled() ? new TieredMemoryManager(store, RedisCache.connect(config)) : store;
     }
 }

@@ -4,6 +4,7 @@ import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.tiered.ForwardingMemoryManager;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,10 +33,18 @@ public final class ExportService {
         this.streaming = streaming;
     }
 
-    /** Streams through the manager itself when it can, else page by page (see {@link FullDocumentStreaming}). */
+    /**
+     * Streams through the manager when it or a manager it forwards to (a cache reads through to the store, which is
+     * the source of truth) can; else page by page (see {@link FullDocumentStreaming}).
+     */
     public static ExportService forManager(MemoryManager manager) {
-        return new ExportService(manager, manager instanceof FullDocumentStreaming streaming
-                ? streaming : new PagedFullDocumentStream(manager));
+        for (MemoryManager m = manager; m != null;
+             m = m instanceof ForwardingMemoryManager forwarding ? forwarding.delegate() : null) {
+            if (m instanceof FullDocumentStreaming streaming) {
+                return new ExportService(manager, streaming);
+            }
+        }
+        return new ExportService(manager, new PagedFullDocumentStream(manager));
     }
 
     /**
