@@ -56,7 +56,7 @@ final class HealthReports implements AutoCloseable {
         out.printf("status: %s (environment %s, version %s)%n", report.status().wireName(), report.environment(),
                 report.version());
         report.details().forEach((component, value) -> {
-            StringBuilder line = new StringBuilder(String.format("  %-16s", component));
+            StringBuilder line = new StringBuilder(String.format("  %-18s", component));
             if (value instanceof Map<?, ?> details) {
                 line.append(String.format("%-9s", details.get("status")));
                 if (details.get("latency_ms") != null) {

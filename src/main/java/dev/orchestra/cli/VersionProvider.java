@@ -9,8 +9,18 @@ final class VersionProvider implements IVersionProvider {
         return new String[] {"orchestra-inspector " + version()};
     }
 
+    /** From the jar's Maven metadata (present in every packaged jar), else "development". */
     String version() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
+        try (var in = VersionProvider.class.getResourceAsStream(
+                "/META-INF/maven/dev.orchestra/orchestra-inspector/pom.properties")) {
+            if (in != null) {
+                var properties = new java.util.Properties();
+                properties.load(in);
+                return properties.getProperty("version", "development");
+            }
+        } catch (java.io.IOException e) {
+            // fall through: the version is only informative
+        }
+        return "development";
     }
 }
