@@ -31,8 +31,16 @@ final class CliHarness {
         return new CliHarness(config -> unclosable(manager));
     }
 
+    private volatile StringWriter currentOut = new StringWriter();
+
+    /** What the running (or last) command printed so far on stdout; for long-running commands. */
+    String lastOut() {
+        return currentOut.toString();
+    }
+
     Result run(String... args) {
         StringWriter out = new StringWriter();
+        currentOut = out;
         StringWriter err = new StringWriter();
         CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
