@@ -31,7 +31,7 @@ public final class EveryBsonType {
             embedding.add(new BsonDouble(i == 0 ? 1.0 / 3 : i == 1 ? -1e-300 : i * 0.125 + n));
         }
         BsonDocument metadata = new BsonDocument()
-                .append("object_id", new BsonObjectId(new ObjectId("65f0c0ffee0000000000" + String.format("%04x", n))))
+                .append("object_id", new BsonObjectId(new ObjectId("65f0c0ffee0000000000" + String.format("%04x", n & 0xffff))))
                 .append("int32", new BsonInt32(Integer.MIN_VALUE + n))
                 .append("int64", new BsonInt64(Long.MAX_VALUE - n))
                 .append("int64_small", new BsonInt64(7))
