@@ -11,8 +11,6 @@ import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.SafeStorage;
 import dev.orchestra.storage.safety.WriteLock;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,9 +28,9 @@ import org.bson.BsonString;
  * java -Xmx3g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *      dev.orchestra.storage.transfer.TransferBench 100000 64
  * </pre>
- * The server is mongo-java-server (memory backend) in the same JVM, so "heap growth" is measured as the peak heap in
- * use during the phase minus the heap in use (after GC) before it — the transfer's own footprint plus the server's
- * growth (import adds the documents to the server's memory).
+ * The server is mongo-java-server (memory backend) in the same JVM, so memory is measured as the live heap (after
+ * each GC) during the phase against the live heap before it: the transfer's own footprint plus the server's growth
+ * (an import adds the documents to the server's memory, an export adds nothing that stays).
  */
 public final class TransferBench {
     private TransferBench() {
@@ -123,16 +121,64 @@ public final class TransferBench {
     private static void measure(String what, long expected, Supplier<Long> run) {
         System.gc();
         long before = heapUsed();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        LiveHeap live = LiveHeap.watch();
         long started = System.nanoTime();
         long done = run.get();
         double seconds = (System.nanoTime() - started) / 1e9;
-        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        System.out.printf(Locale.ROOT, "%-68s %,9d docs in %6.1f s = %,8.0f docs/s; heap peak %,5d MB "
-                        + "(before %,d MB, growth %,d MB)%s%n", what, done, seconds, done / seconds, peak >> 20,
-                before >> 20, Math.max(0, peak - before) >> 20, done == expected ? "" : "  (expected " + expected + ")");
+        live.stop();
+        System.out.printf(Locale.ROOT, "%-68s %,9d docs in %6.1f s = %,8.0f docs/s; live heap after GC: before "
+                        + "%,d MB, max during %,d MB (+%,d MB over %d GCs)%s%n", what, done, seconds, done / seconds,
+                before >> 20, live.max() >> 20, Math.max(0, live.max() - before) >> 20, live.collections(),
+                done == expected ? "" : "  (expected " + expected + ")");
+    }
+
+    /**
+     * The heap in use right after each garbage collection during a phase: what the phase keeps alive, unlike the peak
+     * of "used", which mostly measures how large the young generation was allowed to grow.
+     */
+    private static final class LiveHeap implements javax.management.NotificationListener {
+        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicInteger collections = new java.util.concurrent.atomic.AtomicInteger();
+
+        static LiveHeap watch() {
+            LiveHeap live = new LiveHeap();
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener(live, null, null);
+            }
+            return live;
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification notification, Object handback) {
+            if (!notification.getType().equals(
+                    com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                return;
+            }
+            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                    (javax.management.openmbean.CompositeData) notification.getUserData());
+            long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                    .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+            max.accumulateAndGet(after, Math::max);
+            collections.incrementAndGet();
+        }
+
+        void stop() {
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                try {
+                    ((javax.management.NotificationEmitter) gc).removeNotificationListener(this);
+                } catch (javax.management.ListenerNotFoundException ignored) {
+                    // not registered on this collector
+                }
+            }
+        }
+
+        long max() {
+            return max.get();
+        }
+
+        int collections() {
+            return collections.get();
+        }
     }
 
     private static long heapUsed() {
