@@ -59,15 +59,16 @@ final class ExportCommand implements Callable<Integer> {
             OutputFiles.checkWritable(out); // before connecting: a typo in the path fails at once
         }
         ProgressBar bar = new ProgressBar(context.err(), forceProgress || context.terminal().stderrIsTerminal());
-        try (OpenStore store = OpenStore.open(context)) {
+        try (OpenStore store = OpenStore.open(context); CancelOnShutdown interrupt = new CancelOnShutdown()) {
             ExportService service = ExportService.forManager(store.manager());
             ExportResult result = out != null
-                    ? service.exportToFile(collection, filter, chosen, out, bar)
-                    : exportToStdout(service, filter, chosen, bar);
+                    ? service.exportToFile(collection, filter, chosen, out, interrupt.wrap(bar))
+                    : exportToStdout(service, filter, chosen, interrupt.wrap(bar));
             bar.finishLine();
             if (result.cancelled()) {
-                context.err().printf("export stopped after %,d documents: standard output was closed%n",
-                        result.documents());
+                context.err().printf("export stopped after %,d documents: %s%n", result.documents(),
+                        interrupt.requested() ? "interrupted" + (out == null ? "" : ", no file written")
+                                : "standard output was closed");
                 return ExitCodes.FAILED;
             }
             context.err().printf(Locale.ROOT, "Exported %,d documents from %s%s in %.1f s (%,.0f documents/s)%n",
@@ -80,7 +81,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private ExportResult exportToStdout(ExportService service, DocumentFilter filter, ExportFormat chosen,
-                                        ProgressBar bar) {
+                                        TransferProgress bar) {
         // A closed pipe (| head) makes the PrintWriter flag an error instead of throwing: stop there.
         TransferProgress stopWhenClosed = (phase, done, total) -> !context.out().checkError()
                 && bar.onProgress(phase, done, total);

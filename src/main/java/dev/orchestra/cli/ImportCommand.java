@@ -76,15 +76,16 @@ final class ImportCommand implements Callable<Integer> {
         ImportOptions options = ImportOptions.defaults().withBatchSize(batchSize).withDryRun(dryRun)
                 .withAllOrNothing(allOrNothing);
         ProgressBar bar = new ProgressBar(context.err(), forceProgress || context.terminal().stderrIsTerminal());
-        ImportReport report;
-        try (OpenStore store = OpenStore.open(context)) {
+        try (OpenStore store = OpenStore.open(context); CancelOnShutdown interrupt = new CancelOnShutdown()) {
             SafeStorage safe = dryRun ? store.safe() : store.writable(writeAccess, "import");
-            report = ImportService.forSafeStorage(safe).importFile(collection, file, options, bar);
+            ImportReport report = ImportService.forSafeStorage(safe).importFile(collection, file, options,
+                    interrupt.wrap(bar));
+            bar.finishLine();
+            printReport(report);
+            return report.hasProblems() ? ExitCodes.INCOMPLETE : ExitCodes.OK;
         } finally {
             bar.finishLine();
         }
-        printReport(report);
-        return report.hasProblems() ? ExitCodes.INCOMPLETE : ExitCodes.OK;
     }
 
     private void printReport(ImportReport report) {
