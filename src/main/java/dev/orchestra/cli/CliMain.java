@@ -56,19 +56,15 @@ public final class CliMain {
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
-    /** Only warnings and errors from the libraries: stderr belongs to progress bars and our one-line errors. */
+    /**
+     * Only warnings and errors from the libraries (ORCHESTRA_LOG_LEVEL=debug for more): stderr belongs to progress
+     * bars and the one-line errors.
+     */
     private static void quietLogging() {
-        if (System.getenv("ORCHESTRA_LOG_LEVEL") == null) {
-            Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-            if (root instanceof ch.qos.logback.classic.Logger logback) {
-                logback.setLevel(ch.qos.logback.classic.Level.WARN);
-            }
-        } else {
-            Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-            if (root instanceof ch.qos.logback.classic.Logger logback) {
-                logback.setLevel(ch.qos.logback.classic.Level.toLevel(System.getenv("ORCHESTRA_LOG_LEVEL"),
-                        ch.qos.logback.classic.Level.WARN));
-            }
+        Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.toLevel(System.getenv("ORCHESTRA_LOG_LEVEL"),
+                    ch.qos.logback.classic.Level.WARN));
         }
     }
 
