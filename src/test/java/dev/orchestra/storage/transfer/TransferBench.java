@@ -89,6 +89,9 @@ public final class TransferBench {
         try (MemoryManager target = new MongoMemoryManager(uri, "bench_safe", timeout)) {
             target.initialize();
             SafeStorage safe = SafeStorage.wrap(target, WriteLock.unlocked(), new Actor("bench", Actor.CLI));
+            measure("import --dry-run (parse + validate every line)", count, () -> ImportService
+                    .forSafeStorage(safe).importFile(StoreCollection.MEMORY_ITEMS, file,
+                            ImportOptions.defaults().withDryRun(true), TransferProgress.NONE).validLines());
             measure("import through the safe path (+ audit entry each), as the CLI does", count, () -> ImportService
                     .forSafeStorage(safe).importFile(StoreCollection.MEMORY_ITEMS, file, ImportOptions.defaults(),
                             TransferProgress.NONE).inserted());
@@ -126,9 +129,11 @@ public final class TransferBench {
         long done = run.get();
         double seconds = (System.nanoTime() - started) / 1e9;
         live.stop();
-        System.out.printf(Locale.ROOT, "%-68s %,9d docs in %6.1f s = %,8.0f docs/s; live heap after GC: before "
-                        + "%,d MB, max during %,d MB (+%,d MB over %d GCs)%s%n", what, done, seconds, done / seconds,
-                before >> 20, live.max() >> 20, Math.max(0, live.max() - before) >> 20, live.collections(),
+        System.gc();
+        long after = heapUsed();
+        System.out.printf(Locale.ROOT, "%-58s %,9d docs in %6.1f s = %,7.0f docs/s; live heap (MB, after GC): "
+                        + "before %,d, max during %,d, after %,d (%d GCs)%s%n", what, done, seconds, done / seconds,
+                before >> 20, live.max() >> 20, after >> 20, live.collections(),
                 done == expected ? "" : "  (expected " + expected + ")");
     }
 
