@@ -363,6 +363,26 @@ public abstract class MemoryManagerContract {
     }
 
     @Test
+    void lastFullPageSaysThereIsNoMore() {
+        for (int i = 0; i < 10; i++) {
+            manager.addMemoryItem(item("u", "s", "note", "t" + i, T0.plusSeconds(i)));
+        }
+
+        Page<BsonDocument> first = manager.findPage(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(),
+                PageRequest.first(5));
+        Page<BsonDocument> second = manager.findPage(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(),
+                new PageRequest(5, first.next()));
+
+        assertThat(first.hasMore()).isTrue();
+        assertThat(first.items()).extracting(d -> d.getString("text_content").getValue())
+                .containsExactly("t9", "t8", "t7", "t6", "t5");
+        assertThat(second.items()).extracting(d -> d.getString("text_content").getValue())
+                .containsExactly("t4", "t3", "t2", "t1", "t0");
+        assertThat(second.hasMore()).isFalse();
+        assertThat(second.next()).isNull();
+    }
+
+    @Test
     void emptyResultIsOnePageWithoutMore() {
         Page<BsonDocument> page = manager.findPage(StoreCollection.AGENT_DATA, DocumentFilter.none(),
                 PageRequest.first(10));
