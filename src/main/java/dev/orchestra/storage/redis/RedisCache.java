@@ -13,14 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
-import javax.net.ssl.SSLParameters;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.bson.BsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -72,8 +67,7 @@ public final class RedisCache implements AutoCloseable {
         this.journal = new InvalidationJournal(MAX_JOURNAL_KEYS,
                 List.of(keys.allHistoryPrefix(), keys.allSessionPrefix()));
         this.breaker = new CircuitBreaker(settings.retryInterval());
-        this.jedis = new JedisPooled(new HostAndPort(settings.host(), settings.port()), clientConfig(settings),
-                poolConfig(settings));
+        this.jedis = RedisConnections.open(settings);
     }
 
     public static RedisCache connect(StorageConfig config) {
@@ -375,28 +369,5 @@ public final class RedisCache implements AutoCloseable {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static DefaultJedisClientConfig clientConfig(RedisCacheSettings settings) {
-        var builder = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
-                .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
-                .password(settings.password())
-                .clientName("orchestra-inspector");
-        if (settings.tls()) {
-            var tlsParameters = new SSLParameters();
-            tlsParameters.setEndpointIdentificationAlgorithm("HTTPS");
-            builder.ssl(true).sslParameters(tlsParameters);
-        }
-        return builder.build();
-    }
-
-    private static GenericObjectPoolConfig<Connection> poolConfig(RedisCacheSettings settings) {
-        var pool = new GenericObjectPoolConfig<Connection>();
-        pool.setMaxTotal(16);
-        pool.setMaxIdle(8);
-        pool.setMinIdle(0);
-        pool.setMaxWait(settings.connectTimeout().plus(settings.socketTimeout()));
-        return pool;
     }
 }
