@@ -2,6 +2,7 @@ package dev.orchestra.storage.safety;
 
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;
@@ -22,9 +23,11 @@ import org.bson.BsonValue;
  * The write gate: a {@link MemoryManager} that refuses every write with
  * {@link dev.orchestra.storage.ReadOnlyViolationException} while its {@link WriteLock} is locked, before the
  * delegate is called. Reads, health and lifecycle pass through ({@link #initialize()} only creates indexes).
- * Because the inspector's trash and audit are written through the same interface, they are gated too.
+ * Because the inspector's trash and audit are written through the same interface, they are gated too, and so is
+ * the delegate's {@link RawDocumentAccess} when it has one (used here only to restore a document exactly as another
+ * system had stored it); without one those methods throw {@link UnsupportedOperationException}.
  */
-public final class ReadOnlyMemoryManager implements MemoryManager {
+public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAccess {
     private final MemoryManager delegate;
     private final WriteLock lock;
 
@@ -132,6 +135,36 @@ public final class ReadOnlyMemoryManager implements MemoryManager {
     public long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, BulkProgress progress) {
         lock.checkWritable("deleteMatching in " + collection.collectionName());
         return delegate.deleteMatching(collection, filter, batchSize, progress);
+    }
+
+    @Override
+    public void insertUnchecked(StoreCollection collection, BsonDocument document) {
+        lock.checkWritable("insert into " + collection.collectionName());
+        raw().insertUnchecked(collection, document);
+    }
+
+    @Override
+    public void insertAllUnchecked(StoreCollection collection, List<BsonDocument> documents) {
+        lock.checkWritable("insert into " + collection.collectionName());
+        raw().insertAllUnchecked(collection, documents);
+    }
+
+    @Override
+    public Optional<BsonDocument> readMeta(String key) {
+        return raw().readMeta(key);
+    }
+
+    @Override
+    public void writeMeta(String key, BsonDocument value) {
+        lock.checkWritable("write meta entry " + key);
+        raw().writeMeta(key, value);
+    }
+
+    private RawDocumentAccess raw() {
+        if (delegate instanceof RawDocumentAccess raw) {
+            return raw;
+        }
+        throw new UnsupportedOperationException(delegate.getClass().getSimpleName() + " offers no raw document access");
     }
 
     @Override

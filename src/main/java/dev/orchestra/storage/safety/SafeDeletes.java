@@ -43,6 +43,15 @@ final class SafeDeletes {
         return DeletePreview.forFilter(count, manager.findPage(collection, filter, PageRequest.first(sampleSize)).items());
     }
 
+    /** The selection's size (distinct ids) and the first {@code sampleSize} of the documents, in full. */
+    DeletePreview previewIds(StoreCollection collection, List<BsonValue> ids, int sampleSize) {
+        EditableCollections.require(collection);
+        List<BsonValue> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        List<BsonDocument> sample = distinct.stream().limit(Math.max(0, sampleSize))
+                .flatMap(id -> manager.findById(collection, id).stream()).toList();
+        return DeletePreview.forFilter(new CountEstimate(distinct.size(), true), sample);
+    }
+
     DeletePreview previewSession(String userId, String sessionId, int sampleSize) {
         DocumentFilter filter = sessionFilter(userId, sessionId);
         CountEstimate items = manager.count(StoreCollection.MEMORY_ITEMS, filter);

@@ -87,6 +87,11 @@ public final class SafeOperations {
         return deletes.preview(collection, filter, sampleSize);
     }
 
+    /** What {@link #deleteMany} would remove: the selection's size and its first {@code sampleSize} documents. */
+    public DeletePreview previewDeleteMany(StoreCollection collection, List<BsonValue> ids, int sampleSize) {
+        return deletes.previewIds(collection, ids, sampleSize);
+    }
+
     /** What {@link #deleteSession} would remove; the user must type the session id. */
     public DeletePreview previewSessionDelete(String userId, String sessionId, int sampleSize) {
         return deletes.previewSession(userId, sessionId, sampleSize);

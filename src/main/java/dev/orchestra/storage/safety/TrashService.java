@@ -5,6 +5,7 @@ import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageException;
 import dev.orchestra.storage.StorageOperationException;
 import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
@@ -164,6 +165,22 @@ public final class TrashService {
         }
     }
 
+    /**
+     * A document another system wrote in a shape our validator refuses (e.g. a timestamp stored as a string) was
+     * stored like that before the delete: it goes back exactly so, when the manager can insert without validation
+     * (a store's {@link RawDocumentAccess}). Otherwise the refusal stands and the entry stays in the trash.
+     */
+    private void insertAsItWasStored(StoreCollection source, BsonDocument document, StorageValidationException refused) {
+        if (!(manager instanceof RawDocumentAccess raw)) {
+            throw refused;
+        }
+        try {
+            raw.insertUnchecked(source, document);
+        } catch (UnsupportedOperationException notSupported) {
+            throw refused;
+        }
+    }
+
     private void refuseIfExists(TrashEntry entry, StoreCollection source) {
         Optional<BsonDocument> existing = manager.findById(source, entry.documentId());
         if (existing.isPresent()) {
@@ -174,8 +191,12 @@ public final class TrashService {
     }
 
     private void putBack(TrashEntry entry, StoreCollection source) {
-        manager.insert(source, entry.document());
-        restoreExactly(entry, source);
+        try {
+            manager.insert(source, entry.document());
+            restoreExactly(entry, source);
+        } catch (StorageValidationException refused) {
+            insertAsItWasStored(source, entry.document(), refused);
+        }
         try {
             manager.delete(StoreCollection.INSPECTOR_TRASH, entry.id());
         } catch (StorageException e) {

@@ -1,0 +1,53 @@
+package dev.orchestra.storage.safety;
+
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.StorageConnectionException;
+import dev.orchestra.storage.StorageOperationException;
+import dev.orchestra.storage.model.StoreCollection;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wraps a real (in-memory) manager and makes chosen writes fail, to test that nothing is lost on the way:
+ * inserts into the trash, or the n-th delete from an Orchestra collection.
+ */
+final class FailingStore {
+    private final MemoryManager delegate;
+    private volatile boolean failTrashCopies;
+    private final AtomicInteger deletesBeforeFailure = new AtomicInteger(Integer.MAX_VALUE);
+
+    FailingStore(MemoryManager delegate) {
+        this.delegate = delegate;
+    }
+
+    void failTrashCopies() {
+        failTrashCopies = true;
+    }
+
+    /** The first {@code n} deletes from Orchestra collections succeed, the following ones fail. */
+    void failDeletesAfter(int n) {
+        deletesBeforeFailure.set(n);
+    }
+
+    MemoryManager manager() {
+        InvocationHandler handler = (proxy, method, args) -> {
+            String name = method.getName();
+            if (name.equals("insert") && args[0] == StoreCollection.INSPECTOR_TRASH && failTrashCopies) {
+                throw new StorageOperationException("simulated: trash insert refused");
+            }
+            if (name.equals("delete") && ((StoreCollection) args[0]).isOrchestraCollection()
+                    && deletesBeforeFailure.getAndDecrement() <= 0) {
+                throw new StorageConnectionException("simulated: server went away");
+            }
+            try {
+                return method.invoke(delegate, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (MemoryManager) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MemoryManager.class},
+                handler);
+    }
+}
