@@ -61,10 +61,15 @@ public final class CliMain {
      * bars and the one-line errors.
      */
     private static void quietLogging() {
-        Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-        if (root instanceof ch.qos.logback.classic.Logger logback) {
-            logback.setLevel(ch.qos.logback.classic.Level.toLevel(System.getenv("ORCHESTRA_LOG_LEVEL"),
-                    ch.qos.logback.classic.Level.WARN));
+        String requested = System.getenv("ORCHESTRA_LOG_LEVEL");
+        setLevel(Logger.ROOT_LOGGER_NAME, requested, ch.qos.logback.classic.Level.WARN);
+        // the embedded server warns about every index it cannot build, on every start: noise for a CLI
+        setLevel("de.bwaldvogel", requested, ch.qos.logback.classic.Level.ERROR);
+    }
+
+    private static void setLevel(String loggerName, String requested, ch.qos.logback.classic.Level fallback) {
+        if (LoggerFactory.getLogger(loggerName) instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.toLevel(requested, fallback));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.storage.config.MemoryManagerFactory;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version from the jar manifest; "development build" when run from classes. */
@@ -9,18 +10,8 @@ final class VersionProvider implements IVersionProvider {
         return new String[] {"orchestra-inspector " + version()};
     }
 
-    /** From the jar's Maven metadata (present in every packaged jar), else "development". */
+    /** The same version the GUI and the health report show. */
     String version() {
-        try (var in = VersionProvider.class.getResourceAsStream(
-                "/META-INF/maven/dev.orchestra/orchestra-inspector/pom.properties")) {
-            if (in != null) {
-                var properties = new java.util.Properties();
-                properties.load(in);
-                return properties.getProperty("version", "development");
-            }
-        } catch (java.io.IOException e) {
-            // fall through: the version is only informative
-        }
-        return "development";
+        return MemoryManagerFactory.version();
     }
 }

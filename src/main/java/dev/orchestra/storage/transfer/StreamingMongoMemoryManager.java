@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.bson.UuidRepresentation;
 
 /**
- * A MongoDB-backed manager that can also stream full documents, until {@code MongoMemoryManager} implements
- * {@link FullDocumentStreaming} itself (then this class goes): it forwards everything to the given manager and
- * streams through a client of its own on the same connection string, opened on the first export only.
+ * A MongoDB-backed manager (e.g. what {@code MemoryManagerFactory} opened: the tiered manager over MongoDB) that can
+ * also stream full documents, until {@code MongoMemoryManager} implements {@link FullDocumentStreaming} itself (then
+ * this class goes): it forwards everything to the given manager and streams from the store, the source of truth,
+ * through a client of its own on the same connection string, opened on the first export only.
  */
 public final class StreamingMongoMemoryManager extends ForwardingMemoryManager implements FullDocumentStreaming {
     private final String connectionString;
