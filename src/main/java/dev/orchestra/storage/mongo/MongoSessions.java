@@ -68,22 +68,23 @@ final class MongoSessions {
                 .append("count", new BsonDocument("$sum", new BsonInt32(1)))
                 .append("first", new BsonDocument("$min", datedTimestamp()))
                 .append("last", new BsonDocument("$max", datedTimestamp()))
-                .append("persona", new BsonDocument("$last", new BsonString("$" + Fields.PERSONA_ACTIVE)));
+                // the latest item's persona without sorting the collection: documents compare field by field
+                .append("latest", new BsonDocument("$max", new BsonDocument("t", new BsonString("$" + Fields.TIMESTAMP))
+                        .append("p", new BsonString("$" + Fields.PERSONA_ACTIVE))));
         List<BsonDocument> pipeline = List.of(
                 new BsonDocument("$match", match),
-                new BsonDocument("$sort", new BsonDocument(Fields.TIMESTAMP, new BsonInt32(1))),
                 new BsonDocument("$group", group),
                 new BsonDocument("$sort", new BsonDocument("last", new BsonInt32(-1))),
                 new BsonDocument("$limit", new BsonInt32(limit)));
         List<ItemStats> stats = new ArrayList<>();
         database.getCollection(StoreCollection.MEMORY_ITEMS.collectionName(), BsonDocument.class)
-                .aggregate(pipeline).maxTime(maxTime.toMillis(), TimeUnit.MILLISECONDS)
+                .aggregate(pipeline).allowDiskUse(true).maxTime(maxTime.toMillis(), TimeUnit.MILLISECONDS)
                 .forEach(d -> {
                     BsonDocument id = d.getDocument("_id");
                     if (id.isString("u") && id.isString("s")) {
                         stats.add(new ItemStats(id.getString("u").getValue(), id.getString("s").getValue(),
                                 d.getNumber("count").longValue(), date(d.get("first")), date(d.get("last")),
-                                d.isString("persona") ? d.getString("persona").getValue() : null));
+                                persona(d.get("latest"))));
                     }
                 });
         return stats;
@@ -101,6 +102,11 @@ final class MongoSessions {
                 new BsonDocument("$lt", new BsonArray(List.of(field,
                         new BsonDocument("$literal", new BsonTimestamp(0, 0))))))));
         return new BsonDocument("$cond", new BsonArray(List.of(isDate, field, BsonNull.VALUE)));
+    }
+
+    private static String persona(BsonValue latest) {
+        return latest != null && latest.isDocument() && latest.asDocument().isString("p")
+                ? latest.asDocument().getString("p").getValue() : null;
     }
 
     private static BsonDocument anyOf(List<Key> keys) {

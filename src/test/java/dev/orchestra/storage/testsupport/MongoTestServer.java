@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * try (var mongo = MongoTestServer.start()) {
- *     var manager = new MongoMemoryManager(mongo.connectionString(), mongo.uniqueDatabaseName(), Duration.ofSeconds(2));
+ *     var manager = new MongoMemoryManager(mongo.connectionString(), mongo.uniqueDatabaseName(),
+ *             Duration.ofSeconds(2));
  *     mongo.stop();    // clients now get connection errors
  *     mongo.restart(); // same port, same data
  * }

@@ -170,10 +170,14 @@ public final class RedisTestServer implements AutoCloseable {
         }
     }
 
-    /** Starts the embedded server again on the same port. */
-    public void start() {
+    /** Starts the embedded server again on the same port; {@link #client()} then uses fresh connections. */
+    public synchronized void start() {
         try {
             requireEmbedded("start").start();
+            if (client != null) {
+                client.close();
+                client = null;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,132 @@
+package dev.orchestra.storage.config;
+
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.StorageException;
+import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
+import dev.orchestra.storage.mongo.EmbeddedMongoStore;
+import dev.orchestra.storage.mongo.MongoMemoryManager;
+import dev.orchestra.storage.mongo.SampleDataSeeder;
+import dev.orchestra.storage.redis.RedisCache;
+import dev.orchestra.storage.tiered.TieredMemoryManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the store {@code APP_ENV} asks for:
+ * <ul>
+ *   <li>{@code test}: in memory;</li>
+ *   <li>{@code development} without {@code MONGODB_URI}: the embedded store (an in-process MongoDB-wire server
+ *       keeping its file in {@code embeddedDataDir}), seeded once with sample data;</li>
+ *   <li>otherwise MongoDB at {@code MONGODB_URI} ({@code staging}/{@code production} require it);</li>
+ * </ul>
+ * wrapped in a {@link TieredMemoryManager} when {@code REDIS_HOST} is set. The result is initialized; closing it
+ * closes everything this factory opened, the embedded server included.
+ */
+public final class MemoryManagerFactory {
+    private static final Logger log = LoggerFactory.getLogger(MemoryManagerFactory.class);
+    private static final String POM_PROPERTIES = "/META-INF/maven/dev.orchestra/orchestra-inspector/pom.properties";
+
+    private record OpenedStore(MemoryManager manager, boolean freshlySeeded) {
+    }
+
+    private MemoryManagerFactory() {
+    }
+
+    /**
+     * @throws StorageValidationException when a required setting is missing (the message names it)
+     * @throws StorageException           when the store cannot be opened; nothing is left open then
+     */
+    public static MemoryManager create(StorageConfig config) {
+        OpenedStore store = openStore(config);
+        log.info("Opened {}", config);
+        if (!config.cacheEnabled()) {
+            return store.manager();
+        }
+        RedisCache cache = RedisCache.connect(config);
+        if (store.freshlySeeded()) {
+            // a new embedded store: whatever Redis remembers of an older one is stale
+            cache.invalidateStartingWith(cache.keys().allHistoryPrefix());
+            cache.invalidateStartingWith(cache.keys().allSessionPrefix());
+        }
+        return new TieredMemoryManager(store.manager(), cache);
+    }
+
+    private static OpenedStore openStore(StorageConfig config) {
+        return switch (config.environment()) {
+            case TEST -> new OpenedStore(initialized(new InMemoryMemoryManager()), false);
+            case DEVELOPMENT -> config.mongoUri() == null ? openEmbedded(config) : openMongo(config);
+            case STAGING, PRODUCTION -> {
+                if (config.mongoUri() == null) {
+                    throw new StorageValidationException("MONGODB_URI is required when APP_ENV="
+                            + config.environment().wireName());
+                }
+                yield openMongo(config);
+            }
+        };
+    }
+
+    private static OpenedStore openMongo(StorageConfig config) {
+        var mongo = new MongoMemoryManager(config.mongoUri(), config.mongoDatabase(), config.operationTimeout());
+        return new OpenedStore(initialized(mongo), false);
+    }
+
+    private static OpenedStore openEmbedded(StorageConfig config) {
+        EmbeddedMongoStore server = EmbeddedMongoStore.start(config.embeddedDataDir());
+        MemoryManager store = null;
+        try {
+            var mongo = new MongoMemoryManager(server.connectionString(), config.mongoDatabase(),
+                    config.operationTimeout());
+            store = new ResourceClosingMemoryManager(mongo, server);
+            store.initialize();
+            boolean seeded = SampleDataSeeder.seedIfNeeded(mongo); // the store itself: it writes foreign documents too
+            if (seeded) {
+                log.info("Seeded the embedded store in {} with sample data", config.embeddedDataDir());
+            }
+            return new OpenedStore(store, seeded);
+        } catch (RuntimeException e) {
+            closeQuietly(store != null ? store : server);
+            throw e;
+        }
+    }
+
+    /** Initializes, or closes and rethrows. */
+    private static MemoryManager initialized(MemoryManager manager) {
+        try {
+            manager.initialize();
+            return manager;
+        } catch (RuntimeException e) {
+            closeQuietly(manager);
+            throw e;
+        }
+    }
+
+    /** The application's version: from the jar's manifest or Maven metadata, else {@code "dev"}. */
+    public static String version() {
+        String fromManifest = MemoryManagerFactory.class.getPackage().getImplementationVersion();
+        if (fromManifest != null && !fromManifest.isBlank()) {
+            return fromManifest;
+        }
+        try (InputStream in = MemoryManagerFactory.class.getResourceAsStream(POM_PROPERTIES)) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("version", "dev");
+            }
+        } catch (IOException e) {
+            log.debug("Cannot read {}", POM_PROPERTIES, e);
+        }
+        return "dev";
+    }
+
+    static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            log.warn("Closing {} failed: {}", resource.getClass().getSimpleName(), Secrets.redact(e.getMessage()));
+        }
+    }
+}
