@@ -1,0 +1,88 @@
+package dev.orchestra.cli;
+
+import dev.orchestra.storage.config.StorageConfig;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the command-line interface: {@code java -cp … dev.orchestra.cli.CliMain <command> …}, or through the
+ * app's {@code Launcher} when it is given arguments.
+ */
+public final class CliMain {
+    private CliMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command with the real streams, environment and store; returns the exit code (no System.exit). */
+    public static int run(String[] args) {
+        quietLogging();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true);
+        Supplier<StorageConfig> config = memoize(StorageConfig::load);
+        CliContext context = new CliContext(out, err, System.in, Terminal.detect(), config, DefaultStores::open,
+                ShutdownSignal.jvmShutdown());
+        try {
+            return execute(context, args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Runs one command in-process with the given context (what the tests use). */
+    public static int execute(CliContext context, String... args) {
+        return commandLine(context).execute(args);
+    }
+
+    public static CommandLine commandLine(CliContext context) {
+        OneLineErrors errors = new OneLineErrors(context);
+        return new CommandLine(RootCommand.class, new CliFactory(context))
+                .setOut(context.out())
+                .setErr(context.err())
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors)
+                .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** Only warnings and errors from the libraries: stderr belongs to progress bars and our one-line errors. */
+    private static void quietLogging() {
+        if (System.getenv("ORCHESTRA_LOG_LEVEL") == null) {
+            Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+            if (root instanceof ch.qos.logback.classic.Logger logback) {
+                logback.setLevel(ch.qos.logback.classic.Level.WARN);
+            }
+        } else {
+            Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+            if (root instanceof ch.qos.logback.classic.Logger logback) {
+                logback.setLevel(ch.qos.logback.classic.Level.toLevel(System.getenv("ORCHESTRA_LOG_LEVEL"),
+                        ch.qos.logback.classic.Level.WARN));
+            }
+        }
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}

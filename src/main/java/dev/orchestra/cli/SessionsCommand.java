@@ -1,0 +1,60 @@
+package dev.orchestra.cli;
+
+import dev.orchestra.storage.model.SessionSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sessions", mixinStandardHelpOptions = true,
+        description = {"Sessions across memory_items and user_sessions, most recent activity first.",
+                "'items only' marks sessions that have items but no user_sessions record; 'no items' the reverse."},
+        footer = {"", "Examples:", "  orchestra-inspector sessions alice", "  orchestra-inspector sessions --limit 200"})
+final class SessionsCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "USER_ID", description = "only this user's (default: all users)")
+    String userId;
+
+    @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "50",
+            description = "at most N sessions (1..10000, default ${DEFAULT-VALUE})")
+    int limit;
+
+    SessionsCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (limit < 1 || limit > ListCommand.MAX_LIMIT) {
+            throw new ParameterException(spec.commandLine(), "--limit must be between 1 and " + ListCommand.MAX_LIMIT
+                    + ", was " + limit);
+        }
+        List<SessionSummary> sessions;
+        try (OpenStore store = OpenStore.open(context)) {
+            sessions = store.manager().listSessions(userId, limit);
+        }
+        DocumentTable.print(context.out(),
+                List.of("user_id", "session_id", "items", "first_activity", "last_activity", "persona", "note"),
+                sessions.stream().map(s -> List.of(text(s.userId()), text(s.sessionId()), Long.toString(s.itemCount()),
+                        time(s.firstActivity()), time(s.lastActivity()), text(s.personaActive()),
+                        s.isOrphanItems() ? "items only" : s.isEmptyRecord() ? "no items" : "")).toList());
+        return ExitCodes.OK;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.orchestra.storage.transfer;
+
+import dev.orchestra.storage.model.StoreCollection;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The CSV columns of a collection: its documented fields in a fixed order, then {@code other_fields} holding every
+ * remaining field as relaxed JSON, so that nothing is dropped even though a CSV header must be known up front.
+ */
+public final class CsvLayout {
+    public static final String OTHER_FIELDS = "other_fields";
+
+    private final List<String> knownFields;
+
+    private CsvLayout(List<String> knownFields) {
+        this.knownFields = List.copyOf(knownFields);
+    }
+
+    public static CsvLayout forCollection(StoreCollection collection) {
+        return new CsvLayout(switch (collection) {
+            case MEMORY_ITEMS -> List.of("_id", "user_id", "session_id", "timestamp", "item_type", "persona_active",
+                    "text_content", "embedding", "metadata", "expiration");
+            case AGENT_DATA -> List.of("_id", "agent_id", "timestamp", "data_type", "content", "metadata",
+                    "expiration");
+            case USER_SESSIONS -> List.of("_id", "user_id", "session_id", "created_at", "updated_at",
+                    "persona_active", "metadata");
+            default -> {
+                Set<String> fields = new LinkedHashSet<>();
+                fields.add("_id");
+                fields.add(collection.timeField());
+                fields.addAll(collection.requiredFields());
+                yield new ArrayList<>(fields);
+            }
+        });
+    }
+
+    /** The documented fields, without {@link #OTHER_FIELDS}. */
+    public List<String> knownFields() {
+        return knownFields;
+    }
+
+    public List<String> header() {
+        List<String> header = new ArrayList<>(knownFields);
+        header.add(OTHER_FIELDS);
+        return header;
+    }
+}

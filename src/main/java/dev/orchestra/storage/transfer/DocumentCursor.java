@@ -1,0 +1,10 @@
+package dev.orchestra.storage.transfer;
+
+import java.util.Iterator;
+import org.bson.BsonDocument;
+
+/** Full stored documents, read lazily (a server cursor or page by page); close it to release the server cursor. */
+public interface DocumentCursor extends Iterator<BsonDocument>, AutoCloseable {
+    @Override
+    void close();
+}

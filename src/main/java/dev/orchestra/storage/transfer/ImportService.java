@@ -1,0 +1,235 @@
+package dev.orchestra.storage.transfer;
+
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.safety.SafeStorage;
+import dev.orchestra.storage.validation.DocumentValidator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.BsonDocument;
+
+/**
+ * Imports a JSON-lines file (one Extended JSON document per line, as {@link ExportService} writes) into a collection.
+ * Two passes over the file, so memory stays flat: the first validates every line (JSON syntax, one object per line,
+ * {@link DocumentValidator}) and only records which lines are bad; the second writes the valid lines in batches
+ * through {@link BulkUpsert}. Bad lines are never written. No JavaFX: the CLI and the GUI both call it.
+ */
+public final class ImportService {
+    private final BulkUpsert upsert;
+
+    public ImportService(BulkUpsert upsert) {
+        this.upsert = upsert;
+    }
+
+    /** Upserts through the manager's bulk path when it has one, else document by document. */
+    public static ImportService forManager(MemoryManager manager) {
+        return new ImportService(manager instanceof BulkUpsert bulk ? bulk : new PerDocumentUpsert(manager));
+    }
+
+    /**
+     * Through the safe path: refused while the write lock is locked, every insert and replace audited, the cache
+     * invalidated by the manager. What the CLI and the GUI use.
+     */
+    public static ImportService forSafeStorage(SafeStorage storage) {
+        return new ImportService(new PerDocumentUpsert(storage.manager(), DocumentWrites.audited(storage.operations())));
+    }
+
+    /** Only the collections Orchestra writes can be imported into; the inspector's trash and audit cannot. */
+    public static void checkImportable(StoreCollection collection) {
+        if (!collection.isOrchestraCollection()) {
+            throw new StorageValidationException("Cannot import into " + collection.collectionName()
+                    + ": it is the inspector's own collection; import into memory_items, agent_data or user_sessions");
+        }
+    }
+
+    public ImportReport importFile(StoreCollection collection, Path file, ImportOptions options,
+                                   TransferProgress progress) {
+        checkImportable(collection);
+        long started = System.nanoTime();
+        Validation validation = validate(collection, file, options, progress);
+        boolean write = !options.dryRun() && !validation.cancelled
+                && !(options.allOrNothing() && validation.rejectedCount > 0);
+        Writing writing = write ? write(collection, file, validation, options, progress) : Writing.NONE;
+        return new ImportReport(validation.lines, validation.validCount, validation.rejectedCount,
+                validation.reported, writing.inserted, writing.replaced, writing.unchanged, writing.failed, writing.failures,
+                write, validation.cancelled || writing.cancelled, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private Validation validate(StoreCollection collection, Path file, ImportOptions options,
+                                TransferProgress progress) {
+        Validation result = new Validation();
+        long size = fileSize(file);
+        try (CountingInput counting = new CountingInput(Files.newInputStream(file));
+             BufferedReader reader = strictUtf8(counting)) {
+            String line;
+            long lineNumber = 0;
+            while ((line = readLine(reader, file, lineNumber + 1)) != null) {
+                lineNumber++;
+                result.lines = lineNumber;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    DocumentValidator.validate(collection, JsonLineParser.parse(line));
+                    result.validCount++;
+                } catch (StorageValidationException e) {
+                    result.reject(lineNumber, e.getMessage(), options.maxReportedErrors());
+                }
+                if (lineNumber % ExportService.PROGRESS_EVERY == 0
+                        && !progress.onProgress(TransferPhase.VALIDATING, counting.count(), size)) {
+                    result.cancelled = true;
+                    return result;
+                }
+            }
+            progress.onProgress(TransferPhase.VALIDATING, size, size);
+        } catch (IOException e) {
+            throw readFailure(file, e);
+        }
+        return result;
+    }
+
+    private Writing write(StoreCollection collection, Path file, Validation validation, ImportOptions options,
+                          TransferProgress progress) {
+        Writing result = new Writing();
+        List<BsonDocument> batch = new ArrayList<>(options.batchSize());
+        List<Long> batchLines = new ArrayList<>(options.batchSize());
+        try (BufferedReader reader = strictUtf8(Files.newInputStream(file))) {
+            String line;
+            long lineNumber = 0;
+            while ((line = readLine(reader, file, lineNumber + 1)) != null) {
+                lineNumber++;
+                if (line.isBlank() || validation.isRejected(lineNumber)) {
+                    continue;
+                }
+                try {
+                    BsonDocument document = JsonLineParser.parse(line);
+                    DocumentValidator.validate(collection, document);
+                    batch.add(document);
+                    batchLines.add(lineNumber);
+                } catch (StorageValidationException e) {
+                    // the file changed between the two passes
+                    result.fail(lineNumber, e.getMessage() + " (the file changed during import)",
+                            options.maxReportedErrors());
+                }
+                if (batch.size() == options.batchSize() && !flush(collection, batch, batchLines, result, validation,
+                        options.maxReportedErrors(), progress)) {
+                    result.cancelled = true;
+                    return result;
+                }
+            }
+            flush(collection, batch, batchLines, result, validation, options.maxReportedErrors(), progress);
+        } catch (IOException e) {
+            throw readFailure(file, e);
+        }
+        return result;
+    }
+
+    private boolean flush(StoreCollection collection, List<BsonDocument> batch, List<Long> batchLines, Writing result,
+                          Validation validation, int maxReported, TransferProgress progress) {
+        if (batch.isEmpty()) {
+            return true;
+        }
+        UpsertOutcome outcome = upsert.upsertAll(collection, List.copyOf(batch));
+        result.inserted += outcome.inserted();
+        result.replaced += outcome.replaced();
+        result.unchanged += outcome.unchanged();
+        for (Map.Entry<Integer, String> failure : new TreeMap<>(outcome.failures()).entrySet()) {
+            result.fail(batchLines.get(failure.getKey()), failure.getValue(), maxReported);
+        }
+        result.done += batch.size();
+        batch.clear();
+        batchLines.clear();
+        return progress.onProgress(TransferPhase.WRITING, result.done, validation.validCount);
+    }
+
+    private static BufferedReader strictUtf8(java.io.InputStream in) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    }
+
+    private static String readLine(BufferedReader reader, Path file, long lineNumber) throws IOException {
+        try {
+            return reader.readLine();
+        } catch (CharacterCodingException e) {
+            throw new TransferException("Cannot read " + file + ": line " + lineNumber + " (or the one after) is not "
+                    + "valid UTF-8", e);
+        }
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw readFailure(file, e);
+        }
+    }
+
+    private static TransferException readFailure(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new TransferException("Cannot read " + file + ": no such file", e);
+        }
+        if (Files.isDirectory(file)) {
+            return new TransferException("Cannot read " + file + ": it is a directory", e);
+        }
+        return new TransferException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+
+    /** The result of the first pass: counts, the bad lines' numbers (a bit each) and the first messages. */
+    private static final class Validation {
+        long lines;
+        long validCount;
+        long rejectedCount;
+        final List<LineError> reported = new ArrayList<>();
+        final BitSet rejectedLines = new BitSet();
+        boolean cancelled;
+
+        void reject(long lineNumber, String message, int maxReported) {
+            rejectedCount++;
+            if (lineNumber > Integer.MAX_VALUE) {
+                throw new TransferException("Import files are limited to " + Integer.MAX_VALUE + " lines");
+            }
+            rejectedLines.set((int) lineNumber);
+            if (reported.size() < maxReported) {
+                reported.add(new LineError(lineNumber, message));
+            }
+        }
+
+        boolean isRejected(long lineNumber) {
+            return lineNumber <= Integer.MAX_VALUE && rejectedLines.get((int) lineNumber);
+        }
+    }
+
+    private static final class Writing {
+        static final Writing NONE = new Writing();
+        long inserted;
+        long replaced;
+        long unchanged;
+        long done;
+        long failed;
+        final List<LineError> failures = new ArrayList<>();
+        boolean cancelled;
+
+        void fail(long lineNumber, String message, int maxReported) {
+            failed++;
+            if (failures.size() < maxReported) {
+                failures.add(new LineError(lineNumber, message));
+            }
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package dev.orchestra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.transfer.EveryBsonType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every command in-process against the in-memory store: arguments, output, exit codes, one-line errors. */
+class CliCommandsTest {
+    @TempDir
+    Path dir;
+
+    private InMemoryMemoryManager store;
+    private CliHarness cli;
+
+    @BeforeEach
+    void setUp() {
+        store = new InMemoryMemoryManager();
+        cli = CliHarness.sharing(store);
+        for (int n = 0; n < 3; n++) {
+            store.insert(StoreCollection.MEMORY_ITEMS, EveryBsonType.memoryItem(new BsonString("a" + n), "alice", "s1", n));
+        }
+        store.insert(StoreCollection.MEMORY_ITEMS, EveryBsonType.memoryItem(new BsonString("b0"), "bob", "s9", 7));
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "health", "serve-health", "export", "import", "list", "sessions", "delete-session",
+            "purge-expired", "undo"})
+    void helpWorksEverywhere(String command) {
+        var result = command.isEmpty() ? cli.run("--help") : cli.run(command, "--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: orchestra-inspector" + (command.isEmpty() ? "" : " " + command));
+        assertThat(result.err()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"export", "list", "import"})
+    void unknownCollectionIsOneLineAndExitCodeTwo(String command) {
+        var result = command.equals("import") ? cli.run(command, "memories", "x.jsonl") : cli.run(command, "memories");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).hasLineCount(1)
+                .contains("orchestra-inspector " + command + ":", "Unknown collection 'memories'", "memory_items");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void noCommandAndUnknownOptionsAreUsageErrors() {
+        assertThat(cli.run().exitCode()).isEqualTo(ExitCodes.USAGE);
+        var unknown = cli.run("list", "memory_items", "--colour");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).hasLineCount(1).contains("--colour");
+        var badTime = cli.run("list", "memory_items", "--from", "last tuesday");
+        assertThat(badTime.err()).hasLineCount(1).contains("'last tuesday' is not a time");
+    }
+
+    @Test
+    void filterThatDoesNotApplyToTheCollectionIsRefused() {
+        var result = cli.run("list", "memory_items", "--agent", "planner");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).hasLineCount(1).contains("agent");
+    }
+
+    @Test
+    void javascriptFiltersAreRefused() {
+        var result = cli.run("export", "memory_items", "--filter", "{\"$where\": \"sleep(1000)\"}");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).hasLineCount(1).contains("$where is not allowed");
+    }
+
+    @Test
+    void exportToStdoutWritesOneDocumentPerLineAndASummaryOnStderr() {
+        var result = cli.run("export", "memory_items", "--user", "alice");
+
+        assertThat(result.exitCode()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines).allSatisfy(line -> assertThat(BsonDocument.parse(line).getString("user_id").getValue())
+                .isEqualTo("alice"));
+        assertThat(result.err()).contains("Exported 3 documents from memory_items");
+    }
+
+    @Test
+    void exportToFileInfersCsvFromTheExtension() throws Exception {
+        Path csv = dir.resolve("items.csv");
+
+        var result = cli.run("export", "memory_items", "--out", csv.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(Files.readAllLines(csv).get(0)).startsWith("_id,user_id,session_id,timestamp");
+    }
+
+    @Test
+    void unwritableOutputPathIsOneLineBeforeAnythingIsRead() {
+        CliHarness failing = new CliHarness(config -> {
+            throw new AssertionError("the store must not be opened");
+        });
+        Path missingDir = dir.resolve("no/such/dir/out.jsonl");
+
+        var result = failing.run("export", "memory_items", "--out", missingDir.toString());
+        var directory = failing.run("export", "memory_items", "--out", dir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.err()).hasLineCount(1).contains("Cannot write", "does not exist");
+        assertThat(directory.err()).hasLineCount(1).contains("it is a directory");
+    }
+
+    @Test
+    void importReportsBadLinesByNumberAndExitsThree() throws Exception {
+        Path file = dir.resolve("in.jsonl");
+        Files.write(file, List.of(
+                "{\"_id\": \"n1\", \"user_id\": \"carol\", \"item_type\": \"note\"}",
+                "{\"_id\": \"n2\", \"item_type\": \"note\"}",
+                "not json",
+                "{\"_id\": \"n3\", \"user_id\": \"carol\", \"item_type\": \"note\"}"));
+
+        var result = cli.run("import", "memory_items", file.toString(), "--batch", "1");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(result.err()).contains("line 2: Missing required field 'user_id'", "line 3: invalid JSON");
+        assertThat(result.out()).contains("4 lines, 2 valid, 2 rejected", "2 inserted");
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("carol")).value()).isEqualTo(2);
+        // an import is audited like any other insert
+        assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isEqualTo(2);
+    }
+
+    @Test
+    void importDryRunWritesNothingAndAMissingFileIsOneLine() throws Exception {
+        Path file = dir.resolve("ok.jsonl");
+        Files.writeString(file, "{\"user_id\": \"dan\", \"item_type\": \"note\"}\n");
+
+        var dry = cli.run("import", "memory_items", file.toString(), "--dry-run");
+        var missing = cli.run("import", "memory_items", dir.resolve("nope.jsonl").toString());
+
+        assertThat(dry.exitCode()).isZero();
+        assertThat(dry.out()).contains("Dry run: nothing written.");
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("dan")).value()).isZero();
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(missing.err()).hasLineCount(1).contains("no such file");
+    }
+
+    @Test
+    void readOnlyConfigurationRefusesImportAndDeletes() throws Exception {
+        cli.env.put("INSPECTOR_READ_ONLY", "true");
+        Path file = dir.resolve("ok.jsonl");
+        Files.writeString(file, "{\"user_id\": \"dan\", \"item_type\": \"note\"}\n");
+
+        var imported = cli.run("import", "memory_items", file.toString(), "--allow-writes");
+        var deleted = cli.run("delete-session", "alice", "s1", "--yes");
+
+        assertThat(imported.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(imported.err()).hasLineCount(1).contains("read-only");
+        assertThat(deleted.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(deleted.err()).hasLineCount(1).contains("read-only");
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isEqualTo(4);
+    }
+
+    @Test
+    void listAndSessionsShowTables() {
+        var list = cli.run("list", "memory_items", "--user", "alice", "--limit", "2");
+        var sessions = cli.run("sessions", "alice");
+
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out().lines()).hasSize(3).first().asString().startsWith("_id");
+        assertThat(list.err()).contains("more match");
+        assertThat(sessions.out()).contains("s1").doesNotContain("s9");
+        assertThat(sessions.out().lines().skip(1).findFirst().orElseThrow()).contains("alice", "s1", "3", "items only");
+    }
+
+    @Test
+    void deleteSessionWithoutATerminalRefusesUnlessYes() {
+        var refused = cli.run("delete-session", "alice", "s1");
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(refused.err()).hasLineCount(1).contains("without confirmation", "--yes");
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("alice")).value()).isEqualTo(3);
+
+        var deleted = cli.run("delete-session", "alice", "s1", "--yes");
+
+        assertThat(deleted.exitCode()).isZero();
+        assertThat(deleted.out()).contains("Deleted 3 memory items", "undo token");
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("alice")).value()).isZero();
+        assertThat(store.count(StoreCollection.INSPECTOR_TRASH, DocumentFilter.none()).value()).isEqualTo(3);
+
+        String token = deleted.out().replaceAll("(?s).*undo token: ([^)]+)\\).*", "$1").strip();
+        var undone = cli.run("undo", token);
+        assertThat(undone.exitCode()).isZero();
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("alice")).value()).isEqualTo(3);
+    }
+
+    @Test
+    void deleteSessionOnATerminalAsksForTheSessionId() {
+        cli.stdinIsTerminal = true;
+        cli.stdin = "wrong\n";
+        var declined = cli.run("delete-session", "alice", "s1");
+        cli.stdin = "s1\n";
+        var confirmed = cli.run("delete-session", "alice", "s1");
+
+        assertThat(declined.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(declined.err()).contains("Type s1 to delete session 's1'", "Not confirmed");
+        assertThat(confirmed.exitCode()).isZero();
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("alice")).value()).isZero();
+    }
+
+    @Test
+    void deletingAnUnknownSessionSaysSo() {
+        var result = cli.run("delete-session", "alice", "nope", "--yes");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.err()).hasLineCount(1).contains("no session 'nope' of user 'alice'");
+    }
+
+    @Test
+    void purgeExpiredTrashesOnlyExpiredDocuments() {
+        BsonDocument expired = EveryBsonType.memoryItem(new BsonString("old"), "eve", "s", 1);
+        expired.put("expiration", new BsonDateTime(Instant.now().minusSeconds(60).toEpochMilli()));
+        BsonDocument later = EveryBsonType.memoryItem(new BsonString("new"), "eve", "s", 2);
+        later.put("expiration", new BsonDateTime(Instant.now().plusSeconds(3600).toEpochMilli()));
+        store.insert(StoreCollection.MEMORY_ITEMS, expired);
+        store.insert(StoreCollection.MEMORY_ITEMS, later);
+
+        var dry = cli.run("purge-expired", "--dry-run");
+        var refused = cli.run("purge-expired");
+        var purged = cli.run("purge-expired", "--yes");
+
+        assertThat(dry.out()).contains("memory_items: 1 expired", "Dry run");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(purged.exitCode()).isZero();
+        assertThat(purged.out()).contains("Purged 1 expired documents from memory_items");
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("old"))).isEmpty();
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("new"))).isPresent();
+        assertThat(store.count(StoreCollection.INSPECTOR_TRASH, DocumentFilter.none()).value()).isEqualTo(1);
+    }
+
+    @Test
+    void healthFollowsTheStoreAndPrintsJson() {
+        var ok = cli.run("health", "--json");
+        store.simulateOutage(true);
+        var down = cli.run("health");
+
+        assertThat(ok.exitCode()).isZero();
+        assertThat(BsonDocument.parse(ok.out()).getString("status").getValue()).isEqualTo("ok");
+        assertThat(down.exitCode()).isEqualTo(2);
+        assertThat(down.out()).startsWith("status: error");
+    }
+
+    @Test
+    void errorsNeverShowCredentials() {
+        CliHarness failing = new CliHarness(config -> {
+            throw new dev.orchestra.storage.StorageConnectionException(
+                    "Cannot reach mongodb://admin:hunter2@db.example:27017 (password=hunter2)");
+        });
+
+        var result = failing.run("list", "memory_items");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.err()).hasLineCount(1).doesNotContain("hunter2").contains("db.example");
+    }
+}

@@ -1,0 +1,159 @@
+package dev.orchestra.storage.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.StoreCollection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.BsonString;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportServiceTest {
+    private static final String GOOD_1 = "{\"_id\": \"g1\", \"user_id\": \"alice\", \"item_type\": \"note\", "
+            + "\"timestamp\": {\"$date\": \"2024-05-01T00:00:00Z\"}}";
+    private static final String GOOD_2 = "{\"_id\": \"g2\", \"user_id\": \"alice\", \"item_type\": \"note\"}";
+    private static final String GOOD_3 = "{\"_id\": {\"$oid\": \"65f0c0ffee00000000000001\"}, \"user_id\": \"bob\", "
+            + "\"item_type\": \"conversation\", \"text_content\": \"hi\"}";
+
+    @TempDir
+    Path dir;
+
+    private final InMemoryMemoryManager store = new InMemoryMemoryManager();
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void badLinesAreReportedByNumberAndOnlyTheValidOnesAreWritten() throws Exception {
+        Path file = write(
+                GOOD_1,                                                                   // 1
+                "{\"_id\": \"bad-json\", \"user_id\": ",                                  // 2 truncated JSON
+                "",                                                                       // 3 blank: skipped
+                "{\"_id\": \"no-user\", \"item_type\": \"note\"}",                        // 4 missing user_id
+                GOOD_2,                                                                   // 5
+                "{\"_id\": \"bad-time\", \"user_id\": \"a\", \"item_type\": \"n\", \"timestamp\": \"yesterday\"}", // 6
+                "[1, 2, 3]",                                                              // 7 not an object
+                "{\"_id\": \"two\", \"user_id\": \"a\", \"item_type\": \"n\"} {\"x\": 1}", // 8 trailing text
+                "{\"_id\": \"nan\", \"user_id\": \"a\", \"item_type\": \"n\", \"embedding\": [1.0, {\"$numberDouble\": \"NaN\"}]}", // 9
+                GOOD_3);                                                                  // 10
+
+        ImportReport report = importFile(file, ImportOptions.defaults().withBatchSize(2));
+
+        assertThat(report.lines()).isEqualTo(10);
+        assertThat(report.validLines()).isEqualTo(3);
+        assertThat(report.rejectedLines()).isEqualTo(6);
+        assertThat(report.rejected()).extracting(LineError::lineNumber).containsExactly(2L, 4L, 6L, 7L, 8L, 9L);
+        assertThat(report.rejected()).extracting(LineError::message).satisfiesExactly(
+                m -> assertThat(m).startsWith("invalid JSON"),
+                m -> assertThat(m).contains("Missing required field 'user_id'"),
+                m -> assertThat(m).contains("'timestamp' must be a date"),
+                m -> assertThat(m).contains("expected a JSON object, found an array"),
+                m -> assertThat(m).contains("unexpected text after the JSON object"),
+                m -> assertThat(m).contains("embedding[1]"));
+        assertThat(report.inserted()).isEqualTo(3);
+        assertThat(report.hasProblems()).isTrue();
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isEqualTo(3);
+        for (String badId : List.of("bad-json", "no-user", "bad-time", "two", "nan")) {
+            assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString(badId))).isEmpty();
+        }
+    }
+
+    @Test
+    void dryRunAndAllOrNothingWriteNothing() throws Exception {
+        Path file = write(GOOD_1, "{\"user_id\": 42, \"item_type\": \"n\"}", GOOD_2);
+
+        ImportReport dry = importFile(file, ImportOptions.defaults().withDryRun(true));
+        ImportReport strict = importFile(file, ImportOptions.defaults().withAllOrNothing(true));
+
+        assertThat(dry.written()).isFalse();
+        assertThat(dry.validLines()).isEqualTo(2);
+        assertThat(dry.rejected()).singleElement().satisfies(e -> {
+            assertThat(e.lineNumber()).isEqualTo(2);
+            assertThat(e.message()).contains("'user_id' must be a string");
+        });
+        assertThat(strict.written()).isFalse();
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isZero();
+    }
+
+    @Test
+    void importReplacesByIdAndCountsWhatItDid() throws Exception {
+        store.insert(StoreCollection.MEMORY_ITEMS, org.bson.BsonDocument.parse(GOOD_2.replace("note", "old")));
+
+        ImportReport report = importFile(write(GOOD_1, GOOD_2), ImportOptions.defaults());
+
+        assertThat(report.inserted()).isEqualTo(1);
+        assertThat(report.replaced()).isEqualTo(1);
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("g2")).orElseThrow()
+                .getString("item_type").getValue()).isEqualTo("note");
+    }
+
+    @Test
+    void progressCoversBothPhasesAndCancelStopsBetweenBatches() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            lines.add("{\"_id\": \"i" + i + "\", \"user_id\": \"u\", \"item_type\": \"n\"}");
+        }
+        Path file = write(lines.toArray(String[]::new));
+        List<TransferPhase> phases = new ArrayList<>();
+
+        ImportReport report = importFile(file, ImportOptions.defaults().withBatchSize(10), (phase, done, total) -> {
+            phases.add(phase);
+            return phase != TransferPhase.WRITING || done < 20;
+        });
+
+        assertThat(phases).contains(TransferPhase.VALIDATING, TransferPhase.WRITING);
+        assertThat(report.cancelled()).isTrue();
+        assertThat(report.inserted()).isEqualTo(20);
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isEqualTo(20);
+    }
+
+    @Test
+    void invalidUtf8AndMissingFilesGetPreciseMessages() throws Exception {
+        Path latin1 = dir.resolve("latin1.jsonl");
+        Files.write(latin1, List.of(GOOD_1, "{\"user_id\": \"caf\u00e9\", \"item_type\": \"n\"}"),
+                StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> importFile(latin1, ImportOptions.defaults()))
+                .isInstanceOf(TransferException.class).hasMessageContaining("not valid UTF-8");
+        assertThatThrownBy(() -> importFile(dir.resolve("missing.jsonl"), ImportOptions.defaults()))
+                .isInstanceOf(TransferException.class).hasMessageContaining("no such file");
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isZero();
+    }
+
+    @Test
+    void theInspectorsOwnCollectionsCannotBeImportedInto() {
+        assertThatThrownBy(() -> importFile(dir.resolve("x.jsonl"), ImportOptions.defaults(),
+                StoreCollection.INSPECTOR_AUDIT, TransferProgress.NONE))
+                .isInstanceOf(StorageValidationException.class).hasMessageContaining("inspector's own collection");
+    }
+
+    private ImportReport importFile(Path file, ImportOptions options) {
+        return importFile(file, options, TransferProgress.NONE);
+    }
+
+    private ImportReport importFile(Path file, ImportOptions options, TransferProgress progress) {
+        return importFile(file, options, StoreCollection.MEMORY_ITEMS, progress);
+    }
+
+    private ImportReport importFile(Path file, ImportOptions options, StoreCollection collection,
+                                    TransferProgress progress) {
+        return ImportService.forManager(store).importFile(collection, file, options, progress);
+    }
+
+    private Path write(String... lines) throws Exception {
+        Path file = Files.createTempFile(dir, "import-", ".jsonl");
+        Files.write(file, List.of(lines), StandardCharsets.UTF_8);
+        return file;
+    }
+}
