@@ -39,13 +39,13 @@ public final class BenchmarkMain {
 
     private void run() throws Exception {
         long started = System.nanoTime();
-        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
+        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,50000").split(","))
                 .map(String::trim).mapToInt(Integer::parseInt).sorted().toArray();
         int rounds = Integer.getInteger("bench.rounds", 15);
         Path out = Path.of(System.getProperty("bench.out", "BENCHMARKS.md"));
         String command = System.getProperty("bench.command", "mvn -B -q -Pbench verify");
-        String machine = Machine.describe();
-        System.out.println("Machine: " + machine);
+        String loadBefore = Machine.loadAverage();
+        System.out.println("Machine: " + Machine.describe() + "; load average " + loadBefore);
         int largest = sizes[sizes.length - 1];
         try (ForkedJvm server = ForkedJvm.start(List.of("-Xmx" + System.getProperty("bench.serverHeap", "4g")),
                 BenchMongoServerMain.class)) {
@@ -59,6 +59,8 @@ public final class BenchmarkMain {
             }
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000;
+        String machine = Machine.describe() + "; load average (1/5/15 min) " + loadBefore + " at the start, "
+                + Machine.loadAverage() + " at the end (the machine is shared: figures are noisy)";
         System.out.println();
         System.out.println(ReportWriter.table(results));
         String dataset = "sizes " + Arrays.toString(sizes) + " memory items (+10% agent data, 1 session record per 40 "

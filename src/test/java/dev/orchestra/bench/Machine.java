@@ -18,6 +18,16 @@ final class Machine {
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch");
     }
 
+    /** The 1/5/15-minute load averages: on a shared machine they say how contended a run was. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** Peak resident set size (VmHWM) of this process in MiB, or -1 where /proc is unavailable. */
     static long peakRssMiB() {
         return statusKiB("VmHWM:") / 1024;
