@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.bson.BsonDocument;
+import com.mongodb.client.MongoDatabase;
 
 /**
  * Bulk paths as users run them: export a slice of memory items to JSON lines, import that file into an empty
@@ -29,9 +31,14 @@ import java.time.Duration;
 final class BulkBenchmark {
     static final Actor ACTOR = new Actor("bench", Actor.CLI);
 
-    record Figures(ExportResult export, ImportReport imported, DeleteResult deleted, Duration deleteTime) {
+    record Figures(ExportResult export, ImportReport imported, DeleteResult deleted, Duration deleteTime,
+                   ImportReport prototypeImport, long prototypeDeleted, Duration prototypeDeleteTime) {
         double deletePerSecond() {
             return deleted.deleted() / Math.max(1e-9, deleteTime.toNanos() / 1e9);
+        }
+
+        double prototypeDeletePerSecond() {
+            return prototypeDeleted / Math.max(1e-9, prototypeDeleteTime.toNanos() / 1e9);
         }
     }
 
@@ -40,7 +47,8 @@ final class BulkBenchmark {
      * @param target    an empty database's manager
      * @param sliceFrom/sliceTo the time range exported (the generator spreads items evenly over a year)
      */
-    Figures run(MemoryManager source, MemoryManager target, DocumentFilter slice, int batchSize) throws IOException {
+    Figures run(MemoryManager source, MemoryManager target, MongoDatabase prototypeTarget, DocumentFilter slice,
+                int batchSize) throws IOException {
         Path file = Files.createTempFile("bench-import-", ".jsonl");
         try {
             ExportResult export = ExportService.forManager(source).exportToFile(StoreCollection.MEMORY_ITEMS, slice,
@@ -58,7 +66,19 @@ final class BulkBenchmark {
             if (deleted.deleted() != imported.stored()) {
                 throw new IllegalStateException("Deleted " + deleted.deleted() + " of " + imported.stored());
             }
-            return new Figures(export, imported, deleted, deleteTime);
+            ImportReport prototypeImport = new ImportService(new BulkWriteUpsert(prototypeTarget)).importFile(
+                    StoreCollection.MEMORY_ITEMS, file, ImportOptions.defaults().withBatchSize(batchSize),
+                    TransferProgress.NONE);
+            started = System.nanoTime();
+            long prototypeDeleted = new BatchedTrashDelete(prototypeTarget, StoreCollection.MEMORY_ITEMS
+                    .collectionName(), "bench_trash").deleteMatching(new BsonDocument(), batchSize);
+            Duration prototypeDeleteTime = Duration.ofNanos(System.nanoTime() - started);
+            if (prototypeImport.stored() != export.documents() || prototypeDeleted != export.documents()) {
+                throw new IllegalStateException("The prototypes imported " + prototypeImport.stored()
+                        + " and deleted " + prototypeDeleted + " of " + export.documents());
+            }
+            return new Figures(export, imported, deleted, deleteTime, prototypeImport, prototypeDeleted,
+                    prototypeDeleteTime);
         } finally {
             Files.deleteIfExists(file);
         }

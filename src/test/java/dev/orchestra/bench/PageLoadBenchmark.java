@@ -22,6 +22,8 @@ import org.bson.BsonInt32;
 final class PageLoadBenchmark {
     static final int PAGE = 100;
     static final int DEEP = 10_000;
+    /** Rounds of every variant run first and thrown away: both JVMs (client and server) must be warm. */
+    static final int WARM_UP_ROUNDS = 6;
 
     private final MemoryManager library;
     private final MongoCollection<BsonDocument> raw;
@@ -62,11 +64,15 @@ final class PageLoadBenchmark {
         Samples rawDeep = new Samples();
         Samples skipFirst = new Samples();
         Samples skipDeep = new Samples();
-        for (int warm = 0; warm < 3; warm++) {
-            libraryPage(null);
-            rawKeyset(null);
-        }
-        for (int r = 0; r < rounds; r++) {
+        for (int r = -WARM_UP_ROUNDS; r < rounds; r++) {
+            if (r == 0) {
+                libFirst = new Samples();
+                rawFirst = new Samples();
+                libDeep = new Samples();
+                rawDeep = new Samples();
+                skipFirst = new Samples();
+                skipDeep = new Samples();
+            }
             check(libFirst.time(() -> libraryPage(null).items().size()));
             check(rawFirst.time(() -> rawKeyset(null).size()));
             check(libDeep.time(() -> libraryPage(deep).items().size()));
