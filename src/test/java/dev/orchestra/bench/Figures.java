@@ -47,7 +47,7 @@ final class Figures {
         out.add(Result.checked("cache", "hit speed-up over miss", ratio(f.speedup()), "≥ 5×", f.speedup() >= 5,
                 server));
         out.add(Result.info("cache", String.format("hit ratio, replay of %d reads + %d writes (Zipf over 300 "
-                + "sessions)", f.replayReads(), f.replayWrites()), pct(f.hitRatio()), server));
+                + "sessions)", f.replayReads(), f.replayWrites()), String.format("%.1f%%", f.hitRatio() * 100), server));
     }
 
     static void bulk(List<Result> out, BulkBenchmark.Figures f) {
