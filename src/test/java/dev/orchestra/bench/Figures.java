@@ -1,0 +1,84 @@
+package dev.orchestra.bench;
+
+import java.util.List;
+
+/** Turns each benchmark's figures into table rows, with the target where the issue sets one. */
+final class Figures {
+    private Figures() {
+    }
+
+    static void pageLoad(List<Result> out, int size, PageLoadBenchmark.Figures f) {
+        String server = BenchmarkMain.MONGO;
+        String n = String.format("%,d items, %d rows/page, median of %d", size, PageLoadBenchmark.PAGE,
+                f.libraryFirst().count());
+        out.add(Result.info("page load", "first page: library findPage vs raw driver find (" + n + ")",
+                ms(f.libraryFirst()) + " vs " + ms(f.rawFirst()), server));
+        out.add(Result.checked("page load", "our overhead, first page", pct(f.overheadFirst()), "≤ 10%",
+                f.overheadFirst() <= 0.10, server));
+        out.add(Result.info("page load", "page 10,000 deep (keyset): library vs raw driver",
+                ms(f.libraryDeep()) + " vs " + ms(f.rawDeep()), server));
+        out.add(Result.checked("page load", "our overhead, deep page", pct(f.overheadDeep()), "≤ 10%",
+                f.overheadDeep() <= 0.10, server));
+        out.add(Result.info("page load", "deep/first ratio, keyset (library)",
+                ratio(f.libraryDeep().medianMs() / f.libraryFirst().medianMs()), server));
+        out.add(Result.info("page load", "deep/first ratio, skip+limit (raw driver): " + ms(f.skipDeep()) + " vs "
+                + ms(f.skipFirst()), ratio(f.skipDeep().medianMs() / f.skipFirst().medianMs()), server));
+    }
+
+    static void wire(List<Result> out, int size, WireBenchmark.Figures f) {
+        String server = BenchmarkMain.MONGO + ", counted on the wire by a proxy";
+        out.add(Result.checked("wire", "round trips: first page / deep page / count",
+                f.firstPage().roundTrips() + " / " + f.deepPage().roundTrips() + " / " + f.count().roundTrips(),
+                "1 per page", f.firstPage().roundTrips() == 1 && f.deepPage().roundTrips() == 1
+                        && f.count().roundTrips() == 1, server));
+        out.add(Result.checked("wire", String.format("bytes received per page vs listed fields (%d of %d rows had an "
+                        + "embedding)", f.embeddingsOnPage(), PageLoadBenchmark.PAGE),
+                String.format("%,d B vs %,d B = %.2f×", f.firstPage().replyBytes(), f.listedBytes(),
+                        f.bytesPerListedByte()), "≤ 1.2×", f.bytesPerListedByte() <= 1.2, server));
+        out.add(Result.info("wire", "same page with whole documents (embeddings included), raw driver",
+                String.format("%,d B", f.fullDocuments().replyBytes()), server));
+    }
+
+    static void cache(List<Result> out, int size, CacheBenchmark.Figures f) {
+        String server = BenchmarkMain.MONGO + " + " + BenchmarkMain.REDIS;
+        out.add(Result.info("cache", String.format("history (limit %d, %,d items): miss vs hit, median of %d",
+                CacheBenchmark.HISTORY_LIMIT, size, f.hit().count()), ms(f.miss()) + " vs " + ms(f.hit())
+                + " (p95 " + String.format("%.2f", f.hit().percentileMs(95)) + " ms)", server));
+        out.add(Result.checked("cache", "hit speed-up over miss", ratio(f.speedup()), "≥ 5×", f.speedup() >= 5,
+                server));
+        out.add(Result.info("cache", String.format("hit ratio, replay of %d reads + %d writes (Zipf over 300 "
+                + "sessions)", f.replayReads(), f.replayWrites()), String.format("%.1f%%", f.hitRatio() * 100), server));
+    }
+
+    static void bulk(List<Result> out, BulkBenchmark.Figures f) {
+        String server = BenchmarkMain.MONGO;
+        double importRate = f.imported().documentsPerSecond();
+        out.add(Result.info("bulk", String.format("export %,d items to JSONL (ExportService)", f.export().documents()),
+                String.format("%,.0f docs/s", f.export().documentsPerSecond()), server));
+        out.add(Result.checked("bulk", String.format("import %,d items (ImportService.forSafeStorage, the CLI path)",
+                f.imported().stored()), String.format("%,.0f docs/s", importRate), "≥ 20,000/s",
+                importRate >= 20_000, server));
+        out.add(Result.checked("bulk", String.format("delete %,d with trash copy (SafeOperations.deleteMatching)",
+                f.deleted().deleted()), String.format("%,.0f docs/s", f.deletePerSecond()), "≥ 10,000/s",
+                f.deletePerSecond() >= 10_000, server));
+        double prototypeImport = f.prototypeImport().documentsPerSecond();
+        out.add(Result.checked("bulk", "PROTOTYPE fix: same import through a bulkWrite BulkUpsert (1 round trip per "
+                + "500)", String.format("%,.0f docs/s", prototypeImport), "≥ 20,000/s", prototypeImport >= 20_000,
+                server));
+        out.add(Result.checked("bulk", "PROTOTYPE fix: same delete, trash copy per batch (3 round trips per 500)",
+                String.format("%,.0f docs/s", f.prototypeDeletePerSecond()), "≥ 10,000/s",
+                f.prototypeDeletePerSecond() >= 10_000, server));
+    }
+
+    static String ms(Samples s) {
+        return String.format("%.2f ms", s.medianMs());
+    }
+
+    static String pct(double fraction) {
+        return String.format("%+.1f%%", fraction * 100).replace("+", fraction >= 0 ? "+" : "");
+    }
+
+    static String ratio(double r) {
+        return String.format("%.1f×", r);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.orchestra.bench;
+
+import dev.orchestra.storage.testsupport.FaultProxy;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads the MongoDB wire protocol passing through a {@link FaultProxy}: counts the commands clients send (one round
+ * trip each) and the bytes of the server's replies to them, as they travel (message headers included). The driver's
+ * monitoring and handshake commands ({@code hello}, {@code isMaster}) are left out; the driver never pipelines on a
+ * connection, so each reply belongs to the last command sent on it.
+ */
+final class MongoWireTap implements FaultProxy.Tap {
+    private static final int OP_MSG = 2013;
+    private static final Set<String> MONITORING = Set.of("hello", "ismaster", "isMaster", "buildinfo", "buildInfo");
+
+    private final Map<Long, Connection> connections = new ConcurrentHashMap<>();
+    private final AtomicLong commands = new AtomicLong();
+    private final AtomicLong replyBytes = new AtomicLong();
+    private volatile boolean on;
+
+    void start() {
+        commands.set(0);
+        replyBytes.set(0);
+        on = true;
+    }
+
+    void stop() {
+        on = false;
+    }
+
+    long commands() {
+        return commands.get();
+    }
+
+    long replyBytes() {
+        return replyBytes.get();
+    }
+
+    @Override
+    public void onData(long connectionId, boolean fromClient, byte[] data, int offset, int length) {
+        Connection connection = connections.computeIfAbsent(connectionId, id -> new Connection());
+        synchronized (connection) {
+            if (fromClient) {
+                connection.request.write(data, offset, length);
+                connection.drainRequests(this);
+            } else if (connection.counted && on) {
+                replyBytes.addAndGet(length);
+            }
+        }
+    }
+
+    @Override
+    public void onClose(long connectionId) {
+        connections.remove(connectionId);
+    }
+
+    private void commandSent(Connection connection, String name) {
+        connection.counted = !MONITORING.contains(name);
+        if (connection.counted && on) {
+            commands.incrementAndGet();
+        }
+    }
+
+    private static final class Connection {
+        final ByteArrayOutputStream request = new ByteArrayOutputStream();
+        boolean counted;
+
+        void drainRequests(MongoWireTap tap) {
+            byte[] bytes = request.toByteArray();
+            int position = 0;
+            while (bytes.length - position >= 4) {
+                int messageLength = intAt(bytes, position);
+                if (bytes.length - position < messageLength) {
+                    break;
+                }
+                tap.commandSent(this, commandName(bytes, position));
+                position += messageLength;
+            }
+            request.reset();
+            request.write(bytes, position, bytes.length - position);
+        }
+
+        /** OP_MSG: header(16) flagBits(4) kind-0 section(1) then the body: int32 length, type byte, the name. */
+        private static String commandName(byte[] bytes, int start) {
+            if (intAt(bytes, start + 12) != OP_MSG) {
+                return "legacy";
+            }
+            int nameStart = start + 16 + 4 + 1 + 4 + 1;
+            int end = nameStart;
+            while (bytes[end] != 0) {
+                end++;
+            }
+            return new String(bytes, nameStart, end - nameStart, StandardCharsets.UTF_8);
+        }
+
+        private static int intAt(byte[] b, int i) {
+            return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16 | (b[i + 3] & 0xff) << 24;
+        }
+    }
+}
