@@ -62,7 +62,9 @@ public class ExportViewModel {
                 .and(format.isNotNull());
         // A typed or chosen ".csv" / ".jsonl" name decides the format, as in the CLI.
         output.addListener((obs, was, is) -> {
-            String name = is == null ? "" : is.getFileName().toString().toLowerCase(Locale.ROOT);
+            // "/" while typing has no file name
+            String name = is == null || is.getFileName() == null ? ""
+                    : is.getFileName().toString().toLowerCase(Locale.ROOT);
             for (ExportFormat f : ExportFormat.values()) {
                 if (name.endsWith("." + f.extension())) {
                     format.set(f);

@@ -84,7 +84,7 @@ public class ImportViewModel {
         if (!canCheck.get()) {
             return;
         }
-        run(ImportOptions.defaults().withDryRun(true), "Checking " + file.get().getFileName() + "…");
+        run(ImportOptions.defaults().withDryRun(true), "Checking " + file.get() + "…");
     }
 
     /** Step 2: writes the valid lines (the bad ones never), upserting by {@code _id}. */

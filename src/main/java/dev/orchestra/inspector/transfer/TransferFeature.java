@@ -87,6 +87,16 @@ public final class TransferFeature {
         return stage;
     }
 
+    /** The export window once opened, else null (for UI tests and screenshots). */
+    public Stage exportWindow() {
+        return exportStage;
+    }
+
+    /** The import window once opened, else null. */
+    public Stage importWindow() {
+        return importStage;
+    }
+
     public ExportViewModel exportModel() {
         return exportModel;
     }
