@@ -120,7 +120,8 @@ public class ExportViewModel {
                 () -> ExportService.forManager(manager).exportToFile(c, filter, f, target, progress),
                 done -> {
                     result.set(done);
-                    status.finish(summary(done, c, target), !done.cancelled());
+                    status.finish(summary(done, c, target),
+                            done.cancelled() ? TransferStatus.Outcome.WARNING : TransferStatus.Outcome.OK);
                 },
                 e -> status.fail("Export failed, no file written: " + ErrorMessages.describe(e)));
     }

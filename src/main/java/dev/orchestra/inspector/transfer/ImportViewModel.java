@@ -130,14 +130,21 @@ public class ImportViewModel {
         problems.setAll(lines);
         if (dryRun) {
             checked.set(report);
-            status.finish(checkSummary(report), !report.hasProblems() && report.validLines() > 0);
+            status.finish(checkSummary(report), outcome(report, report.validLines() == 0));
         } else {
             imported.set(report);
-            status.finish(importSummary(report, c), !report.hasProblems());
+            status.finish(importSummary(report, c), outcome(report, !report.written()));
             if (report.written() && report.stored() > 0) {
                 afterImport.run();
             }
         }
+    }
+
+    private static TransferStatus.Outcome outcome(ImportReport r, boolean nothingToShow) {
+        if (nothingToShow && !r.cancelled()) {
+            return TransferStatus.Outcome.PROBLEM;
+        }
+        return r.hasProblems() ? TransferStatus.Outcome.WARNING : TransferStatus.Outcome.OK;
     }
 
     static String checkSummary(ImportReport r) {

@@ -20,8 +20,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * the UI thread only; the {@link TransferProgress} it hands out is called on the worker and posts through the runner.
  */
 public final class TransferStatus {
-    /** How the last transfer ended, for the summary's colour. */
-    public enum Outcome { NONE, OK, PROBLEM }
+    /**
+     * How the last transfer ended, for the summary's colour: OK, WARNING (done, but lines were rejected or the user
+     * cancelled), PROBLEM (failed or refused).
+     */
+    public enum Outcome { NONE, OK, WARNING, PROBLEM }
 
     private final BackgroundRunner runner;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
@@ -66,11 +69,10 @@ public final class TransferStatus {
         }
     }
 
-    /** @param clean false when something was cancelled, rejected or refused (the summary then shows as a problem) */
-    void finish(String text, boolean clean) {
+    void finish(String text, Outcome result) {
         progress.set(1);
         message.set(text);
-        outcome.set(clean ? Outcome.OK : Outcome.PROBLEM);
+        outcome.set(result);
         cancelling.set(false);
         running.set(false);
     }

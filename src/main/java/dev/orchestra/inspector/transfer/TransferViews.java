@@ -8,12 +8,13 @@ final class TransferViews {
     private TransferViews() {
     }
 
-    /** The summary line turns green when all went well, red after a failure, cancel, refusal or rejected lines. */
+    /** The summary line turns green when all went well, amber after rejected lines or a cancel, red after a failure or refusal. */
     static void styleMessage(Label label, ReadOnlyObjectProperty<TransferStatus.Outcome> outcome) {
         Runnable update = () -> {
-            label.getStyleClass().removeAll("transfer-done", "transfer-problem");
+            label.getStyleClass().removeAll("transfer-done", "transfer-warning", "transfer-problem");
             switch (outcome.get()) {
                 case OK -> label.getStyleClass().add("transfer-done");
+                case WARNING -> label.getStyleClass().add("transfer-warning");
                 case PROBLEM -> label.getStyleClass().add("transfer-problem");
                 case NONE -> { }
             }

@@ -132,7 +132,15 @@ class TransferViewModelTest {
             assertThat(files).as("no partial file either").isEmpty();
         }
         assertThat(model.messageProperty().get()).isEqualTo("Cancelled after 500 documents: no file was written.");
-        assertThat(model.outcomeProperty().get()).isEqualTo(TransferStatus.Outcome.PROBLEM);
+        assertThat(model.outcomeProperty().get()).isEqualTo(TransferStatus.Outcome.WARNING);
+    }
+
+    @Test
+    void aPathWithoutAFileNameWhileTypingIsNoProblem() {
+        ExportViewModel model = exportModel(DocumentFilter.none());
+        model.outputProperty().set(Path.of("/"));
+        model.outputProperty().set(dir.resolve("x.csv"));
+        assertThat(model.formatProperty().get()).isEqualTo(ExportFormat.CSV);
     }
 
     @Test
@@ -186,6 +194,7 @@ class TransferViewModelTest {
         assertThat(model.importedProperty().get().inserted()).isEqualTo(2);
         assertThat(refreshes).as("the views are refreshed").hasValue(1);
         assertThat(model.canImportProperty().get()).as("not twice").isFalse();
+        assertThat(model.outcomeProperty().get()).as("done, with rejected lines").isEqualTo(TransferStatus.Outcome.WARNING);
     }
 
     @Test

@@ -146,6 +146,7 @@ class TransferWindowIT {
         assertThat(text(exportMessage)).startsWith("Exported 5 documents from memory_items to " + exported);
         List<String> lines = Files.readAllLines(exported);
         assertThat(lines).hasSize(5).allSatisfy(l -> assertThat(l).contains("\"user_id\": \"alice\""));
+        writeScreenshot(export, Path.of("target/screenshots"), "transfer-export.png"); // not for the README
         robot.clickOn((Node) in(robot, export, "#closeButton"));
         await().atMost(WAIT).until(() -> !fx(export::isShowing));
 
@@ -177,15 +178,15 @@ class TransferWindowIT {
         assertThat(direct.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value())
                 .as("every insert audited").isEqualTo(5);
 
-        writeScreenshot(importer);
+        writeScreenshot(importer, Path.of(System.getProperty("screenshot.dir", "target/screenshots")),
+                "screenshot-transfer.png");
     }
 
-    private static void writeScreenshot(Stage window) throws Exception {
-        Path out = Path.of(System.getProperty("screenshot.dir", "target/screenshots"));
+    private static void writeScreenshot(Stage window, Path out, String name) throws Exception {
         Files.createDirectories(out);
         WaitForAsyncUtils.waitForFxEvents();
         BufferedImage image = fx(() -> SwingFXUtils.fromFXImage(window.getScene().snapshot(null), null));
-        ImageIO.write(image, "png", out.resolve("screenshot-transfer.png").toFile());
+        ImageIO.write(image, "png", out.resolve(name).toFile());
         assertThat(image.getWidth()).isGreaterThan(500);
     }
 }
