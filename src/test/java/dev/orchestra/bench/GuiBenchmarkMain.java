@@ -78,10 +78,14 @@ public final class GuiBenchmarkMain {
         ProbeLine cold = launchOnce(jvm, dir);
         Samples process = new Samples();
         Samples context = new Samples();
+        Samples window = new Samples();
+        Samples storeOpen = new Samples();
         for (int i = 0; i < launches; i++) {
             ProbeLine line = launchOnce(jvm, dir);
             process.add(line.get("sinceProcessStartMs") * 1_000_000);
             context.add(line.get("sinceContextMs") * 1_000_000);
+            window.add(line.get("windowBuiltMs") * 1_000_000);
+            storeOpen.add(line.get("storeOpenMs") * 1_000_000);
         }
         results.add(Result.info("gui launch", "first launch (creates and seeds the store file): JVM start → first "
                 + "page shown / AppContext → first page shown", cold.get("sinceProcessStartMs") + " ms / "
@@ -92,6 +96,9 @@ public final class GuiBenchmarkMain {
                 process.medianMs() <= 2000, EMBEDDED));
         results.add(Result.info("gui launch", "AppContext construction → first page shown, same launches: median / "
                 + "max", ms(context.medianMs()) + " / " + ms(context.percentileMs(100)), EMBEDDED));
+        results.add(Result.info("gui launch", "of which: window built (AppContext + show, FX thread) / store opened "
+                + "after that (embedded server, indexes; background): medians", ms(window.medianMs()) + " / "
+                + ms(storeOpen.medianMs()), EMBEDDED));
     }
 
     private static ProbeLine launchOnce(List<String> jvm, Path dir) {
@@ -145,6 +152,7 @@ public final class GuiBenchmarkMain {
                 .toNanos();
         int pages = 1;
         long pagingStarted = System.nanoTime();
+        long gcBefore = gcMillis();
         while (System.nanoTime() < pagingEnd && fx(() -> model.hasNextProperty().get())) {
             int expected = ++pages;
             fx(() -> {
@@ -156,8 +164,10 @@ public final class GuiBenchmarkMain {
         }
         double pagingSeconds = (System.nanoTime() - pagingStarted) / 1e9;
         Samples paging = fx(monitor::takeGaps);
-        stallFigures("while paging", String.format("%,d pages of %d (%,d of %,d items) in %.0f s", pages - 1,
-                PAGE_SIZE, (pages - 1) * PAGE_SIZE, items, pagingSeconds), paging);
+        stallFigures("while paging", String.format("%,d pages of %d (%,d of %,d items) in %.0f s, GC in this JVM "
+                + "%d ms", pages - 1, PAGE_SIZE, (pages - 1) * PAGE_SIZE, items, pagingSeconds, gcMillis() - gcBefore),
+                paging);
+        gcBefore = gcMillis();
 
         proxy.stall();
         long stallEnd = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.gui.stallSeconds", 20))
@@ -183,8 +193,8 @@ public final class GuiBenchmarkMain {
             return null;
         });
         stallFigures("while MongoDB hangs", String.format("FaultProxy stall for %d s: %d view switches + refreshes, "
-                + "health checks timing out; status light at the end: %s", Integer.getInteger("bench.gui.stallSeconds",
-                20), actions, light), stalled);
+                + "health checks timing out; status light at the end: %s; GC in this JVM %d ms",
+                Integer.getInteger("bench.gui.stallSeconds", 20), actions, light, gcMillis() - gcBefore), stalled);
     }
 
     private void stallFigures(String phase, String what, Samples gaps) {
@@ -193,6 +203,12 @@ public final class GuiBenchmarkMain {
                 + " pulses, p50 / max", ms(gaps.medianMs()) + " / " + ms(gaps.percentileMs(100)), server));
         results.add(Result.checked("gui stall", "FX pulse gap p99 " + phase, ms(gaps.percentileMs(99)),
                 "p99 ≤ 50 ms", gaps.percentileMs(99) <= 50, server));
+    }
+
+    /** Total collection time of this JVM's garbage collectors so far. */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 
     private static String ms(double value) {

@@ -19,7 +19,8 @@ import javafx.stage.Stage;
  * One launch of the app in a fresh JVM (headless Monocle) on the embedded store whose file lives in {@code args[0]}:
  * builds the window as {@code InspectorApp} does and prints {@code RESULT} with the time from the JVM's process
  * start, and from {@code AppContext} construction, to the first layout pulse in which the memory items table holds
- * rows (the pulse that renders them). Exits after that.
+ * rows (the pulse that renders them), with a breakdown: window built ({@code AppContext} + {@code show}) and
+ * store opened (embedded server started, indexes, seeding when new). Exits after that.
  */
 public final class GuiLaunchProbe {
     private GuiLaunchProbe() {
@@ -33,13 +34,21 @@ public final class GuiLaunchProbe {
         AtomicLong shownNanos = new AtomicLong();
         AtomicLong shownEpochMillis = new AtomicLong();
         AtomicLong rows = new AtomicLong();
+        AtomicLong windowNanos = new AtomicLong();
+        AtomicLong connectedNanos = new AtomicLong();
         AppContext[] context = new AppContext[1];
         Platform.startup(() -> {
             contextNanos.set(System.nanoTime());
             context[0] = new AppContext(() -> MemoryManagerFactory.create(config), StoreDescription.of(config),
                     Clock.systemDefaultZone(), HealthMonitor.PERIOD);
             Stage stage = new Stage();
+            context[0].store().stateProperty().addListener((obs, was, is) -> {
+                if (is == dev.orchestra.inspector.common.StoreConnection.State.CONNECTED) {
+                    connectedNanos.set(System.nanoTime());
+                }
+            });
             Scene scene = context[0].show(stage);
+            windowNanos.set(System.nanoTime());
             scene.addPostLayoutPulseListener(() -> {
                 int size = context[0].memoryModel().rows().size();
                 if (size > 0 && shown.getCount() > 0) {
@@ -55,7 +64,10 @@ public final class GuiLaunchProbe {
             System.exit(1);
         }
         System.out.println("RESULT sinceProcessStartMs=" + (shownEpochMillis.get() - processStart)
-                + " sinceContextMs=" + (shownNanos.get() - contextNanos.get()) / 1_000_000 + " rows=" + rows.get());
+                + " sinceContextMs=" + (shownNanos.get() - contextNanos.get()) / 1_000_000
+                + " windowBuiltMs=" + (windowNanos.get() - contextNanos.get()) / 1_000_000
+                + " storeOpenMs=" + (connectedNanos.get() - windowNanos.get()) / 1_000_000
+                + " rows=" + rows.get());
         System.out.flush();
         CountDownLatch closed = new CountDownLatch(1);
         Platform.runLater(() -> {
