@@ -1,0 +1,247 @@
+package dev.orchestra.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.orchestra.inspector.AppContext;
+import dev.orchestra.inspector.MainViewModel.Section;
+import dev.orchestra.inspector.StoreDescription;
+import dev.orchestra.inspector.memory.MemoryItemsViewModel;
+import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.mongo.MongoMemoryManager;
+import dev.orchestra.storage.testsupport.FaultProxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The GUI part of the benchmark (issue 6), headless on Monocle: launch time to the first page on the embedded
+ * store (a fresh JVM per launch, {@link GuiLaunchProbe}), and the FX thread's pulse gaps ({@link PulseMonitor})
+ * while the window pages through a large generated collection and while MongoDB hangs (a {@link FaultProxy}
+ * stall). Writes its own section into BENCHMARKS.md ({@link GuiReport}); no assertions on speed.
+ *
+ * <p>System properties: {@code bench.gui.items} (N), {@code bench.gui.launches} (launches on the seeded file),
+ * {@code bench.gui.pagingSeconds}, {@code bench.gui.stallSeconds}, {@code bench.serverHeap}, {@code bench.out}.
+ */
+public final class GuiBenchmarkMain {
+    static final String EMBEDDED = "embedded store: mongo-java-server 1.47.0 H2 backend, in-process (file in a temp dir)";
+    private static final String DB = "gui_bench";
+    private static final int PAGE_SIZE = 500;
+
+    private final List<Result> results = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        new GuiBenchmarkMain().run();
+        System.exit(0); // FX and driver threads are not all daemons
+    }
+
+    private void run() throws Exception {
+        long started = System.nanoTime();
+        String loadBefore = Machine.loadAverage();
+        int items = Integer.getInteger("bench.gui.items", 1_000_000);
+        measureLaunch(Integer.getInteger("bench.gui.launches", 5));
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false);
+        String serverHeap = "-Xmx" + System.getProperty("bench.serverHeap", "4g");
+        try (ForkedJvm server = ForkedJvm.start(List.of(serverHeap), BenchMongoServerMain.class)) {
+            int port = Integer.parseInt(server.awaitLine("READY"));
+            generate("mongodb://127.0.0.1:" + port, items);
+            try (FaultProxy proxy = FaultProxy.start("127.0.0.1", port)) {
+                measureStalls(proxy, items);
+            }
+        }
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+        String machine = Machine.describe() + "; load average (1/5/15 min) " + loadBefore + " at the start, "
+                + Machine.loadAverage() + " at the end";
+        System.out.println(ReportWriter.table(results));
+        Path out = Path.of(System.getProperty("bench.out", "BENCHMARKS.md"));
+        GuiReport.write(out, results, machine, items, seconds);
+        System.out.println("Wrote the GUI section of " + out.toAbsolutePath() + " (" + seconds + " s)");
+    }
+
+    /** One cold launch (creates and seeds the store's file), then {@code launches} on the seeded file. */
+    private void measureLaunch(int launches) throws Exception {
+        Path dir = Files.createTempDirectory("gui-bench-embedded");
+        List<String> jvm = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Dprism.text=t2k", "-Djava.awt.headless=true", "-Dheadless.geometry=1600x1000-32");
+        ProbeLine cold = launchOnce(jvm, dir);
+        Samples process = new Samples();
+        Samples context = new Samples();
+        Samples window = new Samples();
+        Samples storeOpen = new Samples();
+        for (int i = 0; i < launches; i++) {
+            ProbeLine line = launchOnce(jvm, dir);
+            process.add(line.get("sinceProcessStartMs") * 1_000_000);
+            context.add(line.get("sinceContextMs") * 1_000_000);
+            window.add(line.get("windowBuiltMs") * 1_000_000);
+            storeOpen.add(line.get("storeOpenMs") * 1_000_000);
+        }
+        results.add(Result.info("gui launch", "first launch (creates and seeds the store file): JVM start → first "
+                + "page shown / AppContext → first page shown", cold.get("sinceProcessStartMs") + " ms / "
+                + cold.get("sinceContextMs") + " ms", EMBEDDED));
+        results.add(Result.checked("gui launch", String.format("JVM start → first page shown (%d rows), %d launches "
+                        + "on the seeded file, each a fresh JVM: median / max", cold.get("rows"), launches),
+                ms(process.medianMs()) + " / " + ms(process.percentileMs(100)), "≤ 2 s",
+                process.medianMs() <= 2000, EMBEDDED));
+        results.add(Result.info("gui launch", "AppContext construction → first page shown, same launches: median / "
+                + "max", ms(context.medianMs()) + " / " + ms(context.percentileMs(100)), EMBEDDED));
+        results.add(Result.info("gui launch", "of which: window built (AppContext + show, FX thread) / store opened "
+                + "after that (embedded server, indexes; background): medians", ms(window.medianMs()) + " / "
+                + ms(storeOpen.medianMs()), EMBEDDED));
+    }
+
+    private static ProbeLine launchOnce(List<String> jvm, Path dir) {
+        try (ForkedJvm probe = ForkedJvm.start(jvm, GuiLaunchProbe.class, dir.toString())) {
+            ProbeLine line = ProbeLine.parse(probe.awaitLine("RESULT"));
+            System.out.println("Launch: " + line.get("sinceProcessStartMs") + " ms from JVM start");
+            return line;
+        }
+    }
+
+    private static void generate(String uri, int items) {
+        try (MongoMemoryManager manager = new MongoMemoryManager(uri, DB, Duration.ofSeconds(60))) {
+            manager.initialize();
+        }
+        try (MongoClient client = MongoClients.create(uri)) {
+            DataGenerator.Report report = new DataGenerator(client.getDatabase(DB), items).generate(items);
+            System.out.printf("Generated %,d documents in %.1f s%n", report.documents(),
+                    report.elapsed().toMillis() / 1000.0);
+        }
+    }
+
+    /** The real window through the proxy: page through the collection, then hang MongoDB and keep using it. */
+    private void measureStalls(FaultProxy proxy, int items) throws Exception {
+        StorageConfig config = StorageConfig.fromMap(Map.of("APP_ENV", "development", "MONGODB_URI",
+                proxy.mongoConnectionString(), "MONGODB_DATABASE", DB, "STORAGE_TIMEOUT_MS", "30000"));
+        PulseMonitor monitor = new PulseMonitor();
+        AppContext context = fx(() -> {
+            AppContext c = new AppContext(() -> MemoryManagerFactory.create(config), StoreDescription.of(config),
+                    Clock.systemDefaultZone(), HealthMonitor.PERIOD);
+            Stage stage = new Stage();
+            c.show(stage);
+            stage.setWidth(1440);
+            stage.setHeight(900);
+            return c;
+        });
+        MemoryItemsViewModel model = context.memoryModel();
+        waitFor(Duration.ofSeconds(120), () -> fx(() -> context.store().isConnected() && !model.rows().isEmpty()));
+        fx(() -> {
+            model.pageSizeProperty().set(PAGE_SIZE);
+            model.first();
+            return null;
+        });
+        waitFor(Duration.ofSeconds(120), () -> fx(() -> !model.loadingProperty().get()
+                && model.rows().size() == PAGE_SIZE));
+
+        fx(() -> {
+            monitor.start();
+            return null;
+        });
+        long pagingEnd = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.gui.pagingSeconds", 60))
+                .toNanos();
+        int pages = 1;
+        long pagingStarted = System.nanoTime();
+        long gcBefore = gcMillis();
+        while (System.nanoTime() < pagingEnd && fx(() -> model.hasNextProperty().get())) {
+            int expected = ++pages;
+            fx(() -> {
+                model.next();
+                return null;
+            });
+            waitFor(Duration.ofSeconds(120), () -> fx(() -> model.pageNumberProperty().get() == expected
+                    && !model.loadingProperty().get()));
+        }
+        double pagingSeconds = (System.nanoTime() - pagingStarted) / 1e9;
+        Samples paging = fx(monitor::takeGaps);
+        stallFigures("while paging", String.format("%,d pages of %d (%,d of %,d items) in %.0f s, GC in this JVM "
+                + "%d ms", pages - 1, PAGE_SIZE, (pages - 1) * PAGE_SIZE, items, pagingSeconds, gcMillis() - gcBefore),
+                paging);
+        gcBefore = gcMillis();
+
+        proxy.stall();
+        long stallEnd = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.gui.stallSeconds", 20))
+                .toNanos();
+        Section[] sections = {Section.AGENTS, Section.SESSIONS, Section.HEALTH, Section.MEMORY};
+        int actions = 0;
+        while (System.nanoTime() < stallEnd) {
+            Section section = sections[actions++ % sections.length];
+            fx(() -> { // what a user does while waiting: switch views, refresh, cancel
+                context.mainModel().sectionProperty().set(section);
+                model.refresh();
+                return null;
+            });
+            sleepPace(1000);
+        }
+        Samples stalled = fx(monitor::takeGaps);
+        String light = fx(() -> String.valueOf(context.statusModel().mongo().lightProperty().get()));
+        proxy.unstall();
+        fx(() -> {
+            monitor.stop();
+            model.cancel();
+            context.close();
+            return null;
+        });
+        stallFigures("while MongoDB hangs", String.format("FaultProxy stall for %d s: %d view switches + refreshes, "
+                + "health checks timing out; status light at the end: %s; GC in this JVM %d ms",
+                Integer.getInteger("bench.gui.stallSeconds", 20), actions, light, gcMillis() - gcBefore), stalled);
+    }
+
+    private void stallFigures(String phase, String what, Samples gaps) {
+        String server = "mongo-java-server 1.47.0 memory backend (separate JVM) via FaultProxy";
+        results.add(Result.info("gui stall", "FX pulse gaps " + phase + ": " + what + "; " + gaps.count()
+                + " pulses, p50 / max", ms(gaps.medianMs()) + " / " + ms(gaps.percentileMs(100)), server));
+        results.add(Result.checked("gui stall", "FX pulse gap p99 " + phase, ms(gaps.percentileMs(99)),
+                "p99 ≤ 50 ms", gaps.percentileMs(99) <= 50, server));
+    }
+
+    /** Total collection time of this JVM's garbage collectors so far. */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+    }
+
+    private static String ms(double value) {
+        return String.format("%.1f ms", value);
+    }
+
+    private static void sleepPace(long millis) throws InterruptedException {
+        Thread.sleep(millis); // the simulated user's pace, not synchronisation
+    }
+
+    private static void waitFor(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("Timed out after " + limit);
+            }
+            Thread.sleep(20); // polling interval
+        }
+    }
+
+    private static <T> T fx(Callable<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("FX call failed", e);
+        }
+    }
+}

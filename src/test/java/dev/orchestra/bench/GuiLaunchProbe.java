@@ -1,0 +1,80 @@
+package dev.orchestra.bench;
+
+import dev.orchestra.inspector.AppContext;
+import dev.orchestra.inspector.StoreDescription;
+import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.config.StorageConfig;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * One launch of the app in a fresh JVM (headless Monocle) on the embedded store whose file lives in {@code args[0]}:
+ * builds the window as {@code InspectorApp} does and prints {@code RESULT} with the time from the JVM's process
+ * start, and from {@code AppContext} construction, to the first layout pulse in which the memory items table holds
+ * rows (the pulse that renders them), with a breakdown: window built ({@code AppContext} + {@code show}) and
+ * store opened (embedded server started, indexes, seeding when new). Exits after that.
+ */
+public final class GuiLaunchProbe {
+    private GuiLaunchProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long processStart = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
+        StorageConfig config = StorageConfig.fromMap(Map.of("APP_ENV", "development", "EMBEDDED_DATA_DIR", args[0]));
+        CountDownLatch shown = new CountDownLatch(1);
+        AtomicLong contextNanos = new AtomicLong();
+        AtomicLong shownNanos = new AtomicLong();
+        AtomicLong shownEpochMillis = new AtomicLong();
+        AtomicLong rows = new AtomicLong();
+        AtomicLong windowNanos = new AtomicLong();
+        AtomicLong connectedNanos = new AtomicLong();
+        AppContext[] context = new AppContext[1];
+        Platform.startup(() -> {
+            contextNanos.set(System.nanoTime());
+            context[0] = new AppContext(() -> MemoryManagerFactory.create(config), StoreDescription.of(config),
+                    Clock.systemDefaultZone(), HealthMonitor.PERIOD);
+            Stage stage = new Stage();
+            context[0].store().stateProperty().addListener((obs, was, is) -> {
+                if (is == dev.orchestra.inspector.common.StoreConnection.State.CONNECTED) {
+                    connectedNanos.set(System.nanoTime());
+                }
+            });
+            Scene scene = context[0].show(stage);
+            windowNanos.set(System.nanoTime());
+            scene.addPostLayoutPulseListener(() -> {
+                int size = context[0].memoryModel().rows().size();
+                if (size > 0 && shown.getCount() > 0) {
+                    shownNanos.set(System.nanoTime());
+                    shownEpochMillis.set(Instant.now().toEpochMilli());
+                    rows.set(size);
+                    shown.countDown();
+                }
+            });
+        });
+        if (!shown.await(120, TimeUnit.SECONDS)) {
+            System.out.println("FAILED no rows shown within 120 s");
+            System.exit(1);
+        }
+        System.out.println("RESULT sinceProcessStartMs=" + (shownEpochMillis.get() - processStart)
+                + " sinceContextMs=" + (shownNanos.get() - contextNanos.get()) / 1_000_000
+                + " windowBuiltMs=" + (windowNanos.get() - contextNanos.get()) / 1_000_000
+                + " storeOpenMs=" + (connectedNanos.get() - windowNanos.get()) / 1_000_000
+                + " rows=" + rows.get());
+        System.out.flush();
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            context[0].close();
+            closed.countDown();
+        });
+        closed.await(10, TimeUnit.SECONDS);
+        System.exit(0);
+    }
+}
