@@ -55,10 +55,10 @@ public final class SessionCachePanel {
         table.setId("cacheTable");
         table.getStyleClass().add("document-table");
         table.setItems(model.keys());
-        table.getColumns().add(column("Key", 220, CacheKeyView::key));
+        table.getColumns().add(column("Key", 330, CacheKeyView::key));
         table.getColumns().add(column("Type", 100, SessionCacheViewModel::kind));
-        table.getColumns().add(column("TTL", 90, SessionCacheViewModel::ttl));
-        table.getColumns().add(column("Size", 90, SessionCacheViewModel::size));
+        table.getColumns().add(column("TTL", 80, SessionCacheViewModel::ttl));
+        table.getColumns().add(column("Size", 80, SessionCacheViewModel::shortSize));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setFixedCellSize(26);
         table.setPrefHeight(26 * 4 + 30);
@@ -96,6 +96,14 @@ public final class SessionCachePanel {
         TableColumn<CacheKeyView, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.apply(c.getValue())));
+        column.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item)); // long keys are cut off
+            }
+        });
         return column;
     }
 

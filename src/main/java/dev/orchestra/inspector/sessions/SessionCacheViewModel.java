@@ -117,8 +117,8 @@ public class SessionCacheViewModel {
         return pending + switch (key.kind()) {
             case ABSENT -> "(not in Redis)";
             case OURS -> key.json();
-            case FOREIGN -> "binary, " + size(key) + (key.complete() ? "" : " or more")
-                    + " — not our JSON (e.g. another service's pickle); shown as bytes, never decoded.\n\n"
+            case FOREIGN -> "binary, " + size(key) + (key.complete() ? "" : " or more") + "\n"
+                    + "Not our JSON (e.g. another service's pickle): shown as bytes, never decoded or changed.\n\n"
                     + (key.hexPreview() == null ? "" : "First bytes (hex):\n" + key.hexPreview());
         };
     }
@@ -128,6 +128,16 @@ public class SessionCacheViewModel {
             return "? bytes";
         }
         return key.sizeBytes() + (key.sizeBytes() == 1 ? " byte" : " bytes");
+    }
+
+    /** For the table: exact below 10 KiB, else rounded. */
+    public static String shortSize(CacheKeyView key) {
+        long bytes = key.sizeBytes();
+        if (bytes < 10 * 1024) {
+            return size(key);
+        }
+        return bytes < 10L * 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0)
+                : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
     }
 
     public static String ttl(CacheKeyView key) {

@@ -75,6 +75,9 @@ class SessionCacheViewModelTest {
         assertThat(SessionCacheViewModel.ttl(OURS)).isEqualTo("1 min 31 s");
         assertThat(SessionCacheViewModel.ttl(PICKLE)).isEqualTo("no expiry");
         assertThat(SessionCacheViewModel.kind(PICKLE)).isEqualTo("string · binary");
+        assertThat(SessionCacheViewModel.shortSize(PICKLE)).isEqualTo("30 bytes");
+        assertThat(SessionCacheViewModel.shortSize(new CacheKeyView("k", Kind.OURS, "list", 1, 151_618, 51, true,
+                "[]", null, false))).isEqualTo("148.1 KiB");
     }
 
     @Test
