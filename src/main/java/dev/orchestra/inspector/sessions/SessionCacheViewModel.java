@@ -118,7 +118,7 @@ public class SessionCacheViewModel {
             case ABSENT -> "(not in Redis)";
             case OURS -> key.json();
             case FOREIGN -> "binary, " + size(key) + (key.complete() ? "" : " or more") + "\n"
-                    + "Not our JSON (e.g. another service's pickle): shown as bytes, never decoded or changed.\n\n"
+                    + "Not our JSON (e.g. a pickle): never decoded, never changed.\n\n"
                     + (key.hexPreview() == null ? "" : "First bytes (hex):\n" + key.hexPreview());
         };
     }
