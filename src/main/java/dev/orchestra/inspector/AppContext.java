@@ -24,6 +24,9 @@ import dev.orchestra.inspector.sessions.TranscriptViewModel;
 import dev.orchestra.inspector.status.HealthMonitor;
 import dev.orchestra.inspector.status.StatusBarView;
 import dev.orchestra.inspector.status.StatusBarViewModel;
+import dev.orchestra.inspector.transfer.TransferFeature;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.WriteLock;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +57,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final HealthViewModel healthModel;
     private final HealthMonitor healthMonitor;
     private final EditingFeature editing;
+    private final TransferFeature transfer;
     private MainView mainView;
 
     public AppContext(StoreConnection.Opener opener, StoreDescription description, Clock clock,
@@ -78,6 +82,10 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         this.sessionsModel = new SessionsViewModel(runner, store, transcriptModel, this);
         this.statusModel = new StatusBarViewModel(clock, runner.busyProperty(), store, description.target());
         this.healthModel = new HealthViewModel(runner, store, healthHistory, statusModel, clock);
+        this.transfer = new TransferFeature(runner, store, editing.storage(), this::activeFilter, () -> {
+            memoryModel.refresh();
+            agentModel.refresh();
+        }, viewLoader, messages);
         this.healthMonitor = new HealthMonitor(() -> store.managerProperty().get(), healthPeriod, report -> {
             statusModel.update(report);
             healthHistory.record(report, clock.instant());
@@ -100,6 +108,26 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
 
     private DocumentDetailViewModel newDetailModel() {
         return new DocumentDetailViewModel(runner, store, secrets, dialogs);
+    }
+
+    /** The filter the app's view of {@code collection} shows now (for File → Export…). */
+    private DocumentFilter activeFilter(StoreCollection collection) {
+        return switch (collection) {
+            case MEMORY_ITEMS -> memoryModel.activeFilter();
+            case AGENT_DATA -> agentModel.activeFilter();
+            default -> DocumentFilter.none();
+        };
+    }
+
+    /** The collection the showing view lists (Export and Import preselect it). */
+    private StoreCollection shownCollection() {
+        return switch (mainModel.sectionProperty().get()) {
+            case AGENTS -> StoreCollection.AGENT_DATA;
+            case SESSIONS -> StoreCollection.USER_SESSIONS;
+            case TRASH -> StoreCollection.INSPECTOR_TRASH;
+            case AUDIT -> StoreCollection.INSPECTOR_AUDIT;
+            case MEMORY, HEALTH -> StoreCollection.MEMORY_ITEMS;
+        };
     }
 
     @Override
@@ -150,6 +178,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         stage.setMinHeight(560);
         dialogs.setOwner(stage);
         editing.setOwner(stage);
+        transfer.setOwner(stage);
+        mainView.installTransfer(() -> transfer.openExport(shownCollection()),
+                () -> transfer.openImport(shownCollection()));
         stage.show();
         store.connect();
         return scene;
@@ -235,6 +266,10 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
 
     public Clock clock() {
         return clock;
+    }
+
+    public TransferFeature transfer() {
+        return transfer;
     }
 
     public EditingFeature editing() {

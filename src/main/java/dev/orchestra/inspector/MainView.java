@@ -26,6 +26,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -47,6 +48,8 @@ public class MainView {
     @FXML private BorderPane root;
     @FXML private CheckMenuItem darkThemeItem;
     @FXML private CheckMenuItem revealItem;
+    @FXML private MenuItem exportItem;
+    @FXML private MenuItem importItem;
     @FXML private Label environmentBadge;
     @FXML private Label targetLabel;
     @FXML private Label secretsBadge;
@@ -248,6 +251,15 @@ public class MainView {
         alert.initOwner(root.getScene().getWindow());
         alert.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
         alert.showAndWait();
+    }
+
+    /** Issue 5: File → Export… and Import…, available while the store is connected. */
+    public void installTransfer(Runnable openExport, Runnable openImport) {
+        var notConnected = model.store().stateProperty().isNotEqualTo(StoreConnection.State.CONNECTED);
+        exportItem.setOnAction(e -> openExport.run());
+        importItem.setOnAction(e -> openImport.run());
+        exportItem.disableProperty().bind(notConnected);
+        importItem.disableProperty().bind(notConnected);
     }
 
     public BorderPane root() {

@@ -44,16 +44,8 @@ public final class StoreConnection implements AutoCloseable {
         }
         state.set(State.CONNECTING);
         error.set(null);
-        runner.run("Opening the store", () -> {
-            MemoryManager m = opener.open();
-            try {
-                m.initialize();
-            } catch (RuntimeException e) {
-                closeQuietly(m);
-                throw e;
-            }
-            return m;
-        }, m -> {
+        // The opener initialises (MemoryManagerFactory.create does): index creation is not repeated here.
+        runner.run("Opening the store", opener::open, m -> {
             manager.set(m);
             state.set(State.CONNECTED);
         }, e -> {
