@@ -194,6 +194,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         editing.installDocumentActions(agentModel, agentView.detailView(), agentView.root());
         var sessionsView = (SessionsView) mainView.view(MainViewModel.Section.SESSIONS);
         editing.installSessionDelete(sessionsModel, sessionsView.root());
+        editing.installSessionRecordActions(sessionsModel, sessionsView.root());
         editing.installBanner(viewLoader, (javafx.scene.layout.Pane) mainView.root().getTop());
     }
 

@@ -67,6 +67,17 @@ public final class EditingActionsInstaller {
         addToHeader(featureRoot, delete);
     }
 
+    /** "Edit session record" (it has one) and "Create session record" (items but no record) in the header. */
+    public static void installSessionRecordActions(SessionRecordActionsViewModel actions, Parent featureRoot) {
+        Button edit = button("Edit session record", "editSessionRecordButton", FontAwesome.Glyph.PENCIL,
+                actions::editRecord, "Edit the selected session's user_sessions document");
+        edit.disableProperty().bind(actions.canEditProperty().not());
+        Button create = button("Create session record", "createSessionRecordButton", FontAwesome.Glyph.PLUS,
+                actions::createRecord, "Create the missing user_sessions document for the selected session");
+        create.disableProperty().bind(actions.canCreateProperty().not());
+        addToHeader(featureRoot, edit, create);
+    }
+
     private static void addToHeader(Parent featureRoot, Node... nodes) {
         Node header = featureRoot.lookup(".feature-header");
         if (header instanceof Pane pane) {

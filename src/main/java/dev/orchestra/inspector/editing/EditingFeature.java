@@ -108,6 +108,17 @@ public final class EditingFeature {
         }, featureRoot);
     }
 
+    /** "Edit session record" / "Create session record" in the sessions view's header (the shared editor). */
+    public SessionRecordActionsViewModel installSessionRecordActions(SessionsViewModel sessions, Parent featureRoot) {
+        var actions = new SessionRecordActionsViewModel(runner, storage, editors, dialogs, clock,
+                sessions.selectedProperty(), () -> {
+                    sessions.load();
+                    refreshFeatures();
+                });
+        EditingActionsInstaller.installSessionRecordActions(actions, featureRoot);
+        return actions;
+    }
+
     /** The banner, added to {@code container} (the window's top area). */
     public void installBanner(ViewLoader loader, Pane container) {
         ReadOnlyBannerView view = new ReadOnlyBannerView(banner);

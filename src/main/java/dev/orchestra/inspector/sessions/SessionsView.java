@@ -17,6 +17,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -60,6 +62,10 @@ public class SessionsView implements FeatureView {
     @FXML private VBox bubbles;
     @FXML private VBox transcriptPlaceholder;
     @FXML private Label transcriptPlaceholderLabel;
+    @FXML private TabPane detailTabs;
+    @FXML private Tab cacheTab;
+    @FXML private Tab transcriptTab;
+    private SessionCachePanel cachePanel;
 
     public SessionsView(SessionsViewModel model, Messages messages, StoreConnection store) {
         this.model = model;
@@ -79,6 +85,15 @@ public class SessionsView implements FeatureView {
 
         setUpTable();
         setUpTranscript();
+        cachePanel = new SessionCachePanel(model.cache());
+        cacheTab.setContent(cachePanel.root());
+        model.cache().activeProperty().bind(cacheTab.selectedProperty());
+        // Opening a conversation (Enter, double click, another view) shows it.
+        model.transcript().sessionIdProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                detailTabs.getSelectionModel().select(transcriptTab);
+            }
+        });
     }
 
     private void setUpTable() {
@@ -249,6 +264,9 @@ public class SessionsView implements FeatureView {
     public void refresh() {
         model.load();
         model.transcript().refresh();
+        if (model.cache().activeProperty().get()) {
+            model.cache().refresh();
+        }
     }
 
     @Override
@@ -267,6 +285,15 @@ public class SessionsView implements FeatureView {
 
     public TableView<SessionSummary> table() {
         return table;
+    }
+
+    /** The Cache (Redis) tab: selecting it reads the selected session's keys. */
+    public Tab cacheTab() {
+        return cacheTab;
+    }
+
+    public SessionCachePanel cachePanel() {
+        return cachePanel;
     }
 
     /** The transcript's bubbles, in order (for tests and screenshots). */

@@ -25,6 +25,7 @@ public class SessionsViewModel {
     private final BackgroundRunner runner;
     private final StoreConnection store;
     private final TranscriptViewModel transcript;
+    private final SessionCacheViewModel cache;
     private final Navigator navigator;
     private final FilterField user = new FilterField();
     private final ObservableList<SessionSummary> sessions = FXCollections.observableArrayList();
@@ -42,6 +43,9 @@ public class SessionsViewModel {
         this.store = store;
         this.transcript = transcript;
         this.navigator = navigator;
+        this.cache = new SessionCacheViewModel(runner, store);
+        selected.addListener((obs, was, is) -> cache.show(is == null ? null : is.userId(),
+                is == null ? null : is.sessionId()));
         store.stateProperty().addListener((obs, was, is) -> {
             if (is == StoreConnection.State.CONNECTED) {
                 load();
@@ -116,6 +120,12 @@ public class SessionsViewModel {
         job.cancel();
         loading.set(false);
         transcript.cancel();
+        cache.cancel();
+    }
+
+    /** The selected session's Redis keys (the Cache tab). */
+    public SessionCacheViewModel cache() {
+        return cache;
     }
 
     public FilterField userField() {

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.redis;
 
+import dev.orchestra.storage.StorageConnectionException;
 import dev.orchestra.storage.config.Secrets;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.health.ComponentHealth;
@@ -163,6 +164,27 @@ public final class RedisCache implements AutoCloseable {
             if (invalidatedSince(ticket)) {
                 journal.addKey(ticket.key()); // the fill may have landed after the write's invalidation
             }
+        }
+    }
+
+    // ---- inspection (read-only) --------------------------------------------------------------------------------
+
+    /**
+     * The key as it is in Redis, for display: type, TTL, size and, for our values, the decoded JSON; foreign values
+     * only as a hex preview. Read-only and bounded (see {@link CacheKeyInspector}); does not count as a cache read.
+     *
+     * @throws StorageConnectionException when Redis is down or failed to answer
+     */
+    public CacheKeyView inspectKey(String key) {
+        if (!ready()) {
+            throw new StorageConnectionException("Redis at " + settings.address() + " is not answering"
+                    + (lastError == null ? "" : ": " + lastError));
+        }
+        try {
+            return new CacheKeyInspector(jedis).inspect(key, journal.covers(key));
+        } catch (JedisException e) {
+            failed(e);
+            throw new StorageConnectionException("Redis at " + settings.address() + " failed: " + lastError);
         }
     }
 

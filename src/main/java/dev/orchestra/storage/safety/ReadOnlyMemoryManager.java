@@ -13,6 +13,8 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.ScoredMemoryItem;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.redis.CacheKeyView;
+import dev.orchestra.storage.tiered.CacheInspection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,7 @@ import org.bson.BsonValue;
  * the delegate's {@link RawDocumentAccess} when it has one (used here only to restore a document exactly as another
  * system had stored it); without one those methods throw {@link UnsupportedOperationException}.
  */
-public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAccess {
+public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAccess, CacheInspection {
     private final MemoryManager delegate;
     private final WriteLock lock;
 
@@ -38,6 +40,12 @@ public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAc
 
     public WriteLock writeLock() {
         return lock;
+    }
+
+    /** Reading the cache is allowed while locked. */
+    @Override
+    public Optional<List<CacheKeyView>> inspectSessionCache(String userId, String sessionId) {
+        return CacheInspection.inspectSession(delegate, userId, sessionId);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.redis.CacheKeyView;
 import dev.orchestra.storage.redis.CacheRead;
 import dev.orchestra.storage.redis.CachedList;
 import dev.orchestra.storage.redis.FillTicket;
@@ -40,7 +41,7 @@ import org.bson.BsonValue;
  *   <li>Redis down: everything works from the delegate; {@link #checkHealth()} reports Redis in error.</li>
  * </ul>
  */
-public final class TieredMemoryManager extends ForwardingMemoryManager {
+public final class TieredMemoryManager extends ForwardingMemoryManager implements CacheInspection {
     /** How many of the newest items a history key holds. */
     public static final int DEFAULT_CACHED_ITEMS = 50;
 
@@ -68,6 +69,18 @@ public final class TieredMemoryManager extends ForwardingMemoryManager {
     /** The cache, when one is configured. */
     public Optional<RedisCache> cache() {
         return Optional.ofNullable(cache);
+    }
+
+    @Override
+    public Optional<List<CacheKeyView>> inspectSessionCache(String userId, String sessionId) {
+        if (cache == null || userId == null) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>(cache.keys().historyKeysShowing(userId, sessionId));
+        if (sessionId != null) {
+            names.add(cache.keys().session(userId, sessionId));
+        }
+        return Optional.of(names.stream().map(cache::inspectKey).toList());
     }
 
     // ---- reads ---------------------------------------------------------------------------------------------
