@@ -20,6 +20,7 @@ public final class HealthMonitor extends ScheduledService<List<ComponentHealth>>
 
     private final Supplier<MemoryManager> manager;
     private final ExecutorService executor;
+    private volatile boolean closed;
 
     public HealthMonitor(Supplier<MemoryManager> manager, Duration period, Consumer<List<ComponentHealth>> onReport,
                          Consumer<Throwable> onFailure) {
@@ -50,8 +51,19 @@ public final class HealthMonitor extends ScheduledService<List<ComponentHealth>>
         };
     }
 
+    /** After {@link #close()} a late restart (e.g. from a store-state listener) must not reach the dead executor. */
+    @Override
+    protected void executeTask(Task<List<ComponentHealth>> task) {
+        if (closed) {
+            task.cancel();
+            return;
+        }
+        super.executeTask(task);
+    }
+
     @Override
     public void close() {
+        closed = true;
         cancel();
         executor.shutdownNow();
     }
