@@ -163,8 +163,18 @@ public interface MemoryManager extends AutoCloseable {
      * @throws StorageException when the store refused; the ones before the refused one may have been inserted
      */
     default List<BsonValue> insertAll(StoreCollection collection, List<BsonDocument> documents) {
-        List<BsonValue> ids = new ArrayList<>(documents.size());
+        List<BsonDocument> complete = new ArrayList<>(documents.size());
+        java.time.Instant now = java.time.Instant.now();
         for (BsonDocument document : documents) {
+            if (document == null) {
+                throw new StorageValidationException("The document is missing");
+            }
+            BsonDocument filled = dev.orchestra.storage.mapping.InsertDefaults.apply(collection, document, now);
+            dev.orchestra.storage.validation.DocumentValidator.validate(collection, filled);
+            complete.add(filled);
+        }
+        List<BsonValue> ids = new ArrayList<>(complete.size());
+        for (BsonDocument document : complete) {
             ids.add(insert(collection, document));
         }
         return ids;
