@@ -11,7 +11,11 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.ScoredMemoryItem;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.UpsertResult;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -101,6 +105,89 @@ public interface MemoryManager extends AutoCloseable {
      * (which may stop it). Returns exactly how many were deleted.
      */
     long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, BulkProgress progress);
+
+    // ---- batch operations (one round trip per batch where the store can; defaults go document by document) ---
+
+    /**
+     * Writes a batch, replacing by {@code _id} and inserting when absent (a document without {@code _id} gets one, and
+     * the insert defaults). Every document is validated first: an invalid one is reported by its index in
+     * {@code documents} and never written; the valid ones are still written. A cached manager invalidates every key
+     * the batch affects. Not atomic: concurrent writers may interleave with the batch.
+     *
+     * @throws StorageConnectionException when the store is unreachable (some of the batch may have been written)
+     */
+    default UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+        long inserted = 0;
+        long replaced = 0;
+        long unchanged = 0;
+        Map<Integer, String> failures = new HashMap<>();
+        List<BsonValue> written = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            BsonDocument document = documents.get(i);
+            try {
+                BsonValue id = document.get("_id");
+                Optional<BsonDocument> stored = id == null ? Optional.empty() : findById(collection, id);
+                if (stored.isEmpty()) {
+                    written.add(insert(collection, document));
+                    inserted++;
+                } else if (stored.get().equals(document)) {
+                    written.add(id);
+                    unchanged++;
+                } else {
+                    replace(collection, stored.get(), document);
+                    written.add(id);
+                    replaced++;
+                }
+            } catch (StorageConnectionException | ReadOnlyViolationException e) {
+                throw e;
+            } catch (StorageException e) {
+                failures.put(i, e.getMessage());
+            }
+        }
+        return new UpsertResult(inserted, replaced, unchanged, failures, written);
+    }
+
+    /** The full stored documents of those ids that exist (embeddings included), in no particular order. */
+    default List<BsonDocument> findByIds(StoreCollection collection, List<BsonValue> ids) {
+        List<BsonDocument> found = new ArrayList<>();
+        for (BsonValue id : ids) {
+            findById(collection, id).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
+     * Validates all, then inserts all (defaults filled as by {@link #insert}); returns the ids in order. Nothing is
+     * written when one is invalid.
+     *
+     * @throws StorageException when the store refused; the ones before the refused one may have been inserted
+     */
+    default List<BsonValue> insertAll(StoreCollection collection, List<BsonDocument> documents) {
+        List<BsonDocument> complete = new ArrayList<>(documents.size());
+        java.time.Instant now = java.time.Instant.now();
+        for (BsonDocument document : documents) {
+            if (document == null) {
+                throw new StorageValidationException("The document is missing");
+            }
+            BsonDocument filled = dev.orchestra.storage.mapping.InsertDefaults.apply(collection, document, now);
+            dev.orchestra.storage.validation.DocumentValidator.validate(collection, filled);
+            complete.add(filled);
+        }
+        List<BsonValue> ids = new ArrayList<>(complete.size());
+        for (BsonDocument document : complete) {
+            ids.add(insert(collection, document));
+        }
+        return ids;
+    }
+
+    /** Deletes exactly these ids (nothing else); returns how many existed and were deleted. */
+    default long deleteByIds(StoreCollection collection, List<BsonValue> ids) {
+        long deleted = 0;
+        for (BsonValue id : ids) {
+            deleted += delete(collection, id) ? 1 : 0;
+        }
+        return deleted;
+    }
 
     /**
      * Sessions across {@code memory_items} and {@code user_sessions}, most recent activity first; {@code userId}

@@ -548,6 +548,87 @@ public abstract class MemoryManagerContract {
                 BulkProgress.IGNORE)).isZero();
     }
 
+    // ---- batch operations ------------------------------------------------------------------------------------
+
+    @Test
+    void upsertAllInsertsReplacesSkipsUnchangedAndNeverWritesInvalidOnes() {
+        BsonDocument kept = memoryDoc("keep", "u", "s", T0, "note", "same");
+        BsonDocument old = memoryDoc("change", "u", "s", T0, "note", "old");
+        manager.insert(StoreCollection.MEMORY_ITEMS, kept);
+        manager.insert(StoreCollection.MEMORY_ITEMS, old);
+        BsonDocument changed = memoryDoc("change", "u", "s2", T0, "note", "new");
+        BsonDocument added = memoryDoc("new", "u", "s", T0.plusSeconds(1), "note", "added");
+        BsonDocument invalid = memoryDoc("bad", "u", "s", T0, "note", "no user");
+        invalid.remove("user_id");
+        BsonDocument withoutId = memoryDoc("x", "u", "s", T0, "note", "gets an id");
+        withoutId.remove("_id");
+
+        var result = manager.upsertAll(StoreCollection.MEMORY_ITEMS, List.of(kept, changed, invalid, added, withoutId));
+
+        assertThat(result.inserted()).isEqualTo(2);
+        assertThat(result.replaced()).isEqualTo(1);
+        assertThat(result.unchanged()).isEqualTo(1);
+        assertThat(result.failures()).containsOnlyKeys(2);
+        assertThat(result.written()).hasSize(4).contains(new BsonString("keep"), new BsonString("change"),
+                new BsonString("new")).doesNotContain(new BsonString("bad"));
+        assertThat(manager.findById(StoreCollection.MEMORY_ITEMS, new BsonString("bad"))).isEmpty();
+        assertThat(manager.findById(StoreCollection.MEMORY_ITEMS, new BsonString("change"))).contains(changed);
+        assertThat(manager.findById(StoreCollection.MEMORY_ITEMS, new BsonString("new"))).contains(added);
+        assertThat(manager.findById(StoreCollection.MEMORY_ITEMS, new BsonString("keep"))).contains(kept);
+        assertThat(manager.findByIds(StoreCollection.MEMORY_ITEMS, result.written())).hasSize(4)
+                .anySatisfy(d -> assertThat(d.getString("text_content").getValue()).isEqualTo("gets an id"));
+        assertThat(manager.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isEqualTo(4);
+        assertThat(manager.getConversationHistory("u", "s2", 10, null)).extracting(MemoryItem::textContent)
+                .containsExactly("new");
+    }
+
+    @Test
+    void findByIdsReturnsTheFullDocumentsThatExist() {
+        BsonDocument a = memoryDoc("a", "u", "s", T0, "note", "A").append("embedding", new BsonArray(
+                List.of(new BsonDouble(0.5), new BsonDouble(1.5))));
+        BsonDocument b = memoryDoc("b", "u", "s", T0, "note", "B");
+        manager.insert(StoreCollection.MEMORY_ITEMS, a);
+        manager.insert(StoreCollection.MEMORY_ITEMS, b);
+
+        assertThat(manager.findByIds(StoreCollection.MEMORY_ITEMS,
+                List.of(new BsonString("a"), new BsonString("ghost"), new BsonString("b"))))
+                .containsExactlyInAnyOrder(a, b);
+        assertThat(manager.findByIds(StoreCollection.MEMORY_ITEMS, List.of())).isEmpty();
+    }
+
+    @Test
+    void insertAllFillsDefaultsAndWritesNothingWhenOneIsInvalid() {
+        BsonDocument invalid = memoryDoc("bad", "u", "s", T0, "note", "x");
+        invalid.remove("user_id");
+        assertThatThrownBy(() -> manager.insertAll(StoreCollection.MEMORY_ITEMS,
+                List.of(memoryDoc("first", "u", "s", T0, "note", "x"), invalid)))
+                .isInstanceOf(StorageValidationException.class);
+        assertThat(manager.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isZero();
+
+        BsonDocument noId = memoryDoc("x", "u", "s", null, "note", "y");
+        noId.remove("_id");
+        List<BsonValue> ids = manager.insertAll(StoreCollection.MEMORY_ITEMS,
+                List.of(memoryDoc("one", "u", "s", T0, "note", "x"), noId));
+
+        assertThat(ids).hasSize(2).first().isEqualTo(new BsonString("one"));
+        BsonDocument stored = manager.findById(StoreCollection.MEMORY_ITEMS, ids.get(1)).orElseThrow();
+        assertThat(stored.isDateTime("timestamp")).isTrue();
+    }
+
+    @Test
+    void deleteByIdsDeletesExactlyThoseAndCountsWhatExisted() {
+        for (String id : List.of("a", "b", "c")) {
+            manager.insert(StoreCollection.MEMORY_ITEMS, memoryDoc(id, "u", "s", T0, "note", id));
+        }
+
+        long deleted = manager.deleteByIds(StoreCollection.MEMORY_ITEMS,
+                List.of(new BsonString("a"), new BsonString("ghost"), new BsonString("c")));
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(allIds(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(), 10)).containsExactly(new BsonString("b"));
+        assertThat(manager.deleteByIds(StoreCollection.MEMORY_ITEMS, List.of(new BsonString("a")))).isZero();
+    }
+
     @Test
     void deleteMatchingStopsWhenProgressSaysSo() {
         for (int i = 0; i < 25; i++) {

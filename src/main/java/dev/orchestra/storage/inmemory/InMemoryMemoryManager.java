@@ -3,6 +3,7 @@ package dev.orchestra.storage.inmemory;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageConnectionException;
+import dev.orchestra.storage.StorageException;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.health.ComponentHealth;
 import dev.orchestra.storage.health.HealthStatus;
@@ -24,6 +25,7 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.ScoredMemoryItem;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,6 +275,51 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
     public boolean delete(StoreCollection collection, BsonValue id) {
         requireArgument(id, "_id");
         return write(() -> collection(collection).delete(id));
+    }
+
+    /** Same rules as MongoDB's bulk upsert (validated first; one with an {@code _id} is written as it is), atomically. */
+    @Override
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+        requireArgument(documents, "documents");
+        Map<Integer, String> failures = new HashMap<>();
+        Map<Integer, BsonDocument> valid = new LinkedHashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            BsonDocument document = documents.get(i);
+            try {
+                requireArgument(document, "document");
+                BsonDocument complete = document.containsKey(Fields.ID) ? document.clone()
+                        : InsertDefaults.apply(collection, document, clock.instant());
+                DocumentValidator.validate(collection, complete);
+                valid.put(i, complete);
+            } catch (StorageValidationException e) {
+                failures.put(i, e.getMessage());
+            }
+        }
+        long[] counts = new long[3]; // inserted, replaced, unchanged
+        List<BsonValue> written = new ArrayList<>();
+        write(() -> {
+            InMemoryCollection docs = collection(collection);
+            valid.forEach((index, document) -> {
+                BsonValue id = document.get(Fields.ID);
+                Optional<BsonDocument> stored = docs.get(id);
+                try {
+                    if (stored.isEmpty()) {
+                        docs.insert(document);
+                        counts[0]++;
+                    } else if (stored.get().equals(document)) {
+                        counts[2]++;
+                    } else {
+                        docs.replaceIfUnchanged(stored.get(), document);
+                        counts[1]++;
+                    }
+                    written.add(id);
+                } catch (StorageException e) {
+                    failures.put(index, e.getMessage());
+                }
+            });
+            return null;
+        });
+        return new UpsertResult(counts[0], counts[1], counts[2], failures, written);
     }
 
     @Override

@@ -29,6 +29,7 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.ScoredMemoryItem;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,7 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     private final MongoPager pager;
     private final MongoSessions sessions;
     private final MongoHealth health;
+    private final MongoBatchWrites batches;
     private volatile List<String> indexProblems = List.of();
 
     /**
@@ -86,6 +88,7 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         this.pager = new MongoPager(operationTimeout);
         this.sessions = new MongoSessions(database, operationTimeout);
         this.health = new MongoHealth(client.getDatabase("admin"), errors, hosts, databaseName);
+        this.batches = new MongoBatchWrites(errors, operationTimeout);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------------
@@ -313,6 +316,30 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         return errors.call("delete from " + collection.collectionName(), () -> new MongoBatchDelete(
                 collection(collection), timeout).run(query, batchSize, total,
                 progress == null ? BulkProgress.IGNORE : progress));
+    }
+
+    @Override
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+        requireArgument(documents, "documents");
+        return batches.upsertAll(collection(collection), collection, documents);
+    }
+
+    @Override
+    public List<BsonDocument> findByIds(StoreCollection collection, List<BsonValue> ids) {
+        requireArgument(ids, "ids");
+        return batches.findByIds(collection(collection), collection, ids);
+    }
+
+    @Override
+    public List<BsonValue> insertAll(StoreCollection collection, List<BsonDocument> documents) {
+        requireArgument(documents, "documents");
+        return batches.insertAll(collection(collection), collection, documents);
+    }
+
+    @Override
+    public long deleteByIds(StoreCollection collection, List<BsonValue> ids) {
+        requireArgument(ids, "ids");
+        return batches.deleteByIds(collection(collection), collection, ids);
     }
 
     @Override

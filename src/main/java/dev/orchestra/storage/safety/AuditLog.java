@@ -69,6 +69,11 @@ public final class AuditLog {
         write(entry(action, collection, null, filter, count, null, null, batchId));
     }
 
+    /** One imported batch: the ids written and the counts, never the documents themselves. */
+    void imported(StoreCollection collection, BsonDocument described, long count) {
+        write(entry(AuditAction.IMPORT, collection.collectionName(), null, described, count, null, null, null));
+    }
+
     void restored(String collection, BsonValue id, BsonDocument after, String batchId) {
         write(entry(AuditAction.RESTORE, collection, id, null, null, null, after, batchId));
     }

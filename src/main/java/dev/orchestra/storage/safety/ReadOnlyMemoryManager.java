@@ -15,6 +15,7 @@ import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.redis.CacheKeyView;
 import dev.orchestra.storage.tiered.CacheInspection;
+import dev.orchestra.storage.model.UpsertResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,6 +138,29 @@ public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAc
     public boolean delete(StoreCollection collection, BsonValue id) {
         lock.checkWritable("delete from " + collection.collectionName());
         return delegate.delete(collection, id);
+    }
+
+    @Override
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+        lock.checkWritable("import into " + collection.collectionName());
+        return delegate.upsertAll(collection, documents);
+    }
+
+    @Override
+    public List<BsonDocument> findByIds(StoreCollection collection, List<BsonValue> ids) {
+        return delegate.findByIds(collection, ids);
+    }
+
+    @Override
+    public List<BsonValue> insertAll(StoreCollection collection, List<BsonDocument> documents) {
+        lock.checkWritable("insert into " + collection.collectionName());
+        return delegate.insertAll(collection, documents);
+    }
+
+    @Override
+    public long deleteByIds(StoreCollection collection, List<BsonValue> ids) {
+        lock.checkWritable("delete from " + collection.collectionName());
+        return delegate.deleteByIds(collection, ids);
     }
 
     @Override

@@ -4,9 +4,11 @@ import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.UpsertResult;
 import java.time.Clock;
 import java.util.List;
 import org.bson.BsonDocument;
+import org.bson.BsonInt64;
 import org.bson.BsonValue;
 
 /**
@@ -21,6 +23,7 @@ public final class SafeOperations {
     /** The batch size used when none is given. */
     public static final int DEFAULT_BATCH_SIZE = 100;
 
+    private final MemoryManager manager;
     private final WriteLock lock;
     private final AuditLog audit;
     private final TrashService trash;
@@ -28,6 +31,7 @@ public final class SafeOperations {
     private final SafeDeletes deletes;
 
     public SafeOperations(MemoryManager manager, WriteLock lock, Actor actor, Clock clock) {
+        this.manager = manager;
         this.lock = lock;
         this.audit = new AuditLog(manager, actor, clock);
         this.trash = new TrashService(manager, lock, audit, actor, clock);
@@ -78,6 +82,30 @@ public final class SafeOperations {
     /** Inserts {@link #duplicateDraft} as it is; returns the new {@code _id}. */
     public BsonValue duplicate(StoreCollection collection, BsonValue id) {
         return edits.insert(collection, edits.duplicateDraft(collection, id));
+    }
+
+    // ---- imports ----------------------------------------------------------------------------------------------
+
+    /**
+     * Writes a batch of documents, replacing by {@code _id} and inserting when absent, with one
+     * {@link MemoryManager#upsertAll} (one round trip on MongoDB) and ONE audit entry for the batch (the ids written
+     * and the counts) rather than one per document. Invalid documents are reported by index and never written.
+     *
+     * @throws dev.orchestra.storage.ReadOnlyViolationException while the write lock is locked; nothing written
+     */
+    public UpsertResult importBatch(StoreCollection collection, List<BsonDocument> documents) {
+        EditableCollections.require(collection);
+        lock.checkWritable("import into " + collection.collectionName());
+        UpsertResult result = manager.upsertAll(collection, documents);
+        if (result.inserted() + result.replaced() > 0) {
+            BsonDocument described = FilterDescription.ofIds(result.written())
+                    .append("inserted", new BsonInt64(result.inserted()))
+                    .append("replaced", new BsonInt64(result.replaced()))
+                    .append("unchanged", new BsonInt64(result.unchanged()))
+                    .append("failed", new BsonInt64(result.failures().size()));
+            audit.imported(collection, described, result.inserted() + result.replaced());
+        }
+        return result;
     }
 
     // ---- deletes -----------------------------------------------------------------------------------------------

@@ -124,6 +124,37 @@ public final class TrashService {
         }
     }
 
+    /**
+     * Copies a batch of documents about to be deleted with one {@link MemoryManager#insertAll}; returns the trash
+     * entries' ids in the order of {@code originals}. Nothing is deleted here. On failure the copies that did get in
+     * are removed again (best effort: their originals are untouched) and {@link TrashCopyException} is thrown.
+     */
+    List<BsonValue> copyAll(StoreCollection source, List<BsonDocument> originals, String batchId) {
+        List<BsonDocument> entries = new ArrayList<>(originals.size());
+        for (BsonDocument original : originals) {
+            entries.add(new TrashEntry(new BsonString(UUID.randomUUID().toString()), source.collectionName(), original,
+                    clock.instant(), actor.user(), actor.origin(), batchId).toDocument());
+        }
+        List<BsonValue> trashIds = entries.stream().map(e -> e.get(TrashEntry.ID)).toList();
+        try {
+            manager.insertAll(StoreCollection.INSPECTOR_TRASH, entries);
+            return trashIds;
+        } catch (StorageException e) {
+            discardQuietly(trashIds);
+            throw new TrashCopyException("Could not copy " + originals.size() + " document(s) of "
+                    + source.collectionName() + " to the trash, so they were not deleted: " + e.getMessage(), e);
+        }
+    }
+
+    private void discardQuietly(List<BsonValue> trashIds) {
+        try {
+            manager.deleteByIds(StoreCollection.INSPECTOR_TRASH, trashIds);
+        } catch (StorageException e) {
+            LOG.warn("Could not remove the partial trash copies of a failed copy (their originals were not deleted): {}",
+                    e.getMessage());
+        }
+    }
+
     /** Drops a copy whose original turned out not to be deleted by us (someone else deleted it first). */
     void discard(BsonValue trashId) {
         manager.delete(StoreCollection.INSPECTOR_TRASH, trashId);

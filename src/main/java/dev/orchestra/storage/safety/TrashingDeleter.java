@@ -13,12 +13,18 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one way documents are deleted here: read the full document, copy it to the trash, then delete it by
- * {@code _id}. If the copy fails nothing is deleted. Counting is per document, so totals are exact.
+ * The one way documents are deleted here: read the full documents, copy them to the trash, then delete exactly those
+ * {@code _id}s. If the copy fails nothing is deleted. Bulk deletes do this per batch with three round trips
+ * ({@code findByIds}, trash {@code insertAll}, {@code deleteByIds}) instead of three per document; the count comes
+ * from the store's deleted count, so totals are exact.
  */
 final class TrashingDeleter {
+    private static final Logger LOG = LoggerFactory.getLogger(TrashingDeleter.class);
+
     /** The outcome of one run over a filter. */
     record Outcome(long deleted, boolean cancelled) {
     }
@@ -46,6 +52,42 @@ final class TrashingDeleter {
     }
 
     /**
+     * Trash-copies then deletes one batch of ids; returns how many this call deleted. Only ids whose full document was
+     * read and copied are deleted. When the delete fails its outcome is unknown: the copies stay (the delete may still
+     * land), the batch is read again to count exactly what went, and {@link PartialDeleteException} is thrown.
+     */
+    private long deleteBatch(StoreCollection collection, List<BsonValue> ids, String batchId, long doneBefore) {
+        List<BsonDocument> originals = manager.findByIds(collection, ids);
+        if (originals.isEmpty()) {
+            return 0;
+        }
+        List<BsonValue> copied = originals.stream().map(d -> d.get("_id")).toList();
+        trash.copyAll(collection, originals, batchId);
+        long deleted;
+        try {
+            deleted = manager.deleteByIds(collection, copied);
+        } catch (StorageException e) {
+            throw new PartialDeleteException(doneBefore + goneAfterFailure(collection, copied), batchId, e);
+        }
+        if (deleted < copied.size()) {
+            // Someone else deleted some of them between our read and our delete; which ones cannot be told apart
+            // now, so their copies stay in the batch (restoring one that is back is refused, never overwritten).
+            LOG.warn("{} of {} documents copied to trash batch {} were deleted by someone else meanwhile",
+                    copied.size() - deleted, copied.size(), batchId);
+        }
+        return deleted;
+    }
+
+    /** How many of {@code copied} are gone after a failed delete; 0 when that cannot be read either. */
+    private long goneAfterFailure(StoreCollection collection, List<BsonValue> copied) {
+        try {
+            return copied.size() - manager.findByIds(collection, copied).size();
+        } catch (StorageException unreadable) {
+            return 0;
+        }
+    }
+
+    /**
      * Deletes the given ids in batches, telling {@code progress} after each (which may stop it).
      *
      * @param doneBefore added to the counts given to {@code progress} (when this is a part of a larger delete)
@@ -56,14 +98,15 @@ final class TrashingDeleter {
         long deleted = 0;
         try {
             for (int start = 0; start < ids.size(); start += batchSize) {
-                for (BsonValue id : ids.subList(start, Math.min(ids.size(), start + batchSize))) {
-                    deleted += deleteOne(collection, id, batchId).isPresent() ? 1 : 0;
-                }
+                deleted += deleteBatch(collection, ids.subList(start, Math.min(ids.size(), start + batchSize)),
+                        batchId, doneBefore + deleted);
                 if (!progress.onBatch(doneBefore + deleted, total)) {
                     return new Outcome(deleted, start + batchSize < ids.size());
                 }
             }
             return new Outcome(deleted, false);
+        } catch (PartialDeleteException e) {
+            throw e;
         } catch (StorageException e) {
             throw new PartialDeleteException(doneBefore + deleted, batchId, e);
         }
@@ -84,13 +127,13 @@ final class TrashingDeleter {
                 if (ids.isEmpty()) {
                     return new Outcome(deleted, false); // done, or only documents we could not delete are left
                 }
-                for (BsonValue id : ids) {
-                    deleted += deleteOne(collection, id, batchId).isPresent() ? 1 : 0;
-                }
+                deleted += deleteBatch(collection, ids, batchId, doneBefore + deleted);
                 if (!progress.onBatch(doneBefore + deleted, total)) {
                     return new Outcome(deleted, page.hasMore()); // a stop after the last batch is no cancel
                 }
             }
+        } catch (PartialDeleteException e) {
+            throw e;
         } catch (StorageException e) {
             throw new PartialDeleteException(doneBefore + deleted, batchId, e);
         }

@@ -12,6 +12,7 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.ScoredMemoryItem;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.UpsertResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,6 +118,26 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
     @Override
     public boolean delete(StoreCollection collection, BsonValue id) {
         return delegate.delete(collection, id);
+    }
+
+    @Override
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+        return delegate.upsertAll(collection, documents);
+    }
+
+    @Override
+    public List<BsonDocument> findByIds(StoreCollection collection, List<BsonValue> ids) {
+        return delegate.findByIds(collection, ids);
+    }
+
+    @Override
+    public List<BsonValue> insertAll(StoreCollection collection, List<BsonDocument> documents) {
+        return delegate.insertAll(collection, documents);
+    }
+
+    @Override
+    public long deleteByIds(StoreCollection collection, List<BsonValue> ids) {
+        return delegate.deleteByIds(collection, ids);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.redis.CacheKeyView;
+import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.redis.CacheRead;
 import dev.orchestra.storage.redis.CachedList;
 import dev.orchestra.storage.redis.FillTicket;
@@ -196,6 +197,43 @@ public final class TieredMemoryManager extends ForwardingMemoryManager implement
         Optional<BsonDocument> stored = delegate.findById(collection, id);
         return afterWrite(() -> delegate.delete(collection, id),
                 () -> stored.ifPresent(d -> affected.invalidateDocuments(collection, List.of(d))));
+    }
+
+    /**
+     * Delegates, then deletes the keys of every (user, session) the batch touched, old and new versions alike, with
+     * one invalidation for the whole batch (journaled by the cache when Redis is down). The stored versions are read
+     * first with one {@code findByIds}, because an import may move a document to another user or session.
+     */
+    @Override
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+        if (cache == null || !isCached(collection)) {
+            return delegate.upsertAll(collection, documents);
+        }
+        List<BsonValue> ids = documents.stream().filter(d -> d != null && d.containsKey("_id"))
+                .map(d -> d.get("_id")).toList();
+        List<BsonDocument> before = ids.isEmpty() ? List.of() : delegate.findByIds(collection, ids);
+        return afterWrite(() -> delegate.upsertAll(collection, documents), () -> {
+            List<BsonDocument> touched = new ArrayList<>(before);
+            touched.addAll(documents);
+            affected.invalidateDocuments(collection, touched);
+        });
+    }
+
+    @Override
+    public List<BsonValue> insertAll(StoreCollection collection, List<BsonDocument> documents) {
+        return afterWrite(() -> delegate.insertAll(collection, documents),
+                () -> affected.invalidateDocuments(collection, documents));
+    }
+
+    @Override
+    public long deleteByIds(StoreCollection collection, List<BsonValue> ids) {
+        if (cache == null || !isCached(collection)) {
+            return delegate.deleteByIds(collection, ids);
+        }
+        // The keys depend on the stored users/sessions, which the ids alone do not tell.
+        List<BsonDocument> stored = delegate.findByIds(collection, ids);
+        return afterWrite(() -> delegate.deleteByIds(collection, ids),
+                () -> affected.invalidateDocuments(collection, stored));
     }
 
     @Override

@@ -5,11 +5,10 @@ import java.util.List;
 import org.bson.BsonDocument;
 
 /**
- * Extension point: write a batch of validated documents, replacing by {@code _id} (inserting when absent; a document
- * without {@code _id} gets a new one) and invalidating every cache key the batch affects. MongoDB can do it in one
- * {@code bulkWrite} of {@code ReplaceOneModel(upsert=true)}; the tiered manager should delegate and then invalidate
- * the {@code history:}/{@code session:} keys of the (user, session) pairs in the batch; the read-only wrapper refuses
- * it. Imports use it when the manager implements it, else {@link PerDocumentUpsert}.
+ * How {@link ImportService} writes a batch: replacing by {@code _id} (inserting when absent; a document without
+ * {@code _id} gets a new one) and invalidating every cache key the batch affects. The shipped ones go through
+ * {@link dev.orchestra.storage.MemoryManager#upsertAll} (one {@code bulkWrite} per batch on MongoDB), directly or
+ * through {@code SafeOperations.importBatch}; {@link PerDocumentUpsert} is the slow, per-document alternative.
  */
 public interface BulkUpsert {
     /**

@@ -3,6 +3,7 @@ package dev.orchestra.storage.transfer;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.safety.SafeStorage;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.io.BufferedReader;
@@ -35,17 +36,23 @@ public final class ImportService {
         this.upsert = upsert;
     }
 
-    /** Upserts through the manager's bulk path when it has one, else document by document. */
+    /** Upserts through the contract's batch write ({@link MemoryManager#upsertAll}: one bulkWrite per batch on MongoDB). */
     public static ImportService forManager(MemoryManager manager) {
-        return new ImportService(manager instanceof BulkUpsert bulk ? bulk : new PerDocumentUpsert(manager));
+        return new ImportService((collection, documents) -> outcome(manager.upsertAll(collection, documents)));
     }
 
     /**
-     * Through the safe path: refused while the write lock is locked, every insert and replace audited, the cache
-     * invalidated by the manager. What the CLI and the GUI use.
+     * Through the safe path ({@link dev.orchestra.storage.safety.SafeOperations#importBatch}): refused while the
+     * write lock is locked, one bulk write and one audit entry per batch, the cache invalidated by the manager. What
+     * the CLI and the GUI use.
      */
     public static ImportService forSafeStorage(SafeStorage storage) {
-        return new ImportService(new PerDocumentUpsert(storage.manager(), DocumentWrites.audited(storage.operations())));
+        return new ImportService((collection, documents) ->
+                outcome(storage.operations().importBatch(collection, documents)));
+    }
+
+    private static UpsertOutcome outcome(UpsertResult result) {
+        return new UpsertOutcome(result.inserted(), result.replaced(), result.unchanged(), result.failures());
     }
 
     /** Only the collections Orchestra writes can be imported into; the inspector's trash and audit cannot. */

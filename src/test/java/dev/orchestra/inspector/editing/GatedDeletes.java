@@ -33,8 +33,13 @@ final class GatedDeletes {
     MemoryManager wrap(MemoryManager delegate) {
         return (MemoryManager) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MemoryManager.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("delete") && args[0] == StoreCollection.MEMORY_ITEMS
-                            && deletes.incrementAndGet() == holdAt.get()) {
+                    // Counted per document: a batched deleteByIds of k ids counts k and is held before it runs
+                    // when the n-th delete falls inside it.
+                    int documents = !(args != null && args.length > 0 && args[0] == StoreCollection.MEMORY_ITEMS) ? 0
+                            : method.getName().equals("delete") ? 1
+                            : method.getName().equals("deleteByIds") ? ((java.util.List<?>) args[1]).size() : 0;
+                    int after = documents == 0 ? -1 : deletes.addAndGet(documents);
+                    if (documents > 0 && after - documents < holdAt.get() && holdAt.get() <= after) {
                         reached.countDown();
                         release.await(20, TimeUnit.SECONDS);
                     }

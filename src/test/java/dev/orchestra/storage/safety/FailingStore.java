@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * inserts into the trash, or the n-th delete from an Orchestra collection.
  */
 final class FailingStore {
+    private static final java.util.Set<String> BATCH_METHODS = java.util.Set.of("insertAll", "deleteByIds",
+            "findByIds", "upsertAll");
     private final MemoryManager delegate;
     private volatile boolean failTrashCopies;
     private final AtomicInteger deletesBeforeFailure = new AtomicInteger(Integer.MAX_VALUE);
@@ -34,6 +36,11 @@ final class FailingStore {
     MemoryManager manager() {
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
+            if (BATCH_METHODS.contains(name)) {
+                // Through the contract's per-document defaults on this proxy, so the failures below hit single
+                // documents inside a batch, as a server failing part-way through a batch would.
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
             if (name.equals("insert") && args[0] == StoreCollection.INSPECTOR_TRASH && failTrashCopies) {
                 throw new StorageOperationException("simulated: trash insert refused");
             }

@@ -34,10 +34,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReadOnlyMemoryManagerTest {
     /** Every MemoryManager method that changes data; the reflection test below keeps this list complete. */
     private static final Set<String> WRITES = Set.of("addMemoryItem", "addRawAgentData", "cleanupExpiredItems",
-            "insert", "replace", "delete", "deleteMatching");
+            "insert", "replace", "delete", "deleteMatching", "upsertAll", "insertAll", "deleteByIds");
     private static final Set<String> READS_AND_LIFECYCLE = Set.of("initialize", "checkHealth", "serverStatistics",
             "close", "getMemoryItem", "getConversationHistory", "semanticSearch", "checkDuplicate", "findPage", "count",
-            "findById", "listSessions");
+            "findById", "listSessions", "findByIds");
 
     private final InMemoryMemoryManager store = new InMemoryMemoryManager();
     private final WriteLock lock = WriteLock.locked("test");
@@ -60,16 +60,23 @@ class ReadOnlyMemoryManagerTest {
     }
 
     static Stream<Arguments> managerWrites() {
-        Map<String, Consumer<MemoryManager>> writes = Map.of(
-                "addMemoryItem", m -> m.addMemoryItem(MemoryItem.of("u1", "s1", "conversation", "new")),
-                "addRawAgentData", m -> m.addRawAgentData(AgentData.of("a1", "plan", new BsonString("x"))),
-                "cleanupExpiredItems", MemoryManager::cleanupExpiredItems,
-                "insert", m -> m.insert(StoreCollection.MEMORY_ITEMS, Documents.memoryItem("m2", "u1", "s1", "x")),
-                "replace", m -> m.replace(StoreCollection.MEMORY_ITEMS, Documents.memoryItem("m1", "u1", "s1", "hello"),
-                        Documents.memoryItem("m1", "u1", "s1", "changed")),
-                "delete", m -> m.delete(StoreCollection.MEMORY_ITEMS, new BsonString("m1")),
-                "deleteMatching", m -> m.deleteMatching(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(), 10,
-                        BulkProgress.IGNORE));
+        Map<String, Consumer<MemoryManager>> writes = Map.ofEntries(
+                Map.entry("addMemoryItem", m -> m.addMemoryItem(MemoryItem.of("u1", "s1", "conversation", "new"))),
+                Map.entry("addRawAgentData", m -> m.addRawAgentData(AgentData.of("a1", "plan", new BsonString("x")))),
+                Map.entry("cleanupExpiredItems", MemoryManager::cleanupExpiredItems),
+                Map.entry("insert", m -> m.insert(StoreCollection.MEMORY_ITEMS, Documents.memoryItem("m2", "u1", "s1", "x"))),
+                Map.entry("replace", m -> m.replace(StoreCollection.MEMORY_ITEMS,
+                        Documents.memoryItem("m1", "u1", "s1", "hello"), Documents.memoryItem("m1", "u1", "s1", "changed"))),
+                Map.entry("delete", m -> m.delete(StoreCollection.MEMORY_ITEMS, new BsonString("m1"))),
+                Map.entry("deleteMatching", m -> m.deleteMatching(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(), 10,
+                        BulkProgress.IGNORE)),
+                Map.entry("upsertAll", m -> m.upsertAll(StoreCollection.MEMORY_ITEMS,
+                        List.of(Documents.memoryItem("m1", "u1", "s1", "changed"),
+                                Documents.memoryItem("m5", "u1", "s1", "x")))),
+                Map.entry("insertAll", m -> m.insertAll(StoreCollection.MEMORY_ITEMS,
+                        List.of(Documents.memoryItem("m6", "u1", "s1", "x")))),
+                Map.entry("deleteByIds", m -> m.deleteByIds(StoreCollection.MEMORY_ITEMS,
+                        List.of(new BsonString("m1")))));
         assertThat(writes.keySet()).isEqualTo(WRITES);
         return writes.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
@@ -121,6 +128,8 @@ class ReadOnlyMemoryManagerTest {
         writes.add(Arguments.of("deleteMatching", (Consumer<SafeOperations>) o -> o.deleteMatching(
                 StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("u1"), 10, BulkProgress.IGNORE)));
         writes.add(Arguments.of("deleteSession", (Consumer<SafeOperations>) o -> o.deleteSession("u1", "s1")));
+        writes.add(Arguments.of("importBatch", (Consumer<SafeOperations>) o -> o.importBatch(StoreCollection.MEMORY_ITEMS,
+                List.of(Documents.memoryItem("m1", "u1", "s1", "changed"), Documents.memoryItem("m8", "u1", "s1", "x")))));
         writes.add(Arguments.of("undo", (Consumer<SafeOperations>) o -> o.undo("some-batch")));
         writes.add(Arguments.of("trash.restore", (Consumer<SafeOperations>) o -> o.trash().restore(new BsonString("t1"))));
         writes.add(Arguments.of("trash.restoreBatch", (Consumer<SafeOperations>) o -> o.trash().restoreBatch("b1")));

@@ -340,6 +340,65 @@ class TieredMemoryManagerIT {
     }
 
     @Test
+    void upsertAllInvalidatesTheOldAndNewOwnersOfTheBatchAndDeleteByIdsTheStoredOnes() {
+        openOnSharedRedis();
+        say("u1", "s1", "moving", 1);
+        say("u2", "s9", "stays", 2);
+        say("u3", "s3", "untouched", 3);
+        warm("u1", "s1", "u1", null, "u2", "s9", "u2", null, "u3", "s3");
+        BsonDocument full = tiered.findPage(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("u1"),
+                PageRequest.first(10)).items().get(0);
+        full = tiered.findById(StoreCollection.MEMORY_ITEMS, full.get("_id")).orElseThrow();
+        BsonDocument moved = full.clone().append("user_id", new BsonString("u2"))
+                .append("session_id", new BsonString("s9"));
+        BsonDocument added = full.clone().append("_id", new BsonString("imported-1"))
+                .append("text_content", new BsonString("imported"));
+        added.put("timestamp", new org.bson.BsonDateTime(T0.plusSeconds(4).toEpochMilli()));
+
+        var result = tiered.upsertAll(StoreCollection.MEMORY_ITEMS, List.of(moved, added));
+
+        assertThat(result.replaced()).isEqualTo(1);
+        assertThat(result.inserted()).isEqualTo(1);
+        for (String key : List.of(keys.history("u1", "s1"), keys.history("u1", null), keys.history("u2", "s9"),
+                keys.history("u2", null))) {
+            assertThat(cached(key)).as(key).isFalse();
+        }
+        assertThat(cached(keys.history("u3", "s3"))).isTrue();
+        assertThat(history("u1", "s1", 10)).isEqualTo(truth("u1", "s1", 10)).containsExactly("imported");
+        assertThat(history("u2", "s9", 10)).isEqualTo(truth("u2", "s9", 10)).containsExactly("moving", "stays");
+        warm("u2", "s9");
+
+        assertThat(tiered.deleteByIds(StoreCollection.MEMORY_ITEMS, List.of(full.get("_id")))).isEqualTo(1);
+
+        assertThat(cached(keys.history("u2", "s9"))).isFalse();
+        assertThat(history("u2", "s9", 10)).isEqualTo(truth("u2", "s9", 10)).containsExactly("stays");
+    }
+
+    @Test
+    void anUpsertBatchDuringAnOutageIsJournaledOnceAndNothingIsStaleAfterwards() {
+        var ownRedis = RedisTestServer.openEmbeddedPersistent();
+        toClose.add(ownRedis);
+        open(ownRedis);
+        say("u1", "s1", "old", 1);
+        String key = keys.history("u1", "s1");
+        assertThat(history("u1", "s1", 10)).containsExactly("old");
+        BsonDocument stored = tiered.findById(StoreCollection.MEMORY_ITEMS,
+                tiered.getConversationHistory("u1", "s1", 10, null).get(0).id()).orElseThrow();
+
+        ownRedis.stop();
+        tiered.upsertAll(StoreCollection.MEMORY_ITEMS, List.of(
+                stored.clone().append("text_content", new BsonString("edited by import")),
+                stored.clone().append("_id", new BsonString("imp-2")).append("text_content", new BsonString("second"))));
+        assertThat(cache().pendingInvalidations()).isEqualTo(2); // history:u1:s1 and history:u1, once each
+        ownRedis.start();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(history("u1", "s1", 10)).isEqualTo(truth("u1", "s1", 10)).contains("edited by import", "second");
+            assertThat(cache().pendingInvalidations()).isZero();
+        });
+    }
+
+    @Test
     void aWriteDuringAnOutageLeavesNothingStaleAfterRedisReturnsAndTheCacheIsUsedAgain() {
         var ownRedis = RedisTestServer.openEmbeddedPersistent();
         toClose.add(ownRedis);

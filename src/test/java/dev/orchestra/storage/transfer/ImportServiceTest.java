@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,6 +137,46 @@ class ImportServiceTest {
         assertThatThrownBy(() -> importFile(dir.resolve("x.jsonl"), ImportOptions.defaults(),
                 StoreCollection.INSPECTOR_AUDIT, TransferProgress.NONE))
                 .isInstanceOf(StorageValidationException.class).hasMessageContaining("inspector's own collection");
+    }
+
+    @Test
+    void throughTheSafePathEachBatchIsOneAuditEntryWithItsIdsAndCounts() throws Exception {
+        store.insertUnchecked(StoreCollection.MEMORY_ITEMS, JsonLineParser.parse(GOOD_2)); // stored exactly as in the file
+        var safe = dev.orchestra.storage.safety.SafeStorage.wrap(store,
+                dev.orchestra.storage.safety.WriteLock.unlocked(), new dev.orchestra.storage.safety.Actor("ann", "cli"));
+        Path file = write(GOOD_1, GOOD_2, "{\"_id\": \"no-user\", \"item_type\": \"note\"}", GOOD_3,
+                "{\"_id\": \"g4\", \"user_id\": \"carol\", \"item_type\": \"note\"}");
+
+        ImportReport report = ImportService.forSafeStorage(safe).importFile(StoreCollection.MEMORY_ITEMS, file,
+                ImportOptions.defaults().withBatchSize(2), TransferProgress.NONE);
+
+        assertThat(report.inserted()).isEqualTo(3);
+        assertThat(report.unchanged()).isEqualTo(1);
+        assertThat(report.rejectedLines()).isEqualTo(1);
+        var entries = safe.operations().audit().list(PageRequest.first(10)).items();
+        assertThat(entries).hasSize(2).allSatisfy(e -> {
+            assertThat(e.action()).isEqualTo("import");
+            assertThat(e.user()).isEqualTo("ann");
+            assertThat(e.documentId()).isNull();
+        });
+        assertThat(entries).extracting(e -> e.count()).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(entries).extracting(e -> e.filter().getArray("_ids").size()).containsExactlyInAnyOrder(2, 2);
+        assertThat(entries).anySatisfy(e -> assertThat(e.filter().getArray("_ids"))
+                .containsExactly(new BsonString("g1"), new BsonString("g2")));
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isEqualTo(4);
+    }
+
+    @Test
+    void theSafePathRefusesAnImportWhileLockedAndWritesNothing() throws Exception {
+        var safe = dev.orchestra.storage.safety.SafeStorage.wrap(store,
+                dev.orchestra.storage.safety.WriteLock.locked("test"), new dev.orchestra.storage.safety.Actor("ann", "cli"));
+        Path file = write(GOOD_1, GOOD_3);
+
+        assertThatThrownBy(() -> ImportService.forSafeStorage(safe).importFile(StoreCollection.MEMORY_ITEMS, file,
+                ImportOptions.defaults(), TransferProgress.NONE))
+                .isInstanceOf(dev.orchestra.storage.ReadOnlyViolationException.class);
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isZero();
+        assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isZero();
     }
 
     private ImportReport importFile(Path file, ImportOptions options) {
