@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.inspector.editing.EditingFixture;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.WriteLock;
 import dev.orchestra.storage.transfer.ExportFormat;
@@ -188,7 +189,12 @@ class TransferViewModelTest {
         assertThat(stored(StoreCollection.MEMORY_ITEMS)).isEqualTo(2);
         assertThat(fixture.raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString("bad"))).isEmpty();
         assertThat(fixture.raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString("no-user"))).isEmpty();
-        assertThat(stored(StoreCollection.INSPECTOR_AUDIT)).as("each insert audited").isEqualTo(2);
+        // one audit entry per import batch (the bulk path), counting what it wrote
+        var audit = fixture.raw.findPage(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none(),
+                PageRequest.first(10)).items();
+        assertThat(audit).as("the import is audited once per batch").hasSize(1);
+        assertThat(audit.get(0).getString("action").getValue()).isEqualTo("import");
+        assertThat(audit.get(0).getInt64("count").getValue()).isEqualTo(2L);
         assertThat(model.messageProperty().get()).isEqualTo("Imported 2 documents into memory_items (2 inserted, "
                 + "0 replaced, 0 unchanged). Rejected lines not written: 2 (lines 2, 3).");
         assertThat(model.importedProperty().get().inserted()).isEqualTo(2);
