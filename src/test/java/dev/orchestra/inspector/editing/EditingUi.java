@@ -36,9 +36,13 @@ final class EditingUi {
         });
     }
 
-    /** Writes the scene as a PNG (Scene.snapshot works headless with the software pipeline). */
+    /**
+     * Writes the scene as a PNG (Scene.snapshot works headless with the software pipeline) to target/screenshots,
+     * or to the folder named by -Dscreenshot.dir=assets when refreshing the README's pictures: a normal test run
+     * must not change tracked files.
+     */
     static Path screenshot(Scene scene, String fileName) {
-        Path assets = Path.of("assets");
+        Path assets = Path.of(System.getProperty("screenshot.dir", "target/screenshots"));
         Path file = assets.resolve(fileName);
         fxRun(() -> {
             try {
