@@ -92,6 +92,8 @@ public final class EditingActionsInstaller {
         b.setId(id);
         b.setOnAction(e -> action.run());
         b.setTooltip(new Tooltip(tip));
+        // Actions keep their labels in a narrow pane; the title next to them is what gets shortened.
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return b;
     }
 }
