@@ -1,5 +1,8 @@
 package dev.orchestra.storage.inmemory;
 
+import static dev.orchestra.storage.validation.Arguments.requireArgument;
+import static dev.orchestra.storage.validation.Arguments.requireText;
+
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageConnectionException;
@@ -122,13 +125,7 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
     @Override
     public List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit,
                                                    DocumentFilter filters) {
-        requireText(userId, "user_id");
-        if (limit < 1) {
-            throw new StorageValidationException("The history limit must be at least 1, was " + limit);
-        }
-        DocumentFilter base = (filters == null ? DocumentFilter.none() : filters).withUserId(userId);
-        DocumentFilter filter = sessionId == null ? base : base.withSessionId(sessionId);
-        BsonDocument query = StoreQueries.filter(StoreCollection.MEMORY_ITEMS, filter);
+        BsonDocument query = StoreQueries.history(userId, sessionId, limit, filters);
         return read(() -> {
             List<BsonDocument> newest = InMemoryPager.sortNewestFirst(StoreCollection.MEMORY_ITEMS,
                     collection(StoreCollection.MEMORY_ITEMS).find(query));
@@ -395,18 +392,6 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
     private void available() {
         if (outage) {
             throw new StorageConnectionException("The in-memory store is unavailable (simulated outage)");
-        }
-    }
-
-    private static void requireArgument(Object value, String what) {
-        if (value == null) {
-            throw new StorageValidationException("No " + what + " given");
-        }
-    }
-
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new StorageValidationException("'" + field + "' is required");
         }
     }
 }

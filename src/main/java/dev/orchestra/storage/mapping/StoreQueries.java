@@ -26,6 +26,20 @@ public final class StoreQueries {
     }
 
     /** The filter for {@code filter} on {@code collection}; refuses criteria that do not apply to it. */
+    /**
+     * The query of {@code getConversationHistory}: the user's (and session's, when not null) memory items narrowed by
+     * {@code filters}; refuses a blank user or a limit below 1.
+     */
+    public static BsonDocument history(String userId, String sessionId, int limit, DocumentFilter filters) {
+        dev.orchestra.storage.validation.Arguments.requireText(userId, "user_id");
+        if (limit < 1) {
+            throw new dev.orchestra.storage.StorageValidationException(
+                    "The history limit must be at least 1, was " + limit);
+        }
+        DocumentFilter base = (filters == null ? DocumentFilter.none() : filters).withUserId(userId);
+        return filter(StoreCollection.MEMORY_ITEMS, sessionId == null ? base : base.withSessionId(sessionId));
+    }
+
     public static BsonDocument filter(StoreCollection collection, DocumentFilter filter) {
         List<BsonDocument> clauses = new ArrayList<>();
         if (filter == null) {

@@ -1,5 +1,8 @@
 package dev.orchestra.storage.mongo;
 
+import static dev.orchestra.storage.validation.Arguments.requireArgument;
+import static dev.orchestra.storage.validation.Arguments.requireText;
+
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.client.MongoClient;
@@ -134,13 +137,7 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     @Override
     public List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit,
                                                    DocumentFilter filters) {
-        requireText(userId, "user_id");
-        if (limit < 1) {
-            throw new StorageValidationException("The history limit must be at least 1, was " + limit);
-        }
-        DocumentFilter base = (filters == null ? DocumentFilter.none() : filters).withUserId(userId);
-        BsonDocument query = StoreQueries.filter(StoreCollection.MEMORY_ITEMS,
-                sessionId == null ? base : base.withSessionId(sessionId));
+        BsonDocument query = StoreQueries.history(userId, sessionId, limit, filters);
         List<MemoryItem> items = errors.call("read conversation history", () -> {
             List<MemoryItem> newestFirst = new ArrayList<>();
             collection(StoreCollection.MEMORY_ITEMS).find(query).sort(newestFirst(StoreCollection.MEMORY_ITEMS))
@@ -360,17 +357,6 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         return new BsonDocument(c.timeField(), new BsonInt32(-1)).append(Fields.ID, new BsonInt32(-1));
     }
 
-    private static void requireArgument(Object value, String what) {
-        if (value == null) {
-            throw new StorageValidationException("No " + what + " given");
-        }
-    }
-
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new StorageValidationException("'" + field + "' is required");
-        }
-    }
 
     @Override
     public String toString() {
