@@ -229,6 +229,16 @@ public class MainView {
     }
 
     @FXML
+    private void showTrash() {
+        model.sectionProperty().set(Section.TRASH);
+    }
+
+    @FXML
+    private void showAudit() {
+        model.sectionProperty().set(Section.AUDIT);
+    }
+
+    @FXML
     private void refresh() {
         current().refresh();
     }
