@@ -1,6 +1,9 @@
 package dev.orchestra.storage;
 
 import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.mapping.AgentDataMapper;
+import dev.orchestra.storage.mapping.MemoryItemMapper;
+import dev.orchestra.storage.validation.Arguments;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;
@@ -52,9 +55,14 @@ public interface MemoryManager extends AutoCloseable {
     // ---- Orchestra's operations ------------------------------------------------------------------------------
 
     /** Validates and inserts; fills {@code _id} (UUID string) and {@code timestamp} (now) when absent. Returns the id. */
-    BsonValue addMemoryItem(MemoryItem item);
+    default BsonValue addMemoryItem(MemoryItem item) {
+        Arguments.requireArgument(item, "memory item");
+        return insert(StoreCollection.MEMORY_ITEMS, MemoryItemMapper.toDocument(item));
+    }
 
-    Optional<MemoryItem> getMemoryItem(BsonValue id);
+    default Optional<MemoryItem> getMemoryItem(BsonValue id) {
+        return findById(StoreCollection.MEMORY_ITEMS, id).map(MemoryItemMapper::fromDocument);
+    }
 
     /**
      * The newest {@code limit} items of a user (and session, when not null) in chronological order (oldest first),
@@ -68,7 +76,10 @@ public interface MemoryManager extends AutoCloseable {
      */
     List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona, int topK);
 
-    BsonValue addRawAgentData(AgentData data);
+    default BsonValue addRawAgentData(AgentData data) {
+        Arguments.requireArgument(data, "agent data");
+        return insert(StoreCollection.AGENT_DATA, AgentDataMapper.toDocument(data));
+    }
 
     /** Whether the user already has an item with exactly this text. */
     boolean checkDuplicate(String userId, String textContent);

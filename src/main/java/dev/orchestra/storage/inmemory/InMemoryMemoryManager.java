@@ -112,17 +112,6 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
     // ---- Orchestra's operations ------------------------------------------------------------------------------
 
     @Override
-    public BsonValue addMemoryItem(MemoryItem item) {
-        requireArgument(item, "memory item");
-        return insert(StoreCollection.MEMORY_ITEMS, MemoryItemMapper.toDocument(item));
-    }
-
-    @Override
-    public Optional<MemoryItem> getMemoryItem(BsonValue id) {
-        return findById(StoreCollection.MEMORY_ITEMS, id).map(MemoryItemMapper::fromDocument);
-    }
-
-    @Override
     public List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit,
                                                    DocumentFilter filters) {
         BsonDocument query = StoreQueries.history(userId, sessionId, limit, filters);
@@ -156,12 +145,6 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
         }
         hits.sort(Comparator.comparingDouble(ScoredMemoryItem::score).reversed());
         return hits.size() > topK ? List.copyOf(hits.subList(0, topK)) : hits;
-    }
-
-    @Override
-    public BsonValue addRawAgentData(AgentData data) {
-        requireArgument(data, "agent data");
-        return insert(StoreCollection.AGENT_DATA, AgentDataMapper.toDocument(data));
     }
 
     @Override

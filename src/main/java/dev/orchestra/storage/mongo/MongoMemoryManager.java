@@ -124,17 +124,6 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     // ---- Orchestra's operations ----------------------------------------------------------------------------------
 
     @Override
-    public BsonValue addMemoryItem(MemoryItem item) {
-        requireArgument(item, "memory item");
-        return insert(StoreCollection.MEMORY_ITEMS, MemoryItemMapper.toDocument(item));
-    }
-
-    @Override
-    public Optional<MemoryItem> getMemoryItem(BsonValue id) {
-        return findById(StoreCollection.MEMORY_ITEMS, id).map(MemoryItemMapper::fromDocument);
-    }
-
-    @Override
     public List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit,
                                                    DocumentFilter filters) {
         BsonDocument query = StoreQueries.history(userId, sessionId, limit, filters);
@@ -155,12 +144,6 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         requireText(userId, "user_id");
         return new MongoSemanticSearch(collection(StoreCollection.MEMORY_ITEMS), errors, timeout)
                 .search(userId, queryEmbedding, persona, topK);
-    }
-
-    @Override
-    public BsonValue addRawAgentData(AgentData data) {
-        requireArgument(data, "agent data");
-        return insert(StoreCollection.AGENT_DATA, AgentDataMapper.toDocument(data));
     }
 
     @Override
