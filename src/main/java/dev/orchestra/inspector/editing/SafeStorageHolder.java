@@ -7,6 +7,7 @@ import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.SafeOperations;
 import dev.orchestra.storage.safety.SafeStorage;
 import dev.orchestra.storage.safety.WriteLock;
+import java.time.Clock;
 
 /**
  * The app's {@link SafeStorage}: every store the app opens is wrapped so reads go through the write gate and changes
@@ -16,18 +17,25 @@ import dev.orchestra.storage.safety.WriteLock;
 public final class SafeStorageHolder {
     private final WriteLock writeLock;
     private final Actor actor;
+    private final Clock clock;
     private volatile SafeStorage storage;
 
     public SafeStorageHolder(WriteLock writeLock, Actor actor) {
+        this(writeLock, actor, Clock.systemUTC());
+    }
+
+    /** @param clock stamps trash copies and audit entries */
+    public SafeStorageHolder(WriteLock writeLock, Actor actor, Clock clock) {
         this.writeLock = writeLock;
         this.actor = actor;
+        this.clock = clock;
     }
 
     /** An opener that wraps what {@code opener} opens; the connection then holds the gated manager. */
     public StoreConnection.Opener wrap(StoreConnection.Opener opener) {
         return () -> {
             MemoryManager opened = opener.open();
-            SafeStorage wrapped = SafeStorage.wrap(opened, writeLock, actor);
+            SafeStorage wrapped = SafeStorage.wrap(opened, writeLock, actor, clock);
             storage = wrapped;
             return wrapped.manager();
         };

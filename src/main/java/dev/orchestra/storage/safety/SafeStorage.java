@@ -2,6 +2,7 @@ package dev.orchestra.storage.safety;
 
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.StorageConfig;
+import java.time.Clock;
 
 /**
  * The storage as a front end should hold it: {@code manager} refuses writes while {@code writeLock} is locked
@@ -20,7 +21,12 @@ public record SafeStorage(MemoryManager manager, WriteLock writeLock, SafeOperat
     }
 
     public static SafeStorage wrap(MemoryManager delegate, WriteLock lock, Actor actor) {
+        return wrap(delegate, lock, actor, Clock.systemUTC());
+    }
+
+    /** @param clock stamps trash copies and audit entries */
+    public static SafeStorage wrap(MemoryManager delegate, WriteLock lock, Actor actor, Clock clock) {
         var gated = new ReadOnlyMemoryManager(delegate, lock);
-        return new SafeStorage(gated, lock, new SafeOperations(gated, lock, actor));
+        return new SafeStorage(gated, lock, new SafeOperations(gated, lock, actor, clock));
     }
 }

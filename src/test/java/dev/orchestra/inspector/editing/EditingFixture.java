@@ -8,6 +8,7 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.SafeOperations;
 import dev.orchestra.storage.safety.WriteLock;
+import dev.orchestra.storage.safety.SteppingClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,7 +39,8 @@ public final class EditingFixture {
 
     public EditingFixture(WriteLock lock) {
         this.lock = lock;
-        this.storage = new SafeStorageHolder(lock, new Actor("tester", "unit-test"));
+        // Trash and audit times step one second per read, so "newest first" does not depend on the wall clock.
+        this.storage = new SafeStorageHolder(lock, new Actor("tester", "unit-test"), new SteppingClock());
         this.store = new StoreConnection(runner, storage.wrap(() -> raw));
         store.connect();
     }
