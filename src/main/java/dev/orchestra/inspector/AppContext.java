@@ -3,6 +3,7 @@ package dev.orchestra.inspector;
 import dev.orchestra.inspector.agents.AgentDataView;
 import dev.orchestra.inspector.agents.AgentDataViewModel;
 import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.FxBackgroundRunner;
 import dev.orchestra.inspector.common.FxDialogService;
 import dev.orchestra.inspector.common.Messages;
@@ -133,7 +134,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     @Override
     public Object call(Class<?> type) {
         if (type == MainView.class) {
-            mainView = new MainView(mainModel, viewLoader, messages, secrets);
+            mainView = new MainView(mainModel, viewLoader, messages, secrets, this::installFeatureActions);
             return mainView;
         }
         if (type == MemoryItemsView.class) {
@@ -158,13 +159,14 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         throw new IllegalArgumentException("No controller known for " + type.getName());
     }
 
-    /** Builds the main window into {@code stage}, shows it, and starts opening the store in the background. */
+    /** Starts opening the store in the background, then builds the main window into {@code stage} and shows it. */
     public Scene show(Stage stage) {
+        store.connect(); // first: the store opens in the background while the window is being built
         ViewLoader.Loaded<MainView> main = viewLoader.load(AppContext.class, "Main.fxml");
         Scene scene = new Scene(main.root());
         scene.getStylesheets().add(AppContext.class.getResource("theme.css").toExternalForm());
         scene.getStylesheets().add(EditingFeature.class.getResource("editing.css").toExternalForm());
-        installEditing();
+        editing.installBanner(viewLoader, (javafx.scene.layout.Pane) mainView.root().getTop());
         stage.titleProperty().bind(mainModel.titleProperty());
         var icon = AppContext.class.getResourceAsStream("icon.png");
         if (icon != null) {
@@ -182,20 +184,27 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         mainView.installTransfer(() -> transfer.openExport(shownCollection()),
                 () -> transfer.openImport(shownCollection()));
         stage.show();
-        store.connect();
         return scene;
     }
 
-    /** Issue 4: edit/delete actions in the feature views and the read-only banner under the header. */
-    private void installEditing() {
-        var memoryView = (MemoryItemsView) mainView.view(MainViewModel.Section.MEMORY);
-        editing.installDocumentActions(memoryModel, memoryView.detailView(), memoryView.root());
-        var agentView = (AgentDataView) mainView.view(MainViewModel.Section.AGENTS);
-        editing.installDocumentActions(agentModel, agentView.detailView(), agentView.root());
-        var sessionsView = (SessionsView) mainView.view(MainViewModel.Section.SESSIONS);
-        editing.installSessionDelete(sessionsModel, sessionsView.root());
-        editing.installSessionRecordActions(sessionsModel, sessionsView.root());
-        editing.installBanner(viewLoader, (javafx.scene.layout.Pane) mainView.root().getTop());
+    /** Issue 4: edit/delete actions, added to each feature view when the main window first builds it. */
+    private void installFeatureActions(MainViewModel.Section section, FeatureView view) {
+        switch (section) {
+            case MEMORY -> {
+                var memoryView = (MemoryItemsView) view;
+                editing.installDocumentActions(memoryModel, memoryView.detailView(), memoryView.root());
+            }
+            case AGENTS -> {
+                var agentView = (AgentDataView) view;
+                editing.installDocumentActions(agentModel, agentView.detailView(), agentView.root());
+            }
+            case SESSIONS -> {
+                var sessionsView = (SessionsView) view;
+                editing.installSessionDelete(sessionsModel, sessionsView.root());
+                editing.installSessionRecordActions(sessionsModel, sessionsView.root());
+            }
+            default -> { }
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.orchestra.inspector.status.StatusBarView;
 import dev.orchestra.inspector.trash.TrashView;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -41,6 +42,7 @@ public class MainView {
     private final ViewLoader loader;
     private final Messages messages;
     private final SecretDisplay secrets;
+    private final BiConsumer<Section, FeatureView> featureLoaded;
     private final Map<Section, Parent> roots = new EnumMap<>(Section.class);
     private final Map<Section, FeatureView> views = new EnumMap<>(Section.class);
     private StatusBarView statusBarView;
@@ -61,8 +63,11 @@ public class MainView {
     @FXML private Label connectionMessage;
     @FXML private Button retryButton;
 
-    public MainView(MainViewModel model, ViewLoader loader, Messages messages, SecretDisplay secrets) {
+    /** @param featureLoaded called once per feature view, right after it is built (to add actions to it) */
+    public MainView(MainViewModel model, ViewLoader loader, Messages messages, SecretDisplay secrets,
+                    BiConsumer<Section, FeatureView> featureLoaded) {
         this.model = model;
+        this.featureLoaded = featureLoaded;
         this.loader = loader;
         this.messages = messages;
         this.secrets = secrets;
@@ -70,13 +75,6 @@ public class MainView {
 
     @FXML
     private void initialize() {
-        loadFeature(Section.MEMORY, MemoryItemsView.class, "memory/MemoryItems.fxml");
-        loadFeature(Section.AGENTS, AgentDataView.class, "agents/AgentData.fxml");
-        loadFeature(Section.SESSIONS, SessionsView.class, "sessions/Sessions.fxml");
-        loadFeature(Section.HEALTH, HealthView.class, "health/Health.fxml");
-        loadFeature(Section.TRASH, TrashView.class, "trash/Trash.fxml");
-        loadFeature(Section.AUDIT, AuditView.class, "audit/Audit.fxml");
-        content.getChildren().addAll(0, roots.values());
         ViewLoader.Loaded<StatusBarView> status = loader.load(MainView.class, "status/StatusBar.fxml");
         statusBarView = status.controller();
         root.setBottom(status.root());
@@ -111,10 +109,32 @@ public class MainView {
         }
     }
 
-    private void loadFeature(Section section, Class<?> anchor, String fxml) {
-        ViewLoader.Loaded<FeatureView> loaded = loader.load(MainView.class, fxml);
+    /**
+     * Feature views are built the first time they are shown: building all six at start-up cost a second of FX
+     * thread time before the first page could be drawn (measured by the GUI benchmark's launch probe).
+     */
+    private FeatureView ensureLoaded(Section section) {
+        FeatureView view = views.get(section);
+        if (view != null) {
+            return view;
+        }
+        ViewLoader.Loaded<FeatureView> loaded = loader.load(MainView.class, fxmlOf(section));
         roots.put(section, loaded.root());
         views.put(section, loaded.controller());
+        content.getChildren().add(content.getChildren().size() - 1, loaded.root()); // under the connection overlay
+        featureLoaded.accept(section, loaded.controller());
+        return loaded.controller();
+    }
+
+    private static String fxmlOf(Section section) {
+        return switch (section) {
+            case MEMORY -> "memory/MemoryItems.fxml";
+            case AGENTS -> "agents/AgentData.fxml";
+            case SESSIONS -> "sessions/Sessions.fxml";
+            case HEALTH -> "health/Health.fxml";
+            case TRASH -> "trash/Trash.fxml";
+            case AUDIT -> "audit/Audit.fxml";
+        };
     }
 
     private void setUpNavigation() {
@@ -151,8 +171,9 @@ public class MainView {
 
     private void show(Section previous, Section next) {
         navList.getSelectionModel().select(next);
+        ensureLoaded(next);
         roots.forEach((s, node) -> node.setVisible(s == next));
-        if (previous != null && previous != next) {
+        if (previous != null && previous != next && views.containsKey(previous)) {
             views.get(previous).setShowing(false);
         }
         views.get(next).setShowing(true);
@@ -276,13 +297,15 @@ public class MainView {
         return root;
     }
 
-    /** The root node of a feature view (for scoped lookups in UI tests and screenshots). */
+    /** The root node of a feature view, built now if it was not yet (for scoped lookups in UI tests). */
     public Parent featureRoot(Section section) {
+        ensureLoaded(section);
         return roots.get(section);
     }
 
+    /** A feature view, built now if it was not yet shown. */
     public FeatureView view(Section section) {
-        return views.get(section);
+        return ensureLoaded(section);
     }
 
     public StatusBarView statusBar() {

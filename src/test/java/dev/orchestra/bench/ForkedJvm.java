@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM on this process's classpath running one main class. Its stdout is read line by line; stderr goes to
+ * A child JVM running one main class (on this process's classpath unless given another). Its stdout is read line by line; stderr goes to
  * ours. Closing it closes the child's stdin (the child's signal to exit) and waits for it, bounded.
  */
 final class ForkedJvm implements AutoCloseable {
@@ -23,11 +23,15 @@ final class ForkedJvm implements AutoCloseable {
     }
 
     static ForkedJvm start(List<String> jvmOptions, Class<?> main, String... args) {
+        return start(jvmOptions, System.getProperty("java.class.path"), main, args);
+    }
+
+    static ForkedJvm start(List<String> jvmOptions, String classpath, Class<?> main, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath);
         command.add(main.getName());
         command.addAll(List.of(args));
         try {

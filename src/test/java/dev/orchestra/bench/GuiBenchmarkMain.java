@@ -50,7 +50,7 @@ public final class GuiBenchmarkMain {
         long started = System.nanoTime();
         String loadBefore = Machine.loadAverage();
         int items = Integer.getInteger("bench.gui.items", 1_000_000);
-        measureLaunch(Integer.getInteger("bench.gui.launches", 5));
+        results.addAll(LaunchBenchmark.measure(Integer.getInteger("bench.gui.launches", 5)));
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);
         String serverHeap = "-Xmx" + System.getProperty("bench.serverHeap", "4g");
@@ -68,45 +68,6 @@ public final class GuiBenchmarkMain {
         Path out = Path.of(System.getProperty("bench.out", "BENCHMARKS.md"));
         GuiReport.write(out, results, machine, items, seconds);
         System.out.println("Wrote the GUI section of " + out.toAbsolutePath() + " (" + seconds + " s)");
-    }
-
-    /** One cold launch (creates and seeds the store's file), then {@code launches} on the seeded file. */
-    private void measureLaunch(int launches) throws Exception {
-        Path dir = Files.createTempDirectory("gui-bench-embedded");
-        List<String> jvm = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-Dprism.text=t2k", "-Djava.awt.headless=true", "-Dheadless.geometry=1600x1000-32");
-        ProbeLine cold = launchOnce(jvm, dir);
-        Samples process = new Samples();
-        Samples context = new Samples();
-        Samples window = new Samples();
-        Samples storeOpen = new Samples();
-        for (int i = 0; i < launches; i++) {
-            ProbeLine line = launchOnce(jvm, dir);
-            process.add(line.get("sinceProcessStartMs") * 1_000_000);
-            context.add(line.get("sinceContextMs") * 1_000_000);
-            window.add(line.get("windowBuiltMs") * 1_000_000);
-            storeOpen.add(line.get("storeOpenMs") * 1_000_000);
-        }
-        results.add(Result.info("gui launch", "first launch (creates and seeds the store file): JVM start → first "
-                + "page shown / AppContext → first page shown", cold.get("sinceProcessStartMs") + " ms / "
-                + cold.get("sinceContextMs") + " ms", EMBEDDED));
-        results.add(Result.checked("gui launch", String.format("JVM start → first page shown (%d rows), %d launches "
-                        + "on the seeded file, each a fresh JVM: median / max", cold.get("rows"), launches),
-                ms(process.medianMs()) + " / " + ms(process.percentileMs(100)), "≤ 2 s",
-                process.medianMs() <= 2000, EMBEDDED));
-        results.add(Result.info("gui launch", "AppContext construction → first page shown, same launches: median / "
-                + "max", ms(context.medianMs()) + " / " + ms(context.percentileMs(100)), EMBEDDED));
-        results.add(Result.info("gui launch", "of which: window built (AppContext + show, FX thread) / store opened "
-                + "after that (embedded server, indexes; background): medians", ms(window.medianMs()) + " / "
-                + ms(storeOpen.medianMs()), EMBEDDED));
-    }
-
-    private static ProbeLine launchOnce(List<String> jvm, Path dir) {
-        try (ForkedJvm probe = ForkedJvm.start(jvm, GuiLaunchProbe.class, dir.toString())) {
-            ProbeLine line = ProbeLine.parse(probe.awaitLine("RESULT"));
-            System.out.println("Launch: " + line.get("sinceProcessStartMs") + " ms from JVM start");
-            return line;
-        }
     }
 
     private static void generate(String uri, int items) {

@@ -1,0 +1,109 @@
+package dev.orchestra.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.spi.ToolProvider;
+
+/**
+ * Launch time to the first page on the embedded store, each launch a fresh JVM ({@link GuiLaunchProbe}), started
+ * the three ways that matter: JVM defaults (the "before"), the options {@code mvn javafx:run} passes (C1 only,
+ * classes from directories), and what {@code ./orchestra-inspector} does (C1 only, classes from jars, a
+ * class-data-sharing archive written by a first launch and mapped by the later ones).
+ */
+final class LaunchBenchmark {
+    private static final List<String> HEADLESS = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+            "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true", "-Dheadless.geometry=1600x1000-32");
+    /** The start-up options of pom.xml's javafx-maven-plugin and of ./orchestra-inspector. */
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+    private final int launches;
+    private final Path dir;
+    private final List<Result> results = new ArrayList<>();
+
+    private LaunchBenchmark(int launches, Path dir) {
+        this.launches = launches;
+        this.dir = dir;
+    }
+
+    static List<Result> measure(int launches) throws IOException {
+        LaunchBenchmark bench = new LaunchBenchmark(launches, Files.createTempDirectory("gui-bench-embedded"));
+        bench.run();
+        return bench.results;
+    }
+
+    private void run() throws IOException {
+        String classDirs = System.getProperty("java.class.path");
+        ProbeLine cold = launchOnce(HEADLESS, classDirs);
+        results.add(Result.info("gui launch", "first launch (creates and seeds the store file), JVM defaults: JVM "
+                + "start → first page shown", cold.get("sinceProcessStartMs") + " ms", GuiBenchmarkMain.EMBEDDED));
+
+        series("JVM defaults, classes from directories (before: no start-up options)", HEADLESS, classDirs, false);
+        series("`mvn javafx:run` options (" + C1_ONLY + "), classes from directories", with(HEADLESS, C1_ONLY),
+                classDirs, true);
+
+        // Class-data sharing archives classes from jars only, so the probe runs on jars of the same classes.
+        String jars = jarClasspath(classDirs);
+        Path archive = dir.resolve("inspector.jsa");
+        launchOnce(with(HEADLESS, C1_ONLY, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off"), jars);
+        series("`./orchestra-inspector` (" + C1_ONLY + ", jars, class-data-sharing archive from a first launch)",
+                with(HEADLESS, C1_ONLY, "-XX:SharedArchiveFile=" + archive), jars, true);
+    }
+
+    private void series(String how, List<String> jvm, String classpath, boolean checked) {
+        Samples process = new Samples();
+        Samples window = new Samples();
+        Samples afterWindow = new Samples();
+        for (int i = 0; i < launches; i++) {
+            ProbeLine line = launchOnce(jvm, classpath);
+            process.add(line.get("sinceProcessStartMs") * 1_000_000);
+            window.add(line.get("windowBuiltMs") * 1_000_000);
+            afterWindow.add((line.get("sinceContextMs") - line.get("windowBuiltMs")) * 1_000_000);
+        }
+        String what = String.format("%s: JVM start → first page shown, %d launches on the seeded file: median / max "
+                + "(of which window built on the FX thread / first page after that: medians %.0f / %.0f ms)", how,
+                launches, window.medianMs(), afterWindow.medianMs());
+        String value = String.format("%.0f ms / %.0f ms", process.medianMs(), process.percentileMs(100));
+        results.add(checked
+                ? Result.checked("gui launch", what, value, "≤ 2 s", process.medianMs() <= 2000,
+                        GuiBenchmarkMain.EMBEDDED)
+                : Result.info("gui launch", what, value, GuiBenchmarkMain.EMBEDDED));
+    }
+
+    private ProbeLine launchOnce(List<String> jvm, String classpath) {
+        try (ForkedJvm probe = ForkedJvm.start(jvm, classpath, GuiLaunchProbe.class, dir.toString())) {
+            ProbeLine line = ProbeLine.parse(probe.awaitLine("RESULT"));
+            System.out.println("Launch: " + line.get("sinceProcessStartMs") + " ms from JVM start");
+            return line;
+        }
+    }
+
+    /** The classpath with every directory replaced by a jar of its contents. */
+    private String jarClasspath(String classpath) throws IOException {
+        ToolProvider jar = ToolProvider.findFirst("jar").orElseThrow();
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!Files.isDirectory(path)) {
+                entries.add(entry);
+                continue;
+            }
+            Path out = dir.resolve("classes-" + n++ + ".jar");
+            if (jar.run(System.out, System.err, "cf", out.toString(), "-C", entry, ".") != 0) {
+                throw new IOException("jar failed for " + entry);
+            }
+            entries.add(out.toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static List<String> with(List<String> base, String... more) {
+        List<String> all = new ArrayList<>(base);
+        all.addAll(List.of(more));
+        return all;
+    }
+}
