@@ -158,6 +158,17 @@ public interface MemoryManager extends AutoCloseable {
         return new UpsertResult(inserted, replaced, unchanged, failures, written);
     }
 
+    /**
+     * Up to {@code limit} (1–1000) full stored documents matching {@code filter}, in no particular order: the read
+     * of a batched bulk delete, which needs whole documents (for the trash) and no sort. Stores override it with
+     * one unsorted query; this default lists a page and reads those ids.
+     */
+    default List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
+        List<BsonValue> ids = findPage(collection, filter, PageRequest.first(limit)).items().stream()
+                .map(d -> d.get("_id")).toList();
+        return ids.isEmpty() ? List.of() : findByIds(collection, ids);
+    }
+
     /** The full stored documents of those ids that exist (embeddings included), in no particular order. */
     default List<BsonDocument> findByIds(StoreCollection collection, List<BsonValue> ids) {
         List<BsonDocument> found = new ArrayList<>();

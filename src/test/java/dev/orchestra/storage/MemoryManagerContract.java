@@ -597,6 +597,27 @@ public abstract class MemoryManagerContract {
     }
 
     @Test
+    void findMatchingReturnsWholeDocumentsOfTheFilterUpToTheLimit() {
+        BsonDocument a = memoryDoc("a", "u", "s", T0, "note", "A").append("embedding", new BsonArray(
+                List.of(new BsonDouble(0.5), new BsonDouble(1.5))));
+        manager.insert(StoreCollection.MEMORY_ITEMS, a);
+        manager.insert(StoreCollection.MEMORY_ITEMS, memoryDoc("b", "u", "s", T0, "note", "B"));
+        manager.insert(StoreCollection.MEMORY_ITEMS, memoryDoc("c", "u", "s", T0, "note", "C"));
+        manager.insert(StoreCollection.MEMORY_ITEMS, memoryDoc("other", "v", "s", T0, "note", "D"));
+        DocumentFilter userU = DocumentFilter.forUser("u");
+
+        assertThat(manager.findMatching(StoreCollection.MEMORY_ITEMS, userU, 10))
+                .extracting(d -> d.getString("_id").getValue()).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(manager.findMatching(StoreCollection.MEMORY_ITEMS, userU, 2)).hasSize(2)
+                .allSatisfy(d -> assertThat(d.getString("user_id").getValue()).isEqualTo("u"));
+        // Whole documents: the embedding travels too.
+        assertThat(manager.findMatching(StoreCollection.MEMORY_ITEMS, userU.withTextContains("A"), 10))
+                .containsExactly(a);
+        assertThatThrownBy(() -> manager.findMatching(StoreCollection.MEMORY_ITEMS, userU, 0))
+                .isInstanceOf(StorageValidationException.class);
+    }
+
+    @Test
     void insertAllFillsDefaultsAndWritesNothingWhenOneIsInvalid() {
         BsonDocument invalid = memoryDoc("bad", "u", "s", T0, "note", "x");
         invalid.remove("user_id");

@@ -305,6 +305,14 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     }
 
     @Override
+    public List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
+        PageRequest.first(limit); // the same bounds as a page
+        BsonDocument query = StoreQueries.filter(collection, filter);
+        return errors.call("read " + collection.collectionName(), () -> collection(collection).find(query)
+                .limit(limit).maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).into(new ArrayList<>()));
+    }
+
+    @Override
     public List<BsonDocument> findByIds(StoreCollection collection, List<BsonValue> ids) {
         requireArgument(ids, "ids");
         return batches.findByIds(collection(collection), collection, ids);

@@ -147,6 +147,11 @@ public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAc
     }
 
     @Override
+    public List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
+        return delegate.findMatching(collection, filter, limit);
+    }
+
+    @Override
     public List<BsonDocument> findByIds(StoreCollection collection, List<BsonValue> ids) {
         return delegate.findByIds(collection, ids);
     }

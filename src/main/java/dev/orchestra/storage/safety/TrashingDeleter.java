@@ -4,8 +4,6 @@ import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageException;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
-import dev.orchestra.storage.model.Page;
-import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.HashSet;
 import java.util.List;
@@ -57,7 +55,12 @@ final class TrashingDeleter {
      * land), the batch is read again to count exactly what went, and {@link PartialDeleteException} is thrown.
      */
     private long deleteBatch(StoreCollection collection, List<BsonValue> ids, String batchId, long doneBefore) {
-        List<BsonDocument> originals = manager.findByIds(collection, ids);
+        return deleteRead(collection, manager.findByIds(collection, ids), batchId, doneBefore);
+    }
+
+    /** Trash-copies then deletes documents just read in full; returns how many this call deleted. */
+    private long deleteRead(StoreCollection collection, List<BsonDocument> originals, String batchId,
+                            long doneBefore) {
         if (originals.isEmpty()) {
             return 0;
         }
@@ -113,8 +116,8 @@ final class TrashingDeleter {
     }
 
     /**
-     * Deletes everything matching {@code filter}, one page of {@code batchSize} at a time (always the first page:
-     * what was deleted no longer matches).
+     * Deletes everything matching {@code filter}, {@code batchSize} whole documents at a time, read unsorted with
+     * {@link MemoryManager#findMatching} (what was deleted no longer matches, so each read finds the next ones).
      */
     Outcome deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, String batchId,
                            long doneBefore, long total, BulkProgress progress) {
@@ -122,14 +125,15 @@ final class TrashingDeleter {
         Set<BsonValue> attempted = new HashSet<>();
         try {
             while (true) {
-                Page<BsonDocument> page = manager.findPage(collection, filter, PageRequest.first(batchSize));
-                List<BsonValue> ids = page.items().stream().map(d -> d.get("_id")).filter(attempted::add).toList();
-                if (ids.isEmpty()) {
+                List<BsonDocument> read = manager.findMatching(collection, filter, batchSize);
+                List<BsonDocument> batch = read.stream().filter(d -> attempted.add(d.get("_id"))).toList();
+                if (batch.isEmpty()) {
                     return new Outcome(deleted, false); // done, or only documents we could not delete are left
                 }
-                deleted += deleteBatch(collection, ids, batchId, doneBefore + deleted);
+                deleted += deleteRead(collection, batch, batchId, doneBefore + deleted);
                 if (!progress.onBatch(doneBefore + deleted, total)) {
-                    return new Outcome(deleted, page.hasMore()); // a stop after the last batch is no cancel
+                    // A stop after the last batch is no cancel: a short read was the last one.
+                    return new Outcome(deleted, read.size() == batchSize);
                 }
             }
         } catch (PartialDeleteException e) {

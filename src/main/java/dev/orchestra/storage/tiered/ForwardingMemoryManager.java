@@ -126,6 +126,11 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
     }
 
     @Override
+    public List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
+        return delegate.findMatching(collection, filter, limit);
+    }
+
+    @Override
     public List<BsonDocument> findByIds(StoreCollection collection, List<BsonValue> ids) {
         return delegate.findByIds(collection, ids);
     }
