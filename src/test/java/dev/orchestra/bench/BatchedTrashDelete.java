@@ -12,10 +12,9 @@ import org.bson.BsonDocument;
 import org.bson.BsonString;
 
 /**
- * PROTOTYPE of the fix proposed for bulk deletes (not the shipped path): the same trash-first guarantee as
- * {@code TrashingDeleter}, but per batch instead of per document — read the batch's full documents (1 round trip),
- * copy them to the trash with one {@code insertMany} (1), then delete exactly those ids with one {@code deleteMany}
- * (1) — so three round trips per batch instead of three per document. The trash documents have the shipped shape
+ * The raw-driver reference for bulk deletes: what {@code TrashingDeleter} does per batch — read the batch's full
+ * documents unsorted (1 round trip), copy them to the trash with one {@code insertMany} (1), then delete exactly
+ * those ids with one {@code deleteMany} (1) — without the write gate, validation or audit entry. The trash documents have the shipped shape
  * ({@code source_collection, document, deleted_at, deleted_by, origin, batch_id}).
  */
 final class BatchedTrashDelete {

@@ -147,7 +147,7 @@ public final class BenchmarkMain {
             target.initialize();
             int slice = Math.min(size, 20_000);
             BulkBenchmark.Figures bulk = new BulkBenchmark().run(source, target,
-                    client.getDatabase(importDb + "_prototype"), DataGenerator.sliceOf(size, slice), 500);
+                    client.getDatabase(importDb + "_reference"), DataGenerator.sliceOf(size, slice), 500);
             Figures.bulk(results, bulk);
         }
     }

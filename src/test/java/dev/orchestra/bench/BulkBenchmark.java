@@ -32,13 +32,13 @@ final class BulkBenchmark {
     static final Actor ACTOR = new Actor("bench", Actor.CLI);
 
     record Figures(ExportResult export, ImportReport imported, DeleteResult deleted, Duration deleteTime,
-                   ImportReport prototypeImport, long prototypeDeleted, Duration prototypeDeleteTime) {
+                   ImportReport referenceImport, long referenceDeleted, Duration referenceDeleteTime) {
         double deletePerSecond() {
             return deleted.deleted() / Math.max(1e-9, deleteTime.toNanos() / 1e9);
         }
 
-        double prototypeDeletePerSecond() {
-            return prototypeDeleted / Math.max(1e-9, prototypeDeleteTime.toNanos() / 1e9);
+        double referenceDeletePerSecond() {
+            return referenceDeleted / Math.max(1e-9, referenceDeleteTime.toNanos() / 1e9);
         }
     }
 
@@ -47,7 +47,7 @@ final class BulkBenchmark {
      * @param target    an empty database's manager
      * @param sliceFrom/sliceTo the time range exported (the generator spreads items evenly over a year)
      */
-    Figures run(MemoryManager source, MemoryManager target, MongoDatabase prototypeTarget, DocumentFilter slice,
+    Figures run(MemoryManager source, MemoryManager target, MongoDatabase referenceTarget, DocumentFilter slice,
                 int batchSize) throws IOException {
         Path file = Files.createTempFile("bench-import-", ".jsonl");
         try {
@@ -66,19 +66,19 @@ final class BulkBenchmark {
             if (deleted.deleted() != imported.stored()) {
                 throw new IllegalStateException("Deleted " + deleted.deleted() + " of " + imported.stored());
             }
-            ImportReport prototypeImport = new ImportService(new BulkWriteUpsert(prototypeTarget)).importFile(
+            ImportReport referenceImport = new ImportService(new BulkWriteUpsert(referenceTarget)).importFile(
                     StoreCollection.MEMORY_ITEMS, file, ImportOptions.defaults().withBatchSize(batchSize),
                     TransferProgress.NONE);
             started = System.nanoTime();
-            long prototypeDeleted = new BatchedTrashDelete(prototypeTarget, StoreCollection.MEMORY_ITEMS
+            long referenceDeleted = new BatchedTrashDelete(referenceTarget, StoreCollection.MEMORY_ITEMS
                     .collectionName(), "bench_trash").deleteMatching(new BsonDocument(), batchSize);
-            Duration prototypeDeleteTime = Duration.ofNanos(System.nanoTime() - started);
-            if (prototypeImport.stored() != export.documents() || prototypeDeleted != export.documents()) {
-                throw new IllegalStateException("The prototypes imported " + prototypeImport.stored()
-                        + " and deleted " + prototypeDeleted + " of " + export.documents());
+            Duration referenceDeleteTime = Duration.ofNanos(System.nanoTime() - started);
+            if (referenceImport.stored() != export.documents() || referenceDeleted != export.documents()) {
+                throw new IllegalStateException("The references imported " + referenceImport.stored()
+                        + " and deleted " + referenceDeleted + " of " + export.documents());
             }
-            return new Figures(export, imported, deleted, deleteTime, prototypeImport, prototypeDeleted,
-                    prototypeDeleteTime);
+            return new Figures(export, imported, deleted, deleteTime, referenceImport, referenceDeleted,
+                    referenceDeleteTime);
         } finally {
             Files.deleteIfExists(file);
         }

@@ -20,10 +20,8 @@ import org.bson.BsonDocument;
 import org.bson.BsonString;
 
 /**
- * PROTOTYPE of the fix proposed for imports (not the shipped path): {@link BulkUpsert} as its javadoc suggests, one
- * unordered {@code bulkWrite} of {@code ReplaceOneModel(upsert=true)} per batch. Measured beside the shipped
- * per-document path to show what the change would buy; the real one belongs in MongoMemoryManager (with the
- * tiered manager invalidating the batch's keys and the audit log recording the batch).
+ * The raw-driver reference for imports: one unordered {@code bulkWrite} of {@code ReplaceOneModel(upsert=true)} per
+ * batch, as {@code MongoMemoryManager.upsertAll} sends it, without validation, the audit entry or the write gate.
  */
 final class BulkWriteUpsert implements BulkUpsert {
     private final MongoDatabase database;

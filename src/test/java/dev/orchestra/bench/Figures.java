@@ -61,13 +61,13 @@ final class Figures {
         out.add(Result.checked("bulk", String.format("delete %,d with trash copy (SafeOperations.deleteMatching)",
                 f.deleted().deleted()), String.format("%,.0f docs/s", f.deletePerSecond()), "≥ 10,000/s",
                 f.deletePerSecond() >= 10_000, server));
-        double prototypeImport = f.prototypeImport().documentsPerSecond();
-        out.add(Result.checked("bulk", "PROTOTYPE fix: same import through a bulkWrite BulkUpsert (1 round trip per "
-                + "500)", String.format("%,.0f docs/s", prototypeImport), "≥ 20,000/s", prototypeImport >= 20_000,
-                server));
-        out.add(Result.checked("bulk", "PROTOTYPE fix: same delete, trash copy per batch (3 round trips per 500)",
-                String.format("%,.0f docs/s", f.prototypeDeletePerSecond()), "≥ 10,000/s",
-                f.prototypeDeletePerSecond() >= 10_000, server));
+        double referenceImport = f.referenceImport().documentsPerSecond();
+        // The same work with the raw driver and none of the safety (validation, audit, write gate): the ceiling of
+        // this server for each path, so the rows above read as "our overhead" rather than as absolute speed.
+        out.add(Result.info("bulk", "reference: same import, raw driver bulkWrite of ReplaceOneModel(upsert) per 500, "
+                + "no validation or audit", String.format("%,.0f docs/s", referenceImport), server));
+        out.add(Result.info("bulk", "reference: same delete, raw driver find + trash insertMany + deleteMany per 500, "
+                + "no audit", String.format("%,.0f docs/s", f.referenceDeletePerSecond()), server));
     }
 
     static String ms(Samples s) {

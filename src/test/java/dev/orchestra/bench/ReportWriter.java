@@ -45,11 +45,23 @@ final class ReportWriter {
                 + "sorted page scans the collection, so absolute MongoDB latencies here are NOT MongoDB's; the "
                 + "ratios (our layer vs the raw driver, round trips, bytes) are what carries over.\n\n");
         md.append(table(results)).append("\n");
+        md.append(keptGuiSection(file)); // the GUI part runs on its own too: its last section stays
         md.append(notes());
         try {
             Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    private static String keptGuiSection(Path file) {
+        try {
+            String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+            int start = old.indexOf(GuiReport.START);
+            int end = old.indexOf(GuiReport.END);
+            return start >= 0 && end > start ? old.substring(start, end + GuiReport.END.length()) + "\n\n" : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 

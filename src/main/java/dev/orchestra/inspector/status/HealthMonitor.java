@@ -10,10 +10,13 @@ import java.util.function.Supplier;
 import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
 import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.health.HealthChecker;
 
 /**
- * Polls {@link MemoryManager#checkHealth()} every period on its own thread (so busy or hung data loads never delay
- * it) and hands each report to the listener on the FX thread.
+ * Polls the store's health every period on its own thread (so busy or hung data loads never delay it) and hands
+ * each report to the listener on the FX thread. Checks go through {@link HealthChecker}, so a server that accepts
+ * connections but never answers is reported as down after {@link HealthChecker#DEFAULT_TIMEOUT}, not after the
+ * (longer) operation timeout.
  */
 public final class HealthMonitor extends ScheduledService<List<ComponentHealth>> implements AutoCloseable {
     public static final Duration PERIOD = Duration.ofSeconds(2);
@@ -21,6 +24,7 @@ public final class HealthMonitor extends ScheduledService<List<ComponentHealth>>
     private final Supplier<MemoryManager> manager;
     private final ExecutorService executor;
     private volatile boolean closed;
+    private HealthChecker checker; // for the current manager; used on the FX thread only
 
     public HealthMonitor(Supplier<MemoryManager> manager, Duration period, Consumer<List<ComponentHealth>> onReport,
                          Consumer<Throwable> onFailure) {
@@ -39,16 +43,29 @@ public final class HealthMonitor extends ScheduledService<List<ComponentHealth>>
 
     @Override
     protected Task<List<ComponentHealth>> createTask() {
-        MemoryManager m = manager.get();
+        HealthChecker current = checkerFor(manager.get());
         return new Task<>() {
             @Override
             protected List<ComponentHealth> call() {
-                if (m == null) {
+                if (current == null) {
                     throw new IllegalStateException("The store is not open");
                 }
-                return m.checkHealth();
+                return current.checkComponents();
             }
         };
+    }
+
+    private HealthChecker checkerFor(MemoryManager m) {
+        if (m == null) {
+            return null;
+        }
+        if (checker == null || !checker.checks(m)) {
+            if (checker != null) {
+                checker.close();
+            }
+            checker = new HealthChecker(m, "", "", HealthChecker.DEFAULT_TIMEOUT);
+        }
+        return checker;
     }
 
     /** After {@link #close()} a late restart (e.g. from a store-state listener) must not reach the dead executor. */
@@ -66,5 +83,8 @@ public final class HealthMonitor extends ScheduledService<List<ComponentHealth>>
         closed = true;
         cancel();
         executor.shutdownNow();
+        if (checker != null) {
+            checker.close();
+        }
     }
 }

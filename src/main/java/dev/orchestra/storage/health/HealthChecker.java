@@ -46,19 +46,32 @@ public final class HealthChecker implements AutoCloseable {
 
     /** Checks now; returns within about {@code timeout}. */
     public HealthReport check() {
+        return HealthReport.of(checkComponents(), environment, version);
+    }
+
+    /**
+     * Each component's health now, within about {@code timeout}: when no answer comes in time, every component
+     * known from the last answer is in error ("no answer within …").
+     */
+    public List<ComponentHealth> checkComponents() {
         CompletableFuture<List<ComponentHealth>> check = start();
         try {
             List<ComponentHealth> components = check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             remember(components);
-            return HealthReport.of(components, environment, version);
+            return components;
         } catch (TimeoutException e) {
-            return HealthReport.of(timedOut(), environment, version);
+            return timedOut();
         } catch (ExecutionException e) {
-            return HealthReport.of(failed(Secrets.redact(String.valueOf(e.getCause()))), environment, version);
+            return failed(Secrets.redact(String.valueOf(e.getCause())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return HealthReport.of(failed("interrupted"), environment, version);
+            return failed("interrupted");
         }
+    }
+
+    /** Whether this checker checks {@code candidate}. */
+    public boolean checks(MemoryManager candidate) {
+        return manager == candidate;
     }
 
     private synchronized CompletableFuture<List<ComponentHealth>> start() {

@@ -78,4 +78,22 @@ class HealthCheckerTest {
             assertThat(checker.check().status()).isEqualTo(HealthStatus.OK);
         }
     }
+
+    @Test
+    void componentsOfAHungCheckAreInErrorWithTheReason() {
+        var hanging = new HangingHealth();
+        try (var checker = new HealthChecker(hanging, "test", "dev", Duration.ofMillis(200))) {
+            List<ComponentHealth> components = assertTimeoutPreemptively(Duration.ofSeconds(3),
+                    checker::checkComponents);
+
+            assertThat(components).singleElement().satisfies(c -> {
+                assertThat(c.name()).isEqualTo(ComponentHealth.MONGODB);
+                assertThat(c.status()).isEqualTo(HealthStatus.ERROR);
+                assertThat(c.lastError()).contains("no answer within 200 ms");
+            });
+            assertThat(checker.checks(hanging)).isTrue();
+            assertThat(checker.checks(new InMemoryMemoryManager())).isFalse();
+            hanging.release.countDown();
+        }
+    }
 }
