@@ -27,7 +27,8 @@ import org.bson.BsonDocument;
  * Imports a JSON-lines file (one Extended JSON document per line, as {@link ExportService} writes) into a collection.
  * Two passes over the file, so memory stays flat: the first validates every line (JSON syntax, one object per line,
  * {@link DocumentValidator}) and only records which lines are bad; the second writes the valid lines in batches
- * through {@link BulkUpsert}. Bad lines are never written. No JavaFX: the CLI and the GUI both call it.
+ * through {@link BulkUpsert}. Bad lines are never written. Lines are parsed on worker threads
+ * ({@link ParallelLineParser}) and taken in file order. No JavaFX: the CLI and the GUI both call it.
  */
 public final class ImportService {
     private final BulkUpsert upsert;
@@ -81,27 +82,25 @@ public final class ImportService {
         Validation result = new Validation();
         long size = fileSize(file);
         try (CountingInput counting = new CountingInput(Files.newInputStream(file));
-             BufferedReader reader = strictUtf8(counting)) {
-            String line;
-            long lineNumber = 0;
-            while ((line = readLine(reader, file, lineNumber + 1)) != null) {
-                lineNumber++;
-                result.lines = lineNumber;
-                if (line.isBlank()) {
-                    continue;
+             BufferedReader reader = strictUtf8(counting);
+             ParallelLineParser lines = new ParallelLineParser(n -> readLine(reader, file, n), collection,
+                     n -> false)) {
+            List<ParallelLineParser.ParsedLine> chunk;
+            while ((chunk = lines.nextChunk()) != null) {
+                for (ParallelLineParser.ParsedLine line : chunk) {
+                    if (line.error() == null) {
+                        result.validCount++;
+                    } else {
+                        result.reject(line.number(), line.error(), options.maxReportedErrors());
+                    }
                 }
-                try {
-                    DocumentValidator.validate(collection, JsonLineParser.parse(line));
-                    result.validCount++;
-                } catch (StorageValidationException e) {
-                    result.reject(lineNumber, e.getMessage(), options.maxReportedErrors());
-                }
-                if (lineNumber % ExportService.PROGRESS_EVERY == 0
-                        && !progress.onProgress(TransferPhase.VALIDATING, counting.count(), size)) {
+                result.lines = lines.linesRead();
+                if (!progress.onProgress(TransferPhase.VALIDATING, counting.count(), size)) {
                     result.cancelled = true;
                     return result;
                 }
             }
+            result.lines = lines.linesRead();
             progress.onProgress(TransferPhase.VALIDATING, size, size);
         } catch (IOException e) {
             throw readFailure(file, e);
@@ -114,28 +113,24 @@ public final class ImportService {
         Writing result = new Writing();
         List<BsonDocument> batch = new ArrayList<>(options.batchSize());
         List<Long> batchLines = new ArrayList<>(options.batchSize());
-        try (BufferedReader reader = strictUtf8(Files.newInputStream(file))) {
-            String line;
-            long lineNumber = 0;
-            while ((line = readLine(reader, file, lineNumber + 1)) != null) {
-                lineNumber++;
-                if (line.isBlank() || validation.isRejected(lineNumber)) {
-                    continue;
-                }
-                try {
-                    BsonDocument document = JsonLineParser.parse(line);
-                    DocumentValidator.validate(collection, document);
-                    batch.add(document);
-                    batchLines.add(lineNumber);
-                } catch (StorageValidationException e) {
-                    // the file changed between the two passes
-                    result.fail(lineNumber, e.getMessage() + " (the file changed during import)",
-                            options.maxReportedErrors());
-                }
-                if (batch.size() == options.batchSize() && !flush(collection, batch, batchLines, result, validation,
-                        options.maxReportedErrors(), progress)) {
-                    result.cancelled = true;
-                    return result;
+        try (BufferedReader reader = strictUtf8(Files.newInputStream(file));
+             ParallelLineParser lines = new ParallelLineParser(n -> readLine(reader, file, n), collection,
+                     validation::isRejected)) {
+            List<ParallelLineParser.ParsedLine> chunk;
+            while ((chunk = lines.nextChunk()) != null) {
+                for (ParallelLineParser.ParsedLine line : chunk) {
+                    if (line.error() != null) { // the file changed between the two passes
+                        result.fail(line.number(), line.error() + " (the file changed during import)",
+                                options.maxReportedErrors());
+                        continue;
+                    }
+                    batch.add(line.document());
+                    batchLines.add(line.number());
+                    if (batch.size() == options.batchSize() && !flush(collection, batch, batchLines, result,
+                            validation, options.maxReportedErrors(), progress)) {
+                        result.cancelled = true;
+                        return result;
+                    }
                 }
             }
             flush(collection, batch, batchLines, result, validation, options.maxReportedErrors(), progress);

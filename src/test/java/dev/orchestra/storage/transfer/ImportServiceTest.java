@@ -71,6 +71,31 @@ class ImportServiceTest {
     }
 
     @Test
+    void linesParsedOnSeveralThreadsKeepTheirNumbersAndFileOrder() throws Exception {
+        List<String> lines = new ArrayList<>();
+        List<Long> bad = new ArrayList<>();
+        for (int i = 1; i <= 3000; i++) { // many chunks of 256 lines, more than the workers can hold at once
+            if (i % 397 == 0) {
+                lines.add("{\"_id\": \"bad" + i + "\", \"item_type\": \"note\"}");
+                bad.add((long) i);
+            } else {
+                lines.add("{\"_id\": \"d" + i + "\", \"user_id\": \"u\", \"item_type\": \"note\", "
+                        + "\"text_content\": \"line " + i + "\"}");
+            }
+        }
+        Path file = write(lines.toArray(String[]::new));
+
+        ImportReport report = importFile(file, ImportOptions.defaults().withBatchSize(100));
+
+        assertThat(report.lines()).isEqualTo(3000);
+        assertThat(report.rejected()).extracting(LineError::lineNumber).containsExactlyElementsOf(bad);
+        assertThat(report.inserted()).isEqualTo(3000 - bad.size());
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("d2999")).orElseThrow()
+                .getString("text_content").getValue()).isEqualTo("line 2999");
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("bad397"))).isEmpty();
+    }
+
+    @Test
     void dryRunAndAllOrNothingWriteNothing() throws Exception {
         Path file = write(GOOD_1, "{\"user_id\": 42, \"item_type\": \"n\"}", GOOD_2);
 
