@@ -20,19 +20,23 @@ final class GuiReport {
 
     /** Hand-written reading of the figures; the numbers themselves are only in the table. */
     private static final String NOTES = """
-            **Reading the GUI figures.** The targets (launch ≤ 2 s, pulse-gap p99 ≤ 50 ms) are MISSED in this run
-            where the table says so. What is known: the machine is shared (see the load averages under Machine: above 2
-            on these 2 cores, every thread gets only a fraction of a core) and the software renderer (`prism.order=sw`,
-            headless) draws on the CPU; the launch breakdown row shows where launch time goes (building the window on
-            the FX thread vs opening the embedded H2 store in the background). *Paging at 1M*: mongo-java-server has
-            no usable index for the keyset sort, so each page of 500 scans and sorts the whole collection in the
-            server JVM (seconds per page, see the pages/time in the row) — the window only paged the first pages of
-            the collection in the time box; the pulse gaps measure the FX thread meanwhile (data calls run on the
-            background runner). What was NOT done: no profile (JFR) of the FX thread was taken, so which work inside
-            the long gaps (table relayout of 500 rows, CSS on view switches, GC, scheduling) dominates is not
-            established, and no fix was tried. A run on an idle machine, with the hardware pipeline, is needed
-            before these figures say anything about the app rather than this host.
+            **Reading the GUI figures.** *Launch*: the ≤ 2 s target is met by the way `./orchestra-inspector` starts
+            the window (classes from jars, C1 only, and a class-data-sharing archive that its first launch writes);
+            `mvn javafx:run` (classes from `target/classes`, which class-data sharing cannot archive, plus Maven's own
+            start-up, not counted here) stays above it. Before this work the same probe measured 5.2 s on an idle
+            machine (10.2 s under load): all six feature views were built before the first pulse and the store was
+            only opened after the window was shown. Now the store opens in the background first, only the visible view
+            is built (the others on first use), and C1-only start-up removes the C2 compiler's competition for the
+            two cores. *Stalls*: paging at 1M runs against mongo-java-server, which sorts the whole collection for
+            every page in its own JVM (seconds per page, see the row), so the window pages only the first pages in the
+            time box; data calls run on the background runner and the pulse gaps measure the FX thread meanwhile.
+            The hung-backend run is a `FaultProxy` stall with view switches and refreshes every second; since the
+            status bar checks health through `HealthChecker`'s 3 s hard timeout, the MongoDB light is red within
+            seconds of a hang (it used to stay amber "no answer" for the whole operation timeout). A run under heavy
+            load (load average 5–12, earlier the same day) measured p99 196 ms / 176 ms: these figures need a
+            machine that is not running other builds.
             """;
+
 
     private GuiReport() {
     }

@@ -58,7 +58,7 @@ public final class EditingFeature {
         this.editors = new FxEditorWindows(windows, dialogs, openedWindows::add);
         this.deletes = new DeleteFlow(runner, storage, new FxDeleteDialogs(windows, dialogs, openedWindows::add),
                 secrets, SafeOperations.DEFAULT_BATCH_SIZE);
-        this.trash = new TrashViewModel(runner, storage, this::refreshFeatures);
+        this.trash = new TrashViewModel(runner, storage, this::refreshFeatures, dialogs);
         this.audit = new AuditViewModel(runner, storage);
         this.banner = new ReadOnlyBannerViewModel(lock, dialogs, runner);
     }

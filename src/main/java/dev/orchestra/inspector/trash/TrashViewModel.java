@@ -1,6 +1,7 @@
 package dev.orchestra.inspector.trash;
 
 import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.editing.SafeStorageHolder;
 import dev.orchestra.storage.StorageException;
@@ -32,6 +33,7 @@ public class TrashViewModel {
     private final BackgroundRunner runner;
     private final SafeStorageHolder storage;
     private final Runnable afterRestore;
+    private final DialogService dialogs;
     private final ObservableList<TrashEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<TrashEntry> selected = FXCollections.observableArrayList();
     private final ObjectProperty<TrashEntry> current = new SimpleObjectProperty<>(this, "current");
@@ -41,10 +43,13 @@ public class TrashViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private PageCursor next;
 
-    public TrashViewModel(BackgroundRunner runner, SafeStorageHolder storage, Runnable afterRestore) {
+    /** @param dialogs asks before a whole delete batch is restored */
+    public TrashViewModel(BackgroundRunner runner, SafeStorageHolder storage, Runnable afterRestore,
+                          DialogService dialogs) {
         this.runner = runner;
         this.storage = storage;
         this.afterRestore = afterRestore;
+        this.dialogs = dialogs;
     }
 
     /** The first page, newest first. */
@@ -104,11 +109,19 @@ public class TrashViewModel {
         }, outcome -> finished(outcome.summary(), outcome.refusals().isEmpty()), this::failed);
     }
 
-    /** Restores everything deleted together with the current entry (the undo of that delete). */
+    /**
+     * Restores everything deleted together with the current entry (the undo of that delete), after asking: a batch
+     * can hold thousands of documents from a bulk or session delete.
+     */
     public void restoreBatch() {
         TrashEntry entry = current.get();
         SafeOperations ops = operations();
         if (ops == null || entry == null || entry.batchId() == null) {
+            return;
+        }
+        if (!dialogs.confirm("Restore the whole delete?", "Every document deleted together with this one (batch "
+                + entry.batchId() + ") goes back to its collection. Documents whose _id exists again are skipped "
+                + "and stay in the trash.")) {
             return;
         }
         loading.set(true);

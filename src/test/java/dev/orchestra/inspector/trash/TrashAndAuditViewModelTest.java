@@ -24,7 +24,7 @@ class TrashAndAuditViewModelTest {
         f.ops().delete(StoreCollection.MEMORY_ITEMS, new BsonString("a"));
         f.ops().delete(StoreCollection.MEMORY_ITEMS, new BsonString("b"));
         int[] refreshed = {0};
-        var trash = new TrashViewModel(f.runner, f.storage, () -> refreshed[0]++);
+        var trash = new TrashViewModel(f.runner, f.storage, () -> refreshed[0]++, new Answers(true));
         trash.load();
         assertThat(trash.entries()).extracting(e -> e.documentId().asString().getValue()).containsExactly("b", "a");
 
@@ -41,12 +41,36 @@ class TrashAndAuditViewModelTest {
         f.storeRichItem("a");
         f.ops().delete(StoreCollection.MEMORY_ITEMS, new BsonString("a"));
         f.storeRichItem("a");
-        var trash = new TrashViewModel(f.runner, f.storage, () -> { });
+        var answers = new Answers(true);
+        var trash = new TrashViewModel(f.runner, f.storage, () -> { }, answers);
         trash.load();
         trash.currentProperty().set(trash.entries().get(0));
         trash.restoreBatch();
+        assertThat(answers.asked).containsExactly("Restore the whole delete?");
         assertThat(trash.errorProperty().get()).contains("refused").contains("exists again");
         assertThat(trash.entries()).hasSize(1);
+    }
+
+    @Test
+    void restoringAWholeBatchAsksFirstAndDeclinedRestoresNothing() {
+        f.storeRichItem("a");
+        f.storeRichItem("b");
+        f.ops().deleteMany(StoreCollection.MEMORY_ITEMS, List.of(new BsonString("a"), new BsonString("b")));
+        var answers = new Answers(false);
+        var trash = new TrashViewModel(f.runner, f.storage, () -> { }, answers);
+        trash.load();
+        trash.currentProperty().set(trash.entries().get(0));
+
+        trash.restoreBatch();
+        assertThat(answers.asked).containsExactly("Restore the whole delete?");
+        assertThat(trash.entries()).hasSize(2);
+        assertThat(f.raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString("a"))).isEmpty();
+
+        answers.yes = true;
+        trash.restoreBatch();
+        assertThat(trash.messageProperty().get()).contains("Restored 2");
+        assertThat(f.raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString("b"))).isPresent();
+        assertThat(trash.entries()).isEmpty();
     }
 
     @Test
