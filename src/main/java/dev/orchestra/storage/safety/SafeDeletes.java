@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * deleted, then the operation is audited (also when it was cancelled or failed part-way, with the exact count).
  */
 final class SafeDeletes {
+    /** The audit entry of a session delete covers both collections it deletes from. */
+    static final String SESSION_COLLECTIONS = StoreCollection.MEMORY_ITEMS.collectionName() + " + "
+            + StoreCollection.USER_SESSIONS.collectionName();
+
     private static final Logger LOG = LoggerFactory.getLogger(SafeDeletes.class);
 
     private final MemoryManager manager;
@@ -153,8 +157,8 @@ final class SafeDeletes {
                 BsonDocument described = FilterDescription.of(filter)
                         .append("memory_items_deleted", new BsonInt64(items))
                         .append("user_sessions_deleted", new BsonInt64(records));
-                audit.bulkDeleted(AuditAction.DELETE_SESSION, StoreCollection.MEMORY_ITEMS.collectionName(), described,
-                        items + records, batchId);
+                audit.bulkDeleted(AuditAction.DELETE_SESSION, SESSION_COLLECTIONS, described, items + records,
+                        batchId);
             }
         }
     }

@@ -106,6 +106,7 @@ class AuditLogTest {
         assertThat(many.count()).isEqualTo(1L);
         assertThat(many.filter().getArray("_ids")).containsExactly(new BsonString("x"));
         assertThat(session.knownAction()).contains(AuditAction.DELETE_SESSION);
+        assertThat(session.collection()).isEqualTo("memory_items + user_sessions");
         assertThat(session.count()).isEqualTo(4L);
         assertThat(session.filter().getString("session_id").getValue()).isEqualTo("s1");
         assertThat(session.filter().getInt64("memory_items_deleted").getValue()).isEqualTo(3);
