@@ -11,13 +11,18 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.ArrayList;
 import java.util.List;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonNull;
+import org.bson.BsonString;
 
 /**
  * Page loads of {@code memory_items} (newest first) through {@link MemoryManager#findPage} and through the raw driver
- * running the same query (same filter, sort, limit, and the embedding left out), interleaved so that both see the
- * same server state; plus skip/limit paging for comparison.
+ * running the same query (the same aggregation: filter, sort, limit, {@code embedding_dim} added and
+ * {@code embedding} left out), interleaved so that all see the same server state; plus, for comparison, a raw
+ * {@code find} that only leaves out {@code embedding} (what computing the dimension costs on the server) and
+ * skip/limit paging.
  */
 final class PageLoadBenchmark {
     static final int PAGE = 100;
@@ -36,7 +41,7 @@ final class PageLoadBenchmark {
     }
 
     record Figures(Samples libraryFirst, Samples rawFirst, Samples libraryDeep, Samples rawDeep, Samples skipFirst,
-                   Samples skipDeep) {
+                   Samples skipDeep, Samples findFirst, Samples findDeep) {
         double overheadFirst() {
             return libraryFirst.medianMs() / rawFirst.medianMs() - 1;
         }
@@ -64,6 +69,8 @@ final class PageLoadBenchmark {
         Samples rawDeep = new Samples();
         Samples skipFirst = new Samples();
         Samples skipDeep = new Samples();
+        Samples findFirst = new Samples();
+        Samples findDeep = new Samples();
         for (int r = -WARM_UP_ROUNDS; r < rounds; r++) {
             if (r == 0) {
                 libFirst = new Samples();
@@ -72,6 +79,8 @@ final class PageLoadBenchmark {
                 rawDeep = new Samples();
                 skipFirst = new Samples();
                 skipDeep = new Samples();
+                findFirst = new Samples();
+                findDeep = new Samples();
             }
             check(libFirst.time(() -> libraryPage(null).items().size()));
             check(rawFirst.time(() -> rawKeyset(null).size()));
@@ -79,20 +88,38 @@ final class PageLoadBenchmark {
             check(rawDeep.time(() -> rawKeyset(deep).size()));
             check(skipFirst.time(() -> rawSkip(0).size()));
             check(skipDeep.time(() -> rawSkip(DEEP).size()));
+            check(findFirst.time(() -> rawFind(null).size()));
+            check(findDeep.time(() -> rawFind(deep).size()));
         }
-        return new Figures(libFirst, rawFirst, libDeep, rawDeep, skipFirst, skipDeep);
+        return new Figures(libFirst, rawFirst, libDeep, rawDeep, skipFirst, skipDeep, findFirst, findDeep);
     }
 
     Page<BsonDocument> libraryPage(PageCursor after) {
         return library.findPage(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(), new PageRequest(PAGE, after));
     }
 
-    /** What a hand-written keyset query looks like: the library's filter, find + sort + limit + projection. */
+    /** The same query written by hand: the library's filter and stages, one aggregate, no library code. */
     List<BsonDocument> rawKeyset(PageCursor after) {
+        BsonString embedding = new BsonString("$embedding");
+        BsonDocument dimension = new BsonDocument("$cond", new BsonArray(List.of(
+                new BsonDocument("$isArray", embedding), new BsonDocument("$size", embedding), BsonNull.VALUE)));
+        return raw.aggregate(List.of(
+                new BsonDocument("$match", keysetFilter(after)),
+                new BsonDocument("$sort", newestFirst()),
+                new BsonDocument("$limit", new BsonInt32(PAGE + 1)),
+                new BsonDocument("$addFields", new BsonDocument("embedding_dim", dimension)),
+                new BsonDocument("$project", new BsonDocument("embedding", new BsonInt32(0)))))
+                .into(new ArrayList<>());
+    }
+
+    /** A plain find that only leaves out {@code embedding} (no dimension): not the same query, for comparison. */
+    List<BsonDocument> rawFind(PageCursor after) {
+        return listed(raw.find(keysetFilter(after))).limit(PAGE + 1).into(new ArrayList<>());
+    }
+
+    private static BsonDocument keysetFilter(PageCursor after) {
         StoreCollection items = StoreCollection.MEMORY_ITEMS;
-        BsonDocument filter = after == null ? StoreQueries.dated(items)
-                : StoreQueries.and(StoreQueries.dated(items), StoreQueries.datedAfter(items, after));
-        return listed(raw.find(filter)).limit(PAGE + 1).into(new ArrayList<>());
+        return after == null ? StoreQueries.dated(items) : StoreQueries.datedAfter(items, after);
     }
 
     List<BsonDocument> rawSkip(int skip) {
