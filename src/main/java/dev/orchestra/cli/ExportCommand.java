@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Streams the documents of a collection, embeddings included, as canonical Extended JSON lines "
-                + "(lossless; what 'import' reads) or CSV with a header. Memory stays flat however large the collection.",
+        description = {"Streams the documents of a collection, embeddings included, as Extended JSON lines "
+                + "(canonical, doubles as plain numbers: lossless; what 'import' reads) or CSV with a header. Memory stays flat however large the collection.",
                 "A file is written beside its target and moved into place when complete: a failed export leaves no "
                         + "partial file."},
         footer = {"", "Examples:",

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.redis;
 
+import dev.orchestra.storage.mapping.LosslessJson;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -11,11 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 
 /**
- * Our cached values: canonical Extended JSON (every BSON type survives), marked with a {@code format} field.
+ * Our cached values: lossless Extended JSON ({@link LosslessJson}: every BSON type survives), marked with a
+ * {@code format} field.
  * Anything else found under our keys (another service's pickle, a plain string, JSON without our marker) is
  * reported as foreign and never decoded further.
  */
@@ -24,13 +24,11 @@ final class CachedValueFormat {
     static final String FORMAT = "orchestra-ejson/1";
     static final String DOCUMENT_FIELD = "document";
 
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
-
     private CachedValueFormat() {
     }
 
     static String toJson(BsonDocument document) {
-        return document.toJson(CANONICAL);
+        return document.toJson(LosslessJson.SETTINGS);
     }
 
     /** Header first, then the elements, each as one JSON string. */

@@ -5,7 +5,7 @@ import java.io.Writer;
 
 /** The file formats of an export. */
 public enum ExportFormat {
-    /** Canonical Extended JSON, one document per line: lossless, and what {@code import} reads. */
+    /** Extended JSON ({@link dev.orchestra.storage.mapping.LosslessJson}), one document per line: lossless, and what {@code import} reads. */
     JSONL("jsonl"),
     /** A header and one row per document, for spreadsheets; not importable. */
     CSV("csv");

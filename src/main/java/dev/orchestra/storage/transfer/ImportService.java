@@ -17,7 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,10 +24,11 @@ import org.bson.BsonDocument;
 
 /**
  * Imports a JSON-lines file (one Extended JSON document per line, as {@link ExportService} writes) into a collection.
- * Two passes over the file, so memory stays flat: the first validates every line (JSON syntax, one object per line,
- * {@link DocumentValidator}) and only records which lines are bad; the second writes the valid lines in batches
- * through {@link BulkUpsert}. Bad lines are never written. Lines are parsed on worker threads
- * ({@link ParallelLineParser}) and taken in file order. No JavaFX: the CLI and the GUI both call it.
+ * Two passes, so memory stays flat: the first reads the file and validates every line (JSON syntax, one object per
+ * line, {@link DocumentValidator}) on worker threads ({@link ParallelLineParser}), records which lines are bad and
+ * spools the valid documents as BSON to a temp file ({@link ValidatedSpool}); the second writes them in batches
+ * through {@link BulkUpsert}, in file order. Bad lines are never written, and nothing is written before the whole
+ * file was checked. No JavaFX: the CLI and the GUI both call it.
  */
 public final class ImportService {
     private final BulkUpsert upsert;
@@ -68,28 +68,40 @@ public final class ImportService {
                                    TransferProgress progress) {
         checkImportable(collection);
         long started = System.nanoTime();
-        Validation validation = validate(collection, file, options, progress);
-        boolean write = !options.dryRun() && !validation.cancelled
-                && !(options.allOrNothing() && validation.rejectedCount > 0);
-        Writing writing = write ? write(collection, file, validation, options, progress) : Writing.NONE;
-        return new ImportReport(validation.lines, validation.validCount, validation.rejectedCount,
-                validation.reported, writing.inserted, writing.replaced, writing.unchanged, writing.failed, writing.failures,
-                write, validation.cancelled || writing.cancelled, Duration.ofNanos(System.nanoTime() - started));
+        try (ValidatedSpool spool = options.dryRun() ? null : ValidatedSpool.create()) {
+            Validation validation = validate(collection, file, options, spool, progress);
+            boolean write = !options.dryRun() && !validation.cancelled
+                    && !(options.allOrNothing() && validation.rejectedCount > 0);
+            Writing writing = write ? write(collection, spool, validation, options, progress) : Writing.NONE;
+            return report(validation, writing, write, started);
+        } catch (IOException e) {
+            throw new TransferException("Cannot import " + file + ": the temporary file for validated documents "
+                    + "failed: " + e.getMessage(), e);
+        }
     }
 
-    private Validation validate(StoreCollection collection, Path file, ImportOptions options,
+    private static ImportReport report(Validation validation, Writing writing, boolean written, long started) {
+        return new ImportReport(validation.lines, validation.validCount, validation.rejectedCount,
+                validation.reported, writing.inserted, writing.replaced, writing.unchanged, writing.failed, writing.failures,
+                written, validation.cancelled || writing.cancelled, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The first pass: every line parsed and checked, the valid ones spooled (unless this is a dry run). */
+    private Validation validate(StoreCollection collection, Path file, ImportOptions options, ValidatedSpool spool,
                                 TransferProgress progress) {
         Validation result = new Validation();
         long size = fileSize(file);
         try (CountingInput counting = new CountingInput(Files.newInputStream(file));
              BufferedReader reader = strictUtf8(counting);
-             ParallelLineParser lines = new ParallelLineParser(n -> readLine(reader, file, n), collection,
-                     n -> false)) {
+             ParallelLineParser lines = new ParallelLineParser(n -> readLine(reader, file, n), collection)) {
             List<ParallelLineParser.ParsedLine> chunk;
             while ((chunk = lines.nextChunk()) != null) {
                 for (ParallelLineParser.ParsedLine line : chunk) {
                     if (line.error() == null) {
                         result.validCount++;
+                        if (spool != null) {
+                            spool.add(line.number(), line.bson());
+                        }
                     } else {
                         result.reject(line.number(), line.error(), options.maxReportedErrors());
                     }
@@ -108,35 +120,23 @@ public final class ImportService {
         return result;
     }
 
-    private Writing write(StoreCollection collection, Path file, Validation validation, ImportOptions options,
-                          TransferProgress progress) {
+    /** The second pass: the spooled documents written in batches. */
+    private Writing write(StoreCollection collection, ValidatedSpool spool, Validation validation,
+                          ImportOptions options, TransferProgress progress) throws IOException {
         Writing result = new Writing();
         List<BsonDocument> batch = new ArrayList<>(options.batchSize());
         List<Long> batchLines = new ArrayList<>(options.batchSize());
-        try (BufferedReader reader = strictUtf8(Files.newInputStream(file));
-             ParallelLineParser lines = new ParallelLineParser(n -> readLine(reader, file, n), collection,
-                     validation::isRejected)) {
-            List<ParallelLineParser.ParsedLine> chunk;
-            while ((chunk = lines.nextChunk()) != null) {
-                for (ParallelLineParser.ParsedLine line : chunk) {
-                    if (line.error() != null) { // the file changed between the two passes
-                        result.fail(line.number(), line.error() + " (the file changed during import)",
-                                options.maxReportedErrors());
-                        continue;
-                    }
-                    batch.add(line.document());
-                    batchLines.add(line.number());
-                    if (batch.size() == options.batchSize() && !flush(collection, batch, batchLines, result,
-                            validation, options.maxReportedErrors(), progress)) {
-                        result.cancelled = true;
-                        return result;
-                    }
-                }
+        ValidatedSpool.SpooledDocument next;
+        while ((next = spool.next()) != null) {
+            batch.add(next.document());
+            batchLines.add(next.lineNumber());
+            if (batch.size() == options.batchSize() && !flush(collection, batch, batchLines, result, validation,
+                    options.maxReportedErrors(), progress)) {
+                result.cancelled = true;
+                return result;
             }
-            flush(collection, batch, batchLines, result, validation, options.maxReportedErrors(), progress);
-        } catch (IOException e) {
-            throw readFailure(file, e);
         }
+        flush(collection, batch, batchLines, result, validation, options.maxReportedErrors(), progress);
         return result;
     }
 
@@ -192,28 +192,19 @@ public final class ImportService {
         return new TransferException("Cannot read " + file + ": " + e.getMessage(), e);
     }
 
-    /** The result of the first pass: counts, the bad lines' numbers (a bit each) and the first messages. */
+    /** The result of the first pass: counts and the first messages. */
     private static final class Validation {
         long lines;
         long validCount;
         long rejectedCount;
         final List<LineError> reported = new ArrayList<>();
-        final BitSet rejectedLines = new BitSet();
         boolean cancelled;
 
         void reject(long lineNumber, String message, int maxReported) {
             rejectedCount++;
-            if (lineNumber > Integer.MAX_VALUE) {
-                throw new TransferException("Import files are limited to " + Integer.MAX_VALUE + " lines");
-            }
-            rejectedLines.set((int) lineNumber);
             if (reported.size() < maxReported) {
                 reported.add(new LineError(lineNumber, message));
             }
-        }
-
-        boolean isRejected(long lineNumber) {
-            return lineNumber <= Integer.MAX_VALUE && rejectedLines.get((int) lineNumber);
         }
     }
 

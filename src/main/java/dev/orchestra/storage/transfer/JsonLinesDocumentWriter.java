@@ -1,20 +1,18 @@
 package dev.orchestra.storage.transfer;
 
+import dev.orchestra.storage.mapping.LosslessJson;
 import java.io.IOException;
 import java.io.Writer;
 import org.bson.BsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.EncoderContext;
-import org.bson.json.JsonMode;
 import org.bson.json.JsonWriter;
-import org.bson.json.JsonWriterSettings;
 
 /**
- * One document per line in canonical Extended JSON: every BSON type (dates, Int64, Decimal128, binary…) is spelled
- * out, so an import reproduces the document exactly. Newlines inside strings are escaped by the JSON writer.
+ * One document per line in lossless Extended JSON ({@link LosslessJson}: canonical, doubles as plain numbers): every
+ * BSON type (dates, Int64, Decimal128, binary…) is spelled out, so an import reproduces the document exactly. Newlines inside strings are escaped by the JSON writer.
  */
 public final class JsonLinesDocumentWriter implements DocumentWriter {
-    static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
 
     private final Writer out;
@@ -30,7 +28,7 @@ public final class JsonLinesDocumentWriter implements DocumentWriter {
 
     @Override
     public void write(BsonDocument document) throws IOException {
-        CODEC.encode(new JsonWriter(out, CANONICAL), document, EncoderContext.builder().build());
+        CODEC.encode(new JsonWriter(out, LosslessJson.SETTINGS), document, EncoderContext.builder().build());
         out.write('\n');
     }
 }

@@ -13,21 +13,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongPredicate;
 import org.bson.BsonDocument;
 
 /**
- * Parses and validates the lines of an import file on worker threads while the caller takes them in file order.
- * Parsing Extended JSON is most of an import's client-side CPU (a profile of the bulk benchmark: the JSON scanner
- * and double parsing of embeddings), so it is spread over the cores, and the next lines are parsed while a batch
- * is being written. At most a few chunks are in flight (by lines and by characters), so memory stays bounded.
+ * Parses and validates the lines of an import file on worker threads while the caller takes them in file order;
+ * a valid line comes back as its BSON (which the validator's size check encodes anyway). Parsing Extended JSON is
+ * most of an import's client-side CPU (a profile of the bulk benchmark: the JSON scanner and double parsing of
+ * embeddings), so it is spread over the cores. At most a few chunks are in flight (by lines and by characters), so
+ * memory stays bounded.
  */
 final class ParallelLineParser implements AutoCloseable {
     private static final int CHUNK_LINES = 256;
     private static final int CHUNK_CHARS = 4 << 20;
 
-    /** One non-blank line: its number and either the valid document or why it is not valid. */
-    record ParsedLine(long number, BsonDocument document, String error) {
+    /** One non-blank line: its number and either the valid document's BSON or why it is not valid. */
+    record ParsedLine(long number, byte[] bson, String error) {
     }
 
     /** The file's lines one by one; {@code null} at the end. */
@@ -38,18 +38,15 @@ final class ParallelLineParser implements AutoCloseable {
 
     private final LineSource source;
     private final StoreCollection collection;
-    private final LongPredicate skip;
     private final ExecutorService workers;
     private final int maxInFlight;
     private final Deque<Future<List<ParsedLine>>> inFlight = new ArrayDeque<>();
     private long linesRead;
     private boolean endOfFile;
 
-    /** @param skip line numbers that are not parsed at all (those the first pass rejected) */
-    ParallelLineParser(LineSource source, StoreCollection collection, LongPredicate skip) {
+    ParallelLineParser(LineSource source, StoreCollection collection) {
         this.source = source;
         this.collection = collection;
-        this.skip = skip;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -98,13 +95,12 @@ final class ParallelLineParser implements AutoCloseable {
         for (int i = 0; i < lines.size(); i++) {
             long number = firstLine + i;
             String line = lines.get(i);
-            if (line.isBlank() || skip.test(number)) {
+            if (line.isBlank()) {
                 continue;
             }
             try {
                 BsonDocument document = JsonLineParser.parse(line);
-                DocumentValidator.validate(collection, document);
-                parsed.add(new ParsedLine(number, document, null));
+                parsed.add(new ParsedLine(number, DocumentValidator.validateAndEncode(collection, document), null));
             } catch (StorageValidationException e) {
                 parsed.add(new ParsedLine(number, null, e.getMessage()));
             }

@@ -29,6 +29,20 @@ public final class DocumentValidator {
     }
 
     public static void validate(StoreCollection collection, BsonDocument document) {
+        checkSize(checkFieldsAndEncode(collection, document));
+    }
+
+    /**
+     * {@link #validate}, returning the document's BSON: the size check encodes it anyway, and an import keeps the
+     * bytes so that it does not parse the JSON a second time.
+     */
+    public static byte[] validateAndEncode(StoreCollection collection, BsonDocument document) {
+        BasicOutputBuffer encoded = checkFieldsAndEncode(collection, document);
+        checkSize(encoded);
+        return encoded.toByteArray();
+    }
+
+    private static BasicOutputBuffer checkFieldsAndEncode(StoreCollection collection, BsonDocument document) {
         if (document == null) {
             throw new StorageValidationException("No document given");
         }
@@ -49,7 +63,11 @@ public final class DocumentValidator {
             }
         }
         checkTypes(collection, document);
-        checkSize(document);
+        var buffer = new BasicOutputBuffer();
+        try (var writer = new BsonBinaryWriter(buffer)) {
+            new BsonDocumentCodec().encode(writer, document, EncoderContext.builder().build());
+        }
+        return buffer;
     }
 
     private static void checkKeys(BsonDocument document) {
@@ -103,11 +121,7 @@ public final class DocumentValidator {
         }
     }
 
-    private static void checkSize(BsonDocument document) {
-        var buffer = new BasicOutputBuffer();
-        try (var writer = new BsonBinaryWriter(buffer)) {
-            new BsonDocumentCodec().encode(writer, document, EncoderContext.builder().build());
-        }
+    private static void checkSize(BasicOutputBuffer buffer) {
         if (buffer.getSize() > MAX_DOCUMENT_BYTES) {
             throw new StorageValidationException("The document is " + buffer.getSize() + " bytes; MongoDB's limit is "
                     + MAX_DOCUMENT_BYTES + " bytes (16 MiB)");

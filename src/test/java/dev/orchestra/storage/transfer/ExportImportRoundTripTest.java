@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportImportRoundTripTest {
-    private static final JsonWriterSettings CANONICAL = JsonLinesDocumentWriter.CANONICAL;
+    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder()
+            .outputMode(org.bson.json.JsonMode.EXTENDED).build();
 
     @TempDir
     Path dir;

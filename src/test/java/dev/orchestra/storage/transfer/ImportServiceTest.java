@@ -113,6 +113,27 @@ class ImportServiceTest {
     }
 
     @Test
+    void whatIsWrittenIsWhatWasValidatedEvenIfTheFileChangesInBetween() throws Exception {
+        Path file = write(GOOD_1, GOOD_2);
+
+        ImportReport report = importFile(file, ImportOptions.defaults(), (phase, done, total) -> {
+            if (phase == TransferPhase.VALIDATING && done == total) { // validated: now someone rewrites the file
+                try {
+                    Files.writeString(file, "{\"_id\": \"evil\", \"user_id\": \"x\", \"item_type\": \"n\"}\n");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return true;
+        });
+
+        assertThat(report.inserted()).isEqualTo(2);
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("g1"))).isPresent();
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("g2"))).isPresent();
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("evil"))).isEmpty();
+    }
+
+    @Test
     void importReplacesByIdAndCountsWhatItDid() throws Exception {
         store.insert(StoreCollection.MEMORY_ITEMS, org.bson.BsonDocument.parse(GOOD_2.replace("note", "old")));
 
