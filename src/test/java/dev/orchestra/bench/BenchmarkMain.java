@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.BsonDocument;
 
 /**
@@ -38,13 +40,35 @@ public final class BenchmarkMain {
         new BenchmarkMain().run();
     }
 
+    /** The command that reproduces this run: the profile plus every setting that differs from its default. */
+    private static String command() {
+        StringBuilder command = new StringBuilder("mvn -B -q -Pbench verify");
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("bench.sizes", "10000,50000");
+        defaults.put("bench.rounds", "15");
+        defaults.put("bench.serverHeap", "4g");
+        defaults.put("bench.probeJvmOptions", "");
+        defaults.put("bench.out", "BENCHMARKS.md");
+        if (!"BENCHMARKS.md".equals(Path.of(System.getProperty("bench.out", "BENCHMARKS.md")).getFileName().toString())) {
+            command.append(" -Dbench.skipGui=true");
+        }
+        defaults.forEach((key, fallback) -> {
+            String value = System.getProperty(key, fallback).trim();
+            String shown = "bench.out".equals(key) ? Path.of(value).getFileName().toString() : value;
+            if (!shown.equals(fallback)) {
+                command.append(" -D").append(key).append('=').append(shown);
+            }
+        });
+        return command.toString();
+    }
+
     private void run() throws Exception {
         long started = System.nanoTime();
         int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,50000").split(","))
                 .map(String::trim).mapToInt(Integer::parseInt).sorted().toArray();
         int rounds = Integer.getInteger("bench.rounds", 15);
         Path out = Path.of(System.getProperty("bench.out", "BENCHMARKS.md"));
-        String command = System.getProperty("bench.command", "mvn -B -q -Pbench verify");
+        String command = command();
         String loadBefore = Machine.loadAverage();
         System.out.println("Machine: " + Machine.describe() + "; load average " + loadBefore);
         int largest = sizes[sizes.length - 1];
