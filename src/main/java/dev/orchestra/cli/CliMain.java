@@ -1,5 +1,6 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -31,7 +32,7 @@ public final class CliMain {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
         Supplier<StorageConfig> config = memoize(StorageConfig::load);
-        CliContext context = new CliContext(out, err, System.in, Terminal.detect(), config, DefaultStores::open,
+        CliContext context = new CliContext(out, err, System.in, Terminal.detect(), config, MemoryManagerFactory::create,
                 ShutdownSignal.jvmShutdown());
         try {
             return execute(context, args);

@@ -203,6 +203,14 @@ public interface MemoryManager extends AutoCloseable {
     }
 
     /** Deletes exactly these ids (nothing else); returns how many existed and were deleted. */
+    /**
+     * Streaming of full documents through one server cursor, when this store (or the store a decorator wraps) can:
+     * what exports use. Empty by default; they then read page by page.
+     */
+    default Optional<FullDocumentStreaming> fullDocumentStreaming() {
+        return Optional.empty();
+    }
+
     default long deleteByIds(StoreCollection collection, List<BsonValue> ids) {
         long deleted = 0;
         for (BsonValue id : ids) {

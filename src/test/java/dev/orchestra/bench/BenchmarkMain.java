@@ -11,7 +11,6 @@ import dev.orchestra.storage.redis.RedisCacheSettings;
 import dev.orchestra.storage.testsupport.FaultProxy;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
-import dev.orchestra.storage.transfer.StreamingMongoMemoryManager;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -164,9 +163,7 @@ public final class BenchmarkMain {
             Figures.cache(results, size, cache);
         }
         String importDb = db(size) + "_import";
-        try (MongoMemoryManager mongo = new MongoMemoryManager(uri, db(size), Duration.ofSeconds(60));
-             StreamingMongoMemoryManager source = new StreamingMongoMemoryManager(mongo, uri, db(size),
-                     Duration.ofSeconds(60));
+        try (MongoMemoryManager source = new MongoMemoryManager(uri, db(size), Duration.ofSeconds(60));
              MongoMemoryManager target = new MongoMemoryManager(uri, importDb, Duration.ofSeconds(60))) {
             target.initialize();
             int slice = Math.min(size, 20_000);

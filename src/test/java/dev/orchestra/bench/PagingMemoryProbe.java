@@ -8,7 +8,6 @@ import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.transfer.ExportFormat;
 import dev.orchestra.storage.transfer.ExportResult;
 import dev.orchestra.storage.transfer.ExportService;
-import dev.orchestra.storage.transfer.StreamingMongoMemoryManager;
 import dev.orchestra.storage.transfer.TransferProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +32,7 @@ public final class PagingMemoryProbe {
         long items = 0;
         long pages = 0;
         long started = System.nanoTime();
-        try (MongoMemoryManager mongo = new MongoMemoryManager(uri, database, timeout);
-             StreamingMongoMemoryManager manager = new StreamingMongoMemoryManager(mongo, uri, database, timeout)) {
+        try (MongoMemoryManager manager = new MongoMemoryManager(uri, database, timeout)) {
             PageRequest request = PageRequest.first(pageSize);
             while (true) {
                 Page<BsonDocument> page = manager.findPage(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(),

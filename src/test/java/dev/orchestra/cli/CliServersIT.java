@@ -2,6 +2,7 @@ package dev.orchestra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The CLI with its real wiring (DefaultStores) against mongo-java-server and a real redis-server. */
+/** The CLI with its real wiring (MemoryManagerFactory) against mongo-java-server and a real redis-server. */
 class CliServersIT {
     private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
@@ -48,7 +49,7 @@ class CliServersIT {
     }
 
     private CliHarness cliOn(String database) {
-        CliHarness cli = new CliHarness(DefaultStores::open);
+        CliHarness cli = new CliHarness(MemoryManagerFactory::create);
         cli.env.put("APP_ENV", "staging");
         cli.env.put("MONGODB_URI", mongo.connectionString());
         cli.env.put("MONGODB_DATABASE", database);
@@ -58,7 +59,7 @@ class CliServersIT {
     }
 
     private MemoryManager managerOn(String database) {
-        return DefaultStores.open(dev.orchestra.storage.config.StorageConfig.fromMap(cliOn(database).env));
+        return MemoryManagerFactory.create(dev.orchestra.storage.config.StorageConfig.fromMap(cliOn(database).env));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.orchestra.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,7 +29,7 @@ class ServeHealthIT {
         try (MongoTestServer mongo = MongoTestServer.start()) {
             CountDownLatch stop = new CountDownLatch(1);
             CountDownLatch stopped = new CountDownLatch(1);
-            CliHarness cli = new CliHarness(DefaultStores::open);
+            CliHarness cli = new CliHarness(MemoryManagerFactory::create);
             cli.env.put("APP_ENV", "staging");
             cli.env.put("MONGODB_URI", mongo.connectionString());
             cli.env.put("MONGODB_DATABASE", mongo.uniqueDatabaseName());

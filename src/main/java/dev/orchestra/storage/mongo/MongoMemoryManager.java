@@ -12,6 +12,7 @@ import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.EstimatedDocumentCountOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageValidationException;
@@ -328,6 +329,11 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     public long deleteByIds(StoreCollection collection, List<BsonValue> ids) {
         requireArgument(ids, "ids");
         return batches.deleteByIds(collection(collection), collection, ids);
+    }
+
+    @Override
+    public Optional<FullDocumentStreaming> fullDocumentStreaming() {
+        return Optional.of(new MongoFullDocumentStream(database));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.safety;
 
+import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.health.ComponentHealth;
 import dev.orchestra.storage.mapping.RawDocumentAccess;
@@ -207,5 +208,11 @@ public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAc
     @Override
     public List<SessionSummary> listSessions(String userId, int limit) {
         return delegate.listSessions(userId, limit);
+    }
+
+    /** The wrapped store's: reading every document is what an export does, and it is allowed here. */
+    @Override
+    public Optional<FullDocumentStreaming> fullDocumentStreaming() {
+        return delegate.fullDocumentStreaming();
     }
 }

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.tiered;
 
+import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.health.ComponentHealth;
 import dev.orchestra.storage.model.AgentData;
@@ -154,5 +155,11 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
     @Override
     public List<SessionSummary> listSessions(String userId, int limit) {
         return delegate.listSessions(userId, limit);
+    }
+
+    /** The wrapped store's: reading every document is what an export does, and it is allowed here. */
+    @Override
+    public Optional<FullDocumentStreaming> fullDocumentStreaming() {
+        return delegate.fullDocumentStreaming();
     }
 }

@@ -1,10 +1,11 @@
 package dev.orchestra.storage.transfer;
 
+import dev.orchestra.storage.DocumentCursor;
+import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.tiered.ForwardingMemoryManager;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,17 +35,13 @@ public final class ExportService {
     }
 
     /**
-     * Streams through the manager when it or a manager it forwards to (a cache reads through to the store, which is
-     * the source of truth) can; else page by page (see {@link FullDocumentStreaming}).
+     * Streams from the store through one cursor when it can (decorators such as the cache and the read-only guard
+     * hand over their store's streaming: the store is the source of truth); else page by page.
      */
     public static ExportService forManager(MemoryManager manager) {
-        for (MemoryManager m = manager; m != null;
-             m = m instanceof ForwardingMemoryManager forwarding ? forwarding.delegate() : null) {
-            if (m instanceof FullDocumentStreaming streaming) {
-                return new ExportService(manager, streaming);
-            }
-        }
-        return new ExportService(manager, new PagedFullDocumentStream(manager));
+        FullDocumentStreaming streaming = manager.fullDocumentStreaming()
+                .orElseGet(() -> new PagedFullDocumentStream(manager));
+        return new ExportService(manager, streaming);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.orchestra.storage.transfer;
 
+import dev.orchestra.storage.DocumentCursor;
+import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
@@ -16,7 +18,7 @@ import org.bson.BsonDocument;
  * and the ids, then each stored document from {@code findById}. A list row cannot stand in for the document: it
  * lacks the embedding, and when the embedding was not an array (null, say) nothing even marks that it was there.
  * Exact for any implementation and fast in-process, but one round trip per document against a server: stores
- * should implement {@link FullDocumentStreaming} (see {@link MongoFullDocumentStream}).
+ * offer {@link FullDocumentStreaming} (see {@link MemoryManager#fullDocumentStreaming()}).
  */
 public final class PagedFullDocumentStream implements FullDocumentStreaming {
     private final MemoryManager manager;

@@ -49,7 +49,7 @@ public final class TransferBench {
         try {
             try (MemoryManager source = streaming(uri, "bench_source", timeout)) {
                 source.initialize();
-                seed((MongoMemoryManager) ((StreamingMongoMemoryManager) source).delegate(), count, dimension);
+                seed((MongoMemoryManager) source, count, dimension);
                 System.out.printf(Locale.ROOT, "%,d memory items with %d-dimensional embeddings, mongo-java-server "
                         + "(memory backend) in-process, Java %s, %d CPUs, -Xmx%d MB%n", count, dimension,
                         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
@@ -99,7 +99,7 @@ public final class TransferBench {
     }
 
     private static MemoryManager streaming(String uri, String db, Duration timeout) {
-        return new StreamingMongoMemoryManager(new MongoMemoryManager(uri, db, timeout), uri, db, timeout);
+        return new MongoMemoryManager(uri, db, timeout);
     }
 
     private static void seed(MongoMemoryManager store, int count, int dimension) {

@@ -1,4 +1,4 @@
-package dev.orchestra.storage.transfer;
+package dev.orchestra.storage;
 
 import java.util.Iterator;
 import org.bson.BsonDocument;

@@ -1,8 +1,10 @@
-package dev.orchestra.storage.transfer;
+package dev.orchestra.storage.mongo;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
+import dev.orchestra.storage.DocumentCursor;
+import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.StorageConnectionException;
 import dev.orchestra.storage.StorageOperationException;
 import dev.orchestra.storage.mapping.StoreQueries;
@@ -13,14 +15,14 @@ import org.bson.BsonDocument;
 /**
  * {@link FullDocumentStreaming} for MongoDB: one {@code find} with the same filter as the inspector's pages
  * ({@link StoreQueries#filter}), no projection, no sort (natural order is the cheapest for a full scan), fetched in
- * batches so that memory stays flat. {@code MongoMemoryManager} can implement the interface by delegating here.
+ * batches so that memory stays flat, on the manager's own client.
  */
-public final class MongoFullDocumentStream implements FullDocumentStreaming {
+final class MongoFullDocumentStream implements FullDocumentStreaming {
     private static final int BATCH_SIZE = 1000;
 
     private final MongoDatabase database;
 
-    public MongoFullDocumentStream(MongoDatabase database) {
+    MongoFullDocumentStream(MongoDatabase database) {
         this.database = database;
     }
 

@@ -1,0 +1,99 @@
+package dev.orchestra.storage.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.safety.ReadOnlyMemoryManager;
+import dev.orchestra.storage.safety.WriteLock;
+import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.tiered.ForwardingMemoryManager;
+import dev.orchestra.storage.transfer.EveryBsonType;
+import dev.orchestra.storage.transfer.ExportFormat;
+import dev.orchestra.storage.transfer.ExportService;
+import dev.orchestra.storage.transfer.TransferProgress;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exports through the decorators the GUI and the CLI stack on the store (the cache's forwarding base, the read-only
+ * guard) stream from MongoDB through one cursor: whole documents, embeddings included, and no per-row reads.
+ */
+class MongoFullDocumentStreamIT {
+    private static MongoTestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = MongoTestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Counts the per-document reads a paged export would make. */
+    private static final class CountingReads extends ForwardingMemoryManager {
+        final AtomicInteger findById = new AtomicInteger();
+
+        CountingReads(MemoryManager delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Optional<BsonDocument> findById(StoreCollection collection, BsonValue id) {
+            findById.incrementAndGet();
+            return super.findById(collection, id);
+        }
+    }
+
+    @Test
+    void throughTheDecoratorsAnExportStreamsEveryWholeDocumentWithoutPerRowReads() throws Exception {
+        try (MongoMemoryManager mongo = new MongoMemoryManager(server.connectionString(), server.uniqueDatabaseName(),
+                Duration.ofSeconds(5))) {
+            mongo.initialize();
+            List<BsonDocument> stored = new ArrayList<>();
+            for (int n = 0; n < 25; n++) { // every document has an embedding: the paged path reads each one again
+                BsonDocument item = EveryBsonType.memoryItem(new BsonString("item-" + n), "alice", "s1", n);
+                mongo.insert(StoreCollection.MEMORY_ITEMS, item);
+                stored.add(mongo.findById(StoreCollection.MEMORY_ITEMS, item.get("_id")).orElseThrow());
+            }
+            CountingReads counting = new CountingReads(mongo);
+            MemoryManager guiChain = new ReadOnlyMemoryManager(counting, WriteLock.unlocked());
+
+            assertThat(guiChain.fullDocumentStreaming()).isPresent();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            var result = ExportService.forManager(guiChain).export(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(),
+                    ExportFormat.JSONL, out, TransferProgress.NONE);
+
+            assertThat(result.documents()).isEqualTo(25);
+            assertThat(counting.findById).hasValue(0);
+            List<BsonDocument> exported = out.toString(StandardCharsets.UTF_8).lines().map(BsonDocument::parse)
+                    .sorted(Comparator.comparing(d -> d.getString("_id").getValue())).toList();
+            stored.sort(Comparator.comparing(d -> d.getString("_id").getValue()));
+            assertThat(exported).isEqualTo(stored);
+            assertThat(exported.get(0).getArray("embedding")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aStoreWithoutACursorHasNoStreaming() {
+        try (var memory = new InMemoryMemoryManager()) {
+            assertThat(new ReadOnlyMemoryManager(memory, WriteLock.unlocked()).fullDocumentStreaming()).isEmpty();
+        }
+    }
+}
