@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
                 SessionsCommand.class,
                 DeleteSessionCommand.class,
                 PurgeExpiredCommand.class,
+                GenerateCommand.class,
                 UndoCommand.class,
         },
         footer = {"", "Exit codes: 0 done, 1 failed, 2 bad arguments, 3 done with rejected input lines; "

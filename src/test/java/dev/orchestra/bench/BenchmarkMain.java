@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import dev.orchestra.storage.generator.DataGenerator;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.redis.RedisCache;
@@ -102,11 +104,17 @@ public final class BenchmarkMain {
             manager.initialize(); // indexes first, as the app creates them at start-up
         }
         MongoDatabase database = client.getDatabase(db(size));
-        DataGenerator.Report report = new DataGenerator(database, size).generate(size);
+        DataGenerator.Report report = new DataGenerator(rawInsertMany(database), size).generate(size);
         System.out.printf("Generated %,d documents (%,d items, %,d embeddings) in %.1f s%n", report.documents(),
                 report.items(), report.embeddings(), report.elapsed().toMillis() / 1000.0);
         results.add(Result.info("generate", String.format("%,d items: insertMany (batches of %d), raw driver", size,
                 DataGenerator.BATCH), String.format("%,.0f docs/s", report.documentsPerSecond()), MONGO));
+    }
+
+    /** The generator's batches as unordered {@code insertMany}: the raw driver's bulk-write throughput. */
+    static DataGenerator.BatchWriter rawInsertMany(MongoDatabase database) {
+        return (collection, batch) -> database.getCollection(collection.collectionName(), BsonDocument.class)
+                .insertMany(batch, new InsertManyOptions().ordered(false));
     }
 
     private void probeMemory(String uri, int size) {

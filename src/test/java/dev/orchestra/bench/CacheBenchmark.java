@@ -1,5 +1,6 @@
 package dev.orchestra.bench;
 
+import dev.orchestra.storage.generator.DataGenerator;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.redis.RedisCache;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
@@ -33,6 +34,7 @@ final class CacheBenchmark {
         }
     }
 
+    /** The data was generated with the item count as its seed (as {@code BenchmarkMain} does). */
     Figures run(int probes, int replayOperations) {
         int sessions = DataGenerator.sessionsFor(items);
         int users = DataGenerator.usersFor(items);
@@ -41,7 +43,7 @@ final class CacheBenchmark {
         for (int p = 0; p < probes; p++) {
             int session = (int) ((long) p * sessions / probes);
             String user = DataGenerator.userOf(session, users);
-            String sessionId = DataGenerator.sessionId(session);
+            String sessionId = DataGenerator.sessionId(items, session);
             redis.del(cache.keys().historyForReading(user, sessionId).orElseThrow());
             List<MemoryItem> fromMongo = miss.time(() -> history(user, sessionId));
             List<MemoryItem> fromRedis = hit.time(() -> history(user, sessionId));
@@ -62,7 +64,7 @@ final class CacheBenchmark {
         for (int op = 0; op < operations; op++) {
             int session = zipf(random, hotSet) * (sessions / hotSet);
             String user = DataGenerator.userOf(session, users);
-            String sessionId = DataGenerator.sessionId(session);
+            String sessionId = DataGenerator.sessionId(items, session);
             if (random.nextInt(10) == 0) {
                 tiered.addMemoryItem(MemoryItem.of(user, sessionId, MemoryItem.CONVERSATION, "replayed message " + op));
                 writes++;

@@ -9,6 +9,7 @@ import dev.orchestra.inspector.memory.MemoryItemsViewModel;
 import dev.orchestra.inspector.status.HealthMonitor;
 import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.generator.DataGenerator;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.testsupport.FaultProxy;
 import java.nio.file.Files;
@@ -75,7 +76,8 @@ public final class GuiBenchmarkMain {
             manager.initialize();
         }
         try (MongoClient client = MongoClients.create(uri)) {
-            DataGenerator.Report report = new DataGenerator(client.getDatabase(DB), items).generate(items);
+            DataGenerator.Report report = new DataGenerator(BenchmarkMain.rawInsertMany(client.getDatabase(DB)), items)
+                    .generate(items);
             System.out.printf("Generated %,d documents in %.1f s%n", report.documents(),
                     report.elapsed().toMillis() / 1000.0);
         }

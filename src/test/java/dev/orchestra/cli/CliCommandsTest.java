@@ -45,7 +45,7 @@ class CliCommandsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "health", "serve-health", "export", "import", "list", "sessions", "delete-session",
-            "purge-expired", "undo"})
+            "purge-expired", "undo", "generate"})
     void helpWorksEverywhere(String command) {
         var result = command.isEmpty() ? cli.run("--help") : cli.run(command, "--help");
 
@@ -253,6 +253,43 @@ class CliCommandsTest {
         assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("old"))).isEmpty();
         assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("new"))).isPresent();
         assertThat(store.count(StoreCollection.INSPECTOR_TRASH, DocumentFilter.none()).value()).isEqualTo(1);
+    }
+
+    @Test
+    void generateWritesThroughTheSafePathAndTheSameSeedReplacesInsteadOfAdding() {
+        var refused = cli.run("generate", "--items", "80");
+        var outOfRange = cli.run("generate", "--items", "0", "--yes");
+        var generated = cli.run("generate", "--items", "80", "--yes");
+        long auditAfterFirst = store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value();
+        var again = cli.run("generate", "--items", "80", "--yes");
+        long afterSameSeed = store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value();
+        var otherSeed = cli.run("generate", "--items", "80", "--seed", "2", "--yes");
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(refused.err()).contains("--yes");
+        assertThat(outOfRange.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(outOfRange.err()).hasLineCount(1).contains("--items must be between 1 and");
+        assertThat(generated.exitCode()).as(generated.err() + generated.out()).isZero();
+        assertThat(generated.out()).contains("80 memory items", "8 agent data", "2 sessions");
+        assertThat(again.exitCode()).isZero();
+        assertThat(afterSameSeed).isEqualTo(4 + 80);
+        assertThat(otherSeed.exitCode()).isZero();
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isEqualTo(4 + 160);
+        assertThat(store.count(StoreCollection.AGENT_DATA, DocumentFilter.none()).value()).isEqualTo(16);
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("generated-user-0")).value())
+                .isPositive();
+        assertThat(auditAfterFirst).as("one audit entry per batch and collection").isEqualTo(3);
+    }
+
+    @Test
+    void generateIsRefusedWhereTheConfigurationIsReadOnly() {
+        cli.env.put("INSPECTOR_READ_ONLY", "true");
+
+        var refused = cli.run("generate", "--items", "10", "--yes", "--allow-writes");
+
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(refused.err()).hasLineCount(1).contains("read-only");
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isEqualTo(4);
     }
 
     @Test

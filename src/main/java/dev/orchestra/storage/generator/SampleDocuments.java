@@ -1,4 +1,4 @@
-package dev.orchestra.bench;
+package dev.orchestra.storage.generator;
 
 import java.time.Duration;
 import java.time.Instant;

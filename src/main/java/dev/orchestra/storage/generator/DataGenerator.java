@@ -1,8 +1,5 @@
-package dev.orchestra.bench;
+package dev.orchestra.storage.generator;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Duration;
@@ -14,21 +11,30 @@ import java.util.UUID;
 import org.bson.BsonDocument;
 
 /**
- * Fills a database with Orchestra-shaped data through the real driver: {@code items} memory items (users with
- * multi-turn sessions of user/assistant/tool messages, about 5% carrying a 1,536-dimension embedding), one agent
- * data document per ten items and one {@code user_sessions} record per session. Deterministic for a seed, written
- * with unordered {@code insertMany} batches so the figure measures bulk-write throughput, not round trips.
+ * Makes up Orchestra-shaped data: {@code items} memory items (users with multi-turn sessions of user/assistant/tool
+ * messages, about 5% carrying a 1,536-dimension embedding), one agent data document per ten items and one
+ * {@code user_sessions} record per session, handed to a {@link BatchWriter} {@value #BATCH} at a time (the CLI's
+ * {@code generate} writes them through the safe import path, the benchmarks with raw {@code insertMany}).
+ * Deterministic for a seed: the same seed makes the same documents, ids included.
  */
 public final class DataGenerator {
     public static final int BATCH = 1000;
     /** Items per session on average: long enough for real history, short enough for many sessions. */
     static final int ITEMS_PER_SESSION = 40;
 
-    private final MongoDatabase database;
+    /** Where the batches go; it must not keep the list it is given. */
+    @FunctionalInterface
+    public interface BatchWriter {
+        void write(StoreCollection collection, List<BsonDocument> batch);
+    }
+
+    private final BatchWriter writer;
+    private final long seed;
     private final SampleDocuments samples;
 
-    public DataGenerator(MongoDatabase database, long seed) {
-        this.database = database;
+    public DataGenerator(BatchWriter writer, long seed) {
+        this.writer = writer;
+        this.seed = seed;
         this.samples = new SampleDocuments(new SplittableRandom(seed), SampleDocuments.START);
     }
 
@@ -47,16 +53,13 @@ public final class DataGenerator {
         long started = System.nanoTime();
         int sessions = sessionsFor(items);
         int users = usersFor(items);
-        MongoCollection<BsonDocument> memory = collection(StoreCollection.MEMORY_ITEMS);
-        MongoCollection<BsonDocument> agents = collection(StoreCollection.AGENT_DATA);
-        MongoCollection<BsonDocument> sessionRecords = collection(StoreCollection.USER_SESSIONS);
-        Batch itemBatch = new Batch(memory);
-        Batch agentBatch = new Batch(agents);
+        Batch itemBatch = new Batch(StoreCollection.MEMORY_ITEMS);
+        Batch agentBatch = new Batch(StoreCollection.AGENT_DATA);
         long embeddings = 0;
         long agentDocs = 0;
         for (int i = 0; i < items; i++) {
             int session = (int) ((long) i * sessions / items);
-            BsonDocument item = samples.memoryItem(i, items, userOf(session, users), sessionId(session));
+            BsonDocument item = samples.memoryItem(i, items, userOf(session, users), sessionId(seed, session));
             embeddings += item.containsKey("embedding") ? 1 : 0;
             itemBatch.add(item);
             if (i % 10 == 0) {
@@ -66,9 +69,9 @@ public final class DataGenerator {
         }
         itemBatch.flush();
         agentBatch.flush();
-        Batch sessionBatch = new Batch(sessionRecords);
+        Batch sessionBatch = new Batch(StoreCollection.USER_SESSIONS);
         for (int s = 0; s < sessions; s++) {
-            sessionBatch.add(samples.session(s, sessions, userOf(s, users), sessionId(s)));
+            sessionBatch.add(samples.session(s, sessions, userOf(s, users), sessionId(seed, s)));
         }
         sessionBatch.flush();
         return new Report(items, agentDocs, sessions, embeddings, Duration.ofNanos(System.nanoTime() - started));
@@ -89,24 +92,22 @@ public final class DataGenerator {
         return DocumentFilter.none().withTimeRange(from, from.plusMillis(span));
     }
 
+    /** Generated user ids say so, so that made-up messages never join a real user's or session's history. */
     public static String userOf(int session, int users) {
-        return "user-" + (session % users);
+        return "generated-user-" + (session % users);
     }
 
-    public static String sessionId(int session) {
-        return "session-" + session;
+    /** Session ids carry the seed: another seed makes other sessions (session ids are unique per user). */
+    public static String sessionId(long seed, int session) {
+        return "generated-" + seed + "-session-" + session;
     }
 
-    private MongoCollection<BsonDocument> collection(StoreCollection c) {
-        return database.getCollection(c.collectionName(), BsonDocument.class);
-    }
-
-    /** Collects documents and writes them with one insertMany round trip per {@link #BATCH}. */
-    private static final class Batch {
-        private final MongoCollection<BsonDocument> target;
+    /** Collects documents and hands them to the writer {@link #BATCH} at a time. */
+    private final class Batch {
+        private final StoreCollection target;
         private final List<BsonDocument> pending = new ArrayList<>(BATCH);
 
-        Batch(MongoCollection<BsonDocument> target) {
+        Batch(StoreCollection target) {
             this.target = target;
         }
 
@@ -119,7 +120,7 @@ public final class DataGenerator {
 
         void flush() {
             if (!pending.isEmpty()) {
-                target.insertMany(pending, new InsertManyOptions().ordered(false));
+                writer.write(target, List.copyOf(pending));
                 pending.clear();
             }
         }
