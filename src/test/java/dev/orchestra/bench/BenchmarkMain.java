@@ -73,7 +73,9 @@ public final class BenchmarkMain {
         String loadBefore = Machine.loadAverage();
         System.out.println("Machine: " + Machine.describe() + "; load average " + loadBefore);
         int largest = sizes[sizes.length - 1];
-        try (ForkedJvm server = ForkedJvm.start(List.of("-Xmx" + System.getProperty("bench.serverHeap", "4g")),
+        String serverHeap = System.getProperty("bench.serverHeap", "4g");
+        // The whole heap up front: a server heap that grows (and collects to grow) mid-run moved bulk rounds ±50%.
+        try (ForkedJvm server = ForkedJvm.start(List.of("-Xmx" + serverHeap, "-Xms" + serverHeap),
                 BenchMongoServerMain.class)) {
             String uri = "mongodb://127.0.0.1:" + server.awaitLine("READY");
             try (MongoClient client = MongoClients.create(uri)) {
