@@ -33,7 +33,7 @@ final class GuiReport {
             The hung-backend run is a `FaultProxy` stall with view switches and refreshes every second; since the
             status bar checks health through `HealthChecker`'s 3 s hard timeout, the MongoDB light is red within
             seconds of a hang (it used to stay amber "no answer" for the whole operation timeout). A run under heavy
-            load (load average 5–12, earlier the same day) measured p99 196 ms / 176 ms: these figures need a
+            load (load average 5–12, on 2026-11-24) measured p99 196 ms / 176 ms: these figures need a
             machine that is not running other builds.
             """;
 
