@@ -74,9 +74,6 @@ public final class ImportService {
                     && !(options.allOrNothing() && validation.rejectedCount > 0);
             Writing writing = write ? write(collection, spool, validation, options, progress) : Writing.NONE;
             return report(validation, writing, write, started);
-        } catch (IOException e) {
-            throw new TransferException("Cannot import " + file + ": the temporary file for validated documents "
-                    + "failed: " + e.getMessage(), e);
         }
     }
 
@@ -122,7 +119,7 @@ public final class ImportService {
 
     /** The second pass: the spooled documents written in batches. */
     private Writing write(StoreCollection collection, ValidatedSpool spool, Validation validation,
-                          ImportOptions options, TransferProgress progress) throws IOException {
+                          ImportOptions options, TransferProgress progress) {
         Writing result = new Writing();
         List<BsonDocument> batch = new ArrayList<>(options.batchSize());
         List<Long> batchLines = new ArrayList<>(options.batchSize());

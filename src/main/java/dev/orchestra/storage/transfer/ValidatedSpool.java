@@ -18,7 +18,7 @@ import org.bson.codecs.DecoderContext;
  * The documents an import's first pass found valid, as BSON in a private temp file, in file order with their line
  * numbers. The second pass writes from here: the JSON is parsed once (it was most of an import's CPU), and what is
  * written is exactly what was validated even if the file changes in between. Memory stays flat; the file is
- * deleted on close.
+ * deleted on close. A failure of the temp file is a {@link TransferException} that says so.
  */
 final class ValidatedSpool implements AutoCloseable {
     private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
@@ -33,26 +33,32 @@ final class ValidatedSpool implements AutoCloseable {
     private DataInputStream in;
     private long count;
 
-    private ValidatedSpool(Path file) throws IOException {
+    private ValidatedSpool(Path file, DataOutputStream out) {
         this.file = file;
-        this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER));
+        this.out = out;
     }
 
     /** A new, empty spool (the temp file is readable by its owner only on POSIX systems). */
-    static ValidatedSpool create() throws IOException {
-        Path file = Files.createTempFile("orchestra-import-", ".bson");
+    static ValidatedSpool create() {
+        Path file = null;
         try {
-            return new ValidatedSpool(file);
+            file = Files.createTempFile("orchestra-import-", ".bson");
+            return new ValidatedSpool(file, new DataOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(file), BUFFER)));
         } catch (IOException e) {
-            Files.deleteIfExists(file);
-            throw e;
+            deleteQuietly(file);
+            throw failure("cannot be created", e);
         }
     }
 
-    void add(long lineNumber, byte[] bson) throws IOException {
-        out.writeLong(lineNumber);
-        out.writeInt(bson.length);
-        out.write(bson);
+    void add(long lineNumber, byte[] bson) {
+        try {
+            out.writeLong(lineNumber);
+            out.writeInt(bson.length);
+            out.write(bson);
+        } catch (IOException e) {
+            throw failure("cannot be written (is the disk full?)", e);
+        }
         count++;
     }
 
@@ -65,30 +71,51 @@ final class ValidatedSpool implements AutoCloseable {
     }
 
     /** The next document in file order, or null after the last; the first call ends the writing. */
-    SpooledDocument next() throws IOException {
-        if (in == null) {
-            out.close();
-            in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER));
-        }
-        long lineNumber;
+    SpooledDocument next() {
         try {
-            lineNumber = in.readLong();
-        } catch (EOFException end) {
-            return null;
+            if (in == null) {
+                out.close();
+                in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER));
+            }
+            long lineNumber;
+            try {
+                lineNumber = in.readLong();
+            } catch (EOFException end) {
+                return null;
+            }
+            byte[] bson = new byte[in.readInt()];
+            in.readFully(bson);
+            BsonDocument document = CODEC.decode(new BsonBinaryReader(ByteBuffer.wrap(bson)),
+                    DecoderContext.builder().build());
+            return new SpooledDocument(lineNumber, document);
+        } catch (IOException e) {
+            throw failure("cannot be read back", e);
         }
-        byte[] bson = new byte[in.readInt()];
-        in.readFully(bson);
-        BsonDocument document = CODEC.decode(new BsonBinaryReader(ByteBuffer.wrap(bson)),
-                DecoderContext.builder().build());
-        return new SpooledDocument(lineNumber, document);
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         try (out; DataInputStream ignored = in) {
             // both streams closed, then the file deleted
+        } catch (IOException e) {
+            // nothing is lost: the documents were written or the import failed already
         } finally {
-            Files.deleteIfExists(file);
+            deleteQuietly(file);
         }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a temp file left behind in java.io.tmpdir; the OS cleans it
+        }
+    }
+
+    private static TransferException failure(String what, IOException e) {
+        return new TransferException("The temporary file of validated documents (in "
+                + System.getProperty("java.io.tmpdir") + ") " + what + ": " + e.getMessage(), e);
     }
 }
