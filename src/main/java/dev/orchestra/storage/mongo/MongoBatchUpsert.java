@@ -18,6 +18,7 @@ import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -77,10 +78,16 @@ final class MongoBatchUpsert {
             (stored.contains(c.id()) || !seen.add(c.id()) ? existing : fresh).add(c);
         }
         long inserted = insertNew(fresh, existing);
-        BulkWriteResult replaced = replaceExisting(existing);
-        long modified = replaced == null ? 0 : replaced.getModifiedCount();
-        long matched = replaced == null ? 0 : replaced.getMatchedCount();
-        long upserted = replaced == null ? 0 : replaced.getUpserts().size();
+        existing.sort(Comparator.comparingInt(Candidate::index));
+        long modified = 0;
+        long matched = 0;
+        long upserted = 0;
+        for (List<Candidate> round : inRounds(existing)) {
+            BulkWriteResult replaced = replaceExisting(round);
+            modified += replaced.getModifiedCount();
+            matched += replaced.getMatchedCount();
+            upserted += replaced.getUpserts().size();
+        }
         List<BsonValue> ids = valid.stream().filter(c -> written.contains(c.index())).map(Candidate::id).toList();
         return new UpsertResult(inserted + upserted, modified, Math.max(0, matched - modified), failures, ids);
     }
@@ -153,10 +160,24 @@ final class MongoBatchUpsert {
         return fresh.size() - refused.size();
     }
 
-    private BulkWriteResult replaceExisting(List<Candidate> existing) {
-        if (existing.isEmpty()) {
-            return null;
+    /**
+     * The replacements in batch order, split so that no round holds one {@code _id} twice: an unordered bulk write
+     * may apply its operations in any order, and the last document of an {@code _id} must win. Usually one round.
+     */
+    private static List<List<Candidate>> inRounds(List<Candidate> existing) {
+        List<List<Candidate>> rounds = new ArrayList<>();
+        Map<BsonValue, Integer> seen = new HashMap<>();
+        for (Candidate c : existing) {
+            int round = seen.merge(c.id(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(c);
         }
+        return rounds;
+    }
+
+    private BulkWriteResult replaceExisting(List<Candidate> existing) {
         List<WriteModel<BsonDocument>> writes = existing.stream().<WriteModel<BsonDocument>>map(c ->
                 new ReplaceOneModel<>(new BsonDocument(Fields.ID, c.id()), c.document(),
                         new ReplaceOptions().upsert(true))).toList();

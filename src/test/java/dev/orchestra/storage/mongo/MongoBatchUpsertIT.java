@@ -90,6 +90,21 @@ class MongoBatchUpsertIT {
     }
 
     @Test
+    void whenARacedIdComesTwiceInTheBatchTheLastDocumentWins() {
+        // The first "raced" fails its insert (the other writer was first) and is replaced after the second one had
+        // been set aside for replacing: the replacements must still run in batch order.
+        MongoCollection<BsonDocument> racing = insertingFirst(items, item("raced", "theirs"));
+
+        UpsertResult result = upsert(racing, List.of(item("raced", "ours-1"), item("raced", "ours-2"),
+                item("raced", "ours-3")));
+
+        assertThat(result.failures()).isEmpty();
+        assertThat(result.written()).hasSize(3);
+        assertThat(text("raced")).isEqualTo("ours-3");
+        assertThat(items.countDocuments()).isEqualTo(1);
+    }
+
+    @Test
     void invalidDocumentsAreReportedByIndexAndNeverSent() {
         BsonDocument invalid = item("bad", "x");
         invalid.remove("user_id");
