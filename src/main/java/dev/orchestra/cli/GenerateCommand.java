@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Fills the store with made-up conversations, to try the inspector at scale: memory items of "
-                + "multi-turn sessions (user, assistant and tool messages; 5% with a 1,536-dimension embedding), one "
+                + "multi-turn sessions (user, assistant and tool messages; 5%% with a 1,536-dimension embedding), one "
                 + "agent data document per ten items and one user_sessions record per 40 items. Users and sessions "
-                + "are named generated-user-N / generated-session-N, so they never mix with real ones.",
+                + "are named generated-user-N / generated-SEED-session-N, so they never mix with real ones.",
                 "Written 1,000 at a time through the import path (validated, audited, cache invalidated, refused "
                         + "while read-only). The same --seed makes the same documents: running it again replaces "
                         + "them instead of adding more."},
