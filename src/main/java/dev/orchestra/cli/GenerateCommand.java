@@ -18,10 +18,11 @@ import picocli.CommandLine.Spec;
         description = {"Fills the store with made-up conversations, to try the inspector at scale: memory items of "
                 + "multi-turn sessions (user, assistant and tool messages; 5%% with a 1,536-dimension embedding), one "
                 + "agent data document per ten items and one user_sessions record per 40 items. Users and sessions "
-                + "are named generated-user-N / generated-SEED-session-N, so they never mix with real ones.",
+                + "are named generated-user-N / generated-SEED-session-N and agents generated-NAME, so they never mix "
+                + "with real ones.",
                 "Written 1,000 at a time through the import path (validated, audited, cache invalidated, refused "
                         + "while read-only). The same --seed makes the same documents: running it again replaces "
-                        + "them instead of adding more."},
+                        + "them instead of adding more (with a larger --items, it adds only the rest)."},
         footer = {"", "Examples:", "  orchestra-inspector generate --items 100000 --yes",
                 "  orchestra-inspector generate --items 1000000 --seed 7 --progress --yes"})
 final class GenerateCommand implements Callable<Integer> {
@@ -84,7 +85,7 @@ final class GenerateCommand implements Callable<Integer> {
                     report.documentsPerSecond());
             context.out().flush();
             if (failed.get() > 0) {
-                context.err().println(failed.get() + " generated documents were refused by the store");
+                context.err().printf("%,d of them were refused by the store and not written%n", failed.get());
                 return ExitCodes.FAILED;
             }
             return ExitCodes.OK;

@@ -37,12 +37,11 @@ final class CacheBenchmark {
     /** The data was generated with the item count as its seed (as {@code BenchmarkMain} does). */
     Figures run(int probes, int replayOperations) {
         int sessions = DataGenerator.sessionsFor(items);
-        int users = DataGenerator.usersFor(items);
         Samples miss = new Samples();
         Samples hit = new Samples();
         for (int p = 0; p < probes; p++) {
             int session = (int) ((long) p * sessions / probes);
-            String user = DataGenerator.userOf(session, users);
+            String user = DataGenerator.userOf(session);
             String sessionId = DataGenerator.sessionId(items, session);
             redis.del(cache.keys().historyForReading(user, sessionId).orElseThrow());
             List<MemoryItem> fromMongo = miss.time(() -> history(user, sessionId));
@@ -51,10 +50,10 @@ final class CacheBenchmark {
                 throw new IllegalStateException("The cached history differs from MongoDB's for " + sessionId);
             }
         }
-        return replay(miss, hit, sessions, users, replayOperations);
+        return replay(miss, hit, sessions, replayOperations);
     }
 
-    private Figures replay(Samples miss, Samples hit, int sessions, int users, int operations) {
+    private Figures replay(Samples miss, Samples hit, int sessions, int operations) {
         SplittableRandom random = new SplittableRandom(42);
         int hotSet = Math.min(sessions, 300);
         long hitsBefore = cache.statistics().hits();
@@ -63,7 +62,7 @@ final class CacheBenchmark {
         long writes = 0;
         for (int op = 0; op < operations; op++) {
             int session = zipf(random, hotSet) * (sessions / hotSet);
-            String user = DataGenerator.userOf(session, users);
+            String user = DataGenerator.userOf(session);
             String sessionId = DataGenerator.sessionId(items, session);
             if (random.nextInt(10) == 0) {
                 tiered.addMemoryItem(MemoryItem.of(user, sessionId, MemoryItem.CONVERSATION, "replayed message " + op));

@@ -282,6 +282,19 @@ class CliCommandsTest {
     }
 
     @Test
+    void generateAgainWithMoreItemsAddsOnlyTheRest() {
+        var small = cli.run("generate", "--items", "200", "--yes");
+        var larger = cli.run("generate", "--items", "400", "--yes");
+
+        assertThat(small.exitCode()).as(small.err()).isZero();
+        assertThat(larger.exitCode()).as(larger.err()).isZero();
+        assertThat(larger.err()).doesNotContain("refused");
+        assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isEqualTo(4 + 400);
+        assertThat(store.count(StoreCollection.USER_SESSIONS, DocumentFilter.forUser("generated-user-0")).value())
+                .isEqualTo(5);
+    }
+
+    @Test
     void generateIsRefusedWhereTheConfigurationIsReadOnly() {
         cli.env.put("INSPECTOR_READ_ONLY", "true");
 

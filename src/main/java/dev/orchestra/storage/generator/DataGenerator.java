@@ -2,6 +2,7 @@ package dev.orchestra.storage.generator;
 
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,12 +16,16 @@ import org.bson.BsonDocument;
  * messages, about 5% carrying a 1,536-dimension embedding), one agent data document per ten items and one
  * {@code user_sessions} record per session, handed to a {@link BatchWriter} {@value #BATCH} at a time (the CLI's
  * {@code generate} writes them through the safe import path, the benchmarks with raw {@code insertMany}).
- * Deterministic for a seed: the same seed makes the same documents, ids included.
+ * Deterministic for a seed: the same seed makes the same documents. Ids, sessions and users depend only on the seed
+ * and a document's index, never on {@code items}, so a rerun with another count replaces the documents both runs
+ * share instead of clashing with them (session records are unique per user and session id).
  */
 public final class DataGenerator {
     public static final int BATCH = 1000;
     /** Items per session on average: long enough for real history, short enough for many sessions. */
     static final int ITEMS_PER_SESSION = 40;
+    /** Sessions per made-up user: a few users with several chats each, whatever the item count. */
+    static final int SESSIONS_PER_USER = 5;
 
     /** Where the batches go; it must not keep the list it is given. */
     @FunctionalInterface
@@ -35,7 +40,7 @@ public final class DataGenerator {
     public DataGenerator(BatchWriter writer, long seed) {
         this.writer = writer;
         this.seed = seed;
-        this.samples = new SampleDocuments(new SplittableRandom(seed), SampleDocuments.START);
+        this.samples = new SampleDocuments(new SplittableRandom(seed), seed, SampleDocuments.START);
     }
 
     /** What was written and how long it took. */
@@ -52,14 +57,13 @@ public final class DataGenerator {
     public Report generate(int items) {
         long started = System.nanoTime();
         int sessions = sessionsFor(items);
-        int users = usersFor(items);
         Batch itemBatch = new Batch(StoreCollection.MEMORY_ITEMS);
         Batch agentBatch = new Batch(StoreCollection.AGENT_DATA);
         long embeddings = 0;
         long agentDocs = 0;
         for (int i = 0; i < items; i++) {
-            int session = (int) ((long) i * sessions / items);
-            BsonDocument item = samples.memoryItem(i, items, userOf(session, users), sessionId(seed, session));
+            int session = Math.min(i / ITEMS_PER_SESSION, sessions - 1);
+            BsonDocument item = samples.memoryItem(i, items, userOf(session), sessionId(seed, session));
             embeddings += item.containsKey("embedding") ? 1 : 0;
             itemBatch.add(item);
             if (i % 10 == 0) {
@@ -71,7 +75,7 @@ public final class DataGenerator {
         agentBatch.flush();
         Batch sessionBatch = new Batch(StoreCollection.USER_SESSIONS);
         for (int s = 0; s < sessions; s++) {
-            sessionBatch.add(samples.session(s, sessions, userOf(s, users), sessionId(seed, s)));
+            sessionBatch.add(samples.session(s, sessions, userOf(s), sessionId(seed, s)));
         }
         sessionBatch.flush();
         return new Report(items, agentDocs, sessions, embeddings, Duration.ofNanos(System.nanoTime() - started));
@@ -82,7 +86,7 @@ public final class DataGenerator {
     }
 
     public static int usersFor(int items) {
-        return Math.max(5, sessionsFor(items) / 20);
+        return (sessionsFor(items) + SESSIONS_PER_USER - 1) / SESSIONS_PER_USER;
     }
 
     /** The generated memory items' time range that holds about {@code wanted} of {@code items}. */
@@ -93,8 +97,8 @@ public final class DataGenerator {
     }
 
     /** Generated user ids say so, so that made-up messages never join a real user's or session's history. */
-    public static String userOf(int session, int users) {
-        return "generated-user-" + (session % users);
+    public static String userOf(int session) {
+        return "generated-user-" + session / SESSIONS_PER_USER;
     }
 
     /** Session ids carry the seed: another seed makes other sessions (session ids are unique per user). */
@@ -126,8 +130,9 @@ public final class DataGenerator {
         }
     }
 
-    /** A fresh id as Orchestra's services write it (a UUID string). */
-    static String newId(SplittableRandom random) {
-        return new UUID(random.nextLong(), random.nextLong()).toString();
+    /** An id as Orchestra's services write it (a UUID string), fixed by the seed, the kind and the index. */
+    static String idOf(long seed, String kind, int index) {
+        return UUID.nameUUIDFromBytes(("generated-" + seed + "-" + kind + "-" + index)
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -2,13 +2,13 @@ package dev.orchestra.storage.generator;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonDouble;
 import org.bson.BsonInt32;
+import org.bson.BsonInt64;
 import org.bson.BsonNull;
 import org.bson.BsonString;
 import org.bson.BsonValue;
@@ -33,14 +33,18 @@ final class SampleDocuments {
     private static final String[] PERSONAS = {"assistant", "researcher", "planner", "support", null};
     private static final String[] AGENTS = {"planner", "retriever", "executor", "critic", "summarizer", "router",
         "scheduler", "mailer"};
+    /** Generated agent ids say so, like generated users, so they can be told from real agents and deleted. */
+    static final String AGENT_PREFIX = "generated-";
     private static final String[] DATA_TYPES = {"tool_trace", "plan", "observation", "metrics"};
     private static final String[] TOOLS = {"web_search", "calendar.create", "email.send", "db.query", "calculator"};
 
     private final SplittableRandom random;
+    private final long seed;
     private final Instant start;
 
-    SampleDocuments(SplittableRandom random, Instant start) {
+    SampleDocuments(SplittableRandom random, long seed, Instant start) {
         this.random = random;
+        this.seed = seed;
         this.start = start;
     }
 
@@ -66,7 +70,7 @@ final class SampleDocuments {
             metadata.append("tool", new BsonString(TOOLS[random.nextInt(TOOLS.length)]));
         }
         String persona = PERSONAS[(i / 200) % PERSONAS.length];
-        BsonDocument item = new BsonDocument("_id", new BsonString(DataGenerator.newId(random)))
+        BsonDocument item = new BsonDocument("_id", new BsonString(DataGenerator.idOf(seed, "item", i)))
                 .append("user_id", new BsonString(userId))
                 .append("session_id", new BsonString(sessionId))
                 .append("timestamp", time(i, n))
@@ -86,18 +90,18 @@ final class SampleDocuments {
                 : new BsonDocument("step", new BsonInt32(random.nextInt(20)))
                         .append("tool", new BsonString(TOOLS[random.nextInt(TOOLS.length)]))
                         .append("output", new BsonString(sentence(6 + random.nextInt(20))));
-        return new BsonDocument("_id", new BsonString(DataGenerator.newId(random)))
-                .append("agent_id", new BsonString(AGENTS[random.nextInt(AGENTS.length)]))
+        return new BsonDocument("_id", new BsonString(DataGenerator.idOf(seed, "agent-data", i)))
+                .append("agent_id", new BsonString(AGENT_PREFIX + AGENTS[random.nextInt(AGENTS.length)]))
                 .append("timestamp", time(i, n))
                 .append("data_type", new BsonString(DATA_TYPES[random.nextInt(DATA_TYPES.length)]))
                 .append("content", content)
-                .append("metadata", new BsonDocument("run", new BsonInt32(i / 100)))
+                .append("metadata", new BsonDocument("run", new BsonInt32(i / 100)).append("seed", new BsonInt64(seed)))
                 .append("expiration", BsonNull.VALUE);
     }
 
     BsonDocument session(int s, int sessions, String userId, String sessionId) {
         BsonDateTime created = new BsonDateTime(start.toEpochMilli() + SPAN.toMillis() * s / sessions);
-        return new BsonDocument("_id", new BsonString(DataGenerator.newId(random)))
+        return new BsonDocument("_id", new BsonString(DataGenerator.idOf(seed, "session", s)))
                 .append("user_id", new BsonString(userId))
                 .append("session_id", new BsonString(sessionId))
                 .append("created_at", created)
@@ -136,9 +140,5 @@ final class SampleDocuments {
             array.add(new BsonDouble(v * scale));
         }
         return array;
-    }
-
-    static List<String> agents() {
-        return List.of(AGENTS);
     }
 }

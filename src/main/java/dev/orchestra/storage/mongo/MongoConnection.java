@@ -29,6 +29,12 @@ final class MongoConnection {
     }
 
     static MongoClient open(ConnectionString connection, Duration operationTimeout) {
+        // reads carry maxTime = the timeout; the socket waits a little longer for the server's answer
+        return open(connection, operationTimeout, operationTimeout.multipliedBy(2));
+    }
+
+    /** A client whose socket waits {@code readTimeout} for an answer; selecting and connecting stay bounded. */
+    static MongoClient open(ConnectionString connection, Duration operationTimeout, Duration readTimeout) {
         long millis = operationTimeout.toMillis();
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(connection)
@@ -37,8 +43,7 @@ final class MongoConnection {
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(b -> b
                         .connectTimeout((int) millis, TimeUnit.MILLISECONDS)
-                        // reads carry maxTime = the timeout; the socket waits a little longer for the server's answer
-                        .readTimeout((int) Math.min(Integer.MAX_VALUE, millis * 2), TimeUnit.MILLISECONDS))
+                        .readTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()), TimeUnit.MILLISECONDS))
                 .applyToServerSettings(b -> b.heartbeatFrequency(Math.max(500, Math.min(millis, 10_000)),
                         TimeUnit.MILLISECONDS))
                 .applyToConnectionPoolSettings(b -> b.maxWaitTime(millis, TimeUnit.MILLISECONDS))

@@ -1,6 +1,8 @@
 package dev.orchestra.storage.mongo;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import dev.orchestra.storage.DocumentCursor;
@@ -10,25 +12,42 @@ import dev.orchestra.storage.StorageOperationException;
 import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
+import java.time.Duration;
 import org.bson.BsonDocument;
 
 /**
  * {@link FullDocumentStreaming} for MongoDB: one {@code find} with the same filter as the inspector's pages
  * ({@link StoreQueries#filter}), no projection, no sort (natural order is the cheapest for a full scan), fetched in
- * batches so that memory stays flat, on the manager's own client.
+ * batches so that memory stays flat. It has its own client, opened on the first export: filling one batch of a
+ * filtered full scan (an unindexed text search over millions of items) may take the server far longer than a page
+ * is allowed to, so its socket waits {@link #readTimeout} for each batch instead of twice the operation timeout.
  */
-final class MongoFullDocumentStream implements FullDocumentStreaming {
+final class MongoFullDocumentStream implements FullDocumentStreaming, AutoCloseable {
     private static final int BATCH_SIZE = 1000;
+    private static final Duration MIN_READ_TIMEOUT = Duration.ofSeconds(30);
 
-    private final MongoDatabase database;
+    private final ConnectionString connection;
+    private final String databaseName;
+    private final Duration operationTimeout;
+    private MongoClient client; // guarded by this
+    private boolean closed; // guarded by this
 
-    MongoFullDocumentStream(MongoDatabase database) {
-        this.database = database;
+    MongoFullDocumentStream(ConnectionString connection, String databaseName, Duration operationTimeout) {
+        this.connection = connection;
+        this.databaseName = databaseName;
+        this.operationTimeout = operationTimeout;
+    }
+
+    /** How long the socket waits for one batch: at least 30 s, or six operation timeouts if that is longer. */
+    Duration readTimeout() {
+        Duration six = operationTimeout.multipliedBy(6);
+        return six.compareTo(MIN_READ_TIMEOUT) > 0 ? six : MIN_READ_TIMEOUT;
     }
 
     @Override
     public DocumentCursor streamFullDocuments(StoreCollection collection, DocumentFilter filter) {
         BsonDocument query = StoreQueries.filter(collection, filter);
+        MongoDatabase database = database();
         MongoCursor<BsonDocument> cursor = guarded(() -> database
                 .getCollection(collection.collectionName(), BsonDocument.class)
                 .find(query).batchSize(BATCH_SIZE).iterator());
@@ -48,6 +67,24 @@ final class MongoFullDocumentStream implements FullDocumentStreaming {
                 cursor.close();
             }
         };
+    }
+
+    private synchronized MongoDatabase database() {
+        if (closed) {
+            throw new StorageOperationException("The store is closed");
+        }
+        if (client == null) {
+            client = MongoConnection.open(connection, operationTimeout, readTimeout());
+        }
+        return client.getDatabase(databaseName);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (client != null) {
+            client.close();
+        }
     }
 
     private static <T> T guarded(java.util.function.Supplier<T> call) {

@@ -69,6 +69,7 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     private final MongoSessions sessions;
     private final MongoHealth health;
     private final MongoBatchWrites batches;
+    private final MongoFullDocumentStream exports;
     private volatile List<String> indexProblems = List.of();
 
     /**
@@ -93,6 +94,7 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         this.sessions = new MongoSessions(database, operationTimeout);
         this.health = new MongoHealth(client.getDatabase("admin"), errors, hosts, databaseName);
         this.batches = new MongoBatchWrites(errors, operationTimeout);
+        this.exports = new MongoFullDocumentStream(connection, databaseName, operationTimeout);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------------
@@ -119,6 +121,7 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
 
     @Override
     public void close() {
+        exports.close();
         client.close();
     }
 
@@ -333,7 +336,7 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
 
     @Override
     public Optional<FullDocumentStreaming> fullDocumentStreaming() {
-        return Optional.of(new MongoFullDocumentStream(database));
+        return Optional.of(exports);
     }
 
     @Override

@@ -43,6 +43,8 @@ final class ValidatedSpool implements AutoCloseable {
         Path file = null;
         try {
             file = Files.createTempFile("orchestra-import-", ".bson");
+            // it holds whole conversations: close() deletes it; this covers an exit in the middle of an import
+            file.toFile().deleteOnExit();
             return new ValidatedSpool(file, new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(file), BUFFER)));
         } catch (IOException e) {

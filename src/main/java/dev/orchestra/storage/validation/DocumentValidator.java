@@ -5,6 +5,7 @@ import dev.orchestra.storage.model.StoreCollection;
 import java.util.Map;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
+import org.bson.BsonSerializationException;
 import org.bson.BsonType;
 import org.bson.BsonValue;
 import org.bson.codecs.BsonDocumentCodec;
@@ -66,6 +67,9 @@ public final class DocumentValidator {
         var buffer = new BasicOutputBuffer();
         try (var writer = new BsonBinaryWriter(buffer)) {
             new BsonDocumentCodec().encode(writer, document, EncoderContext.builder().build());
+        } catch (BsonSerializationException e) {
+            // BSON cannot hold a NUL inside a field name or a regular expression: this document, not the run, fails
+            throw new StorageValidationException("Not storable as BSON: " + e.getMessage());
         }
         return buffer;
     }

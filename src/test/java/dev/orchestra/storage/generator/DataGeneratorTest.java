@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.junit.jupiter.api.Test;
 
 class DataGeneratorTest {
@@ -64,5 +66,39 @@ class DataGeneratorTest {
         assertThat(again.documents).isEqualTo(first.documents);
         assertThat(other.of(StoreCollection.MEMORY_ITEMS).get(0).get("_id"))
                 .isNotEqualTo(first.of(StoreCollection.MEMORY_ITEMS).get(0).get("_id"));
+    }
+
+    @Test
+    void aLargerRunWithTheSameSeedKeepsTheIdsUsersAndSessionsOfTheSmallerOne() {
+        Collected small = new Collected();
+        Collected large = new Collected();
+
+        new DataGenerator(small, 7).generate(1_000);
+        new DataGenerator(large, 7).generate(20_000);
+
+        for (StoreCollection collection : List.of(StoreCollection.MEMORY_ITEMS, StoreCollection.AGENT_DATA,
+                StoreCollection.USER_SESSIONS)) {
+            Map<BsonValue, BsonDocument> largeById = large.of(collection).stream()
+                    .collect(Collectors.toMap(d -> d.get("_id"), d -> d));
+            assertThat(small.of(collection)).isNotEmpty().allSatisfy(d -> {
+                BsonDocument same = largeById.get(d.get("_id"));
+                assertThat(same).as("%s %s", collection, d.get("_id")).isNotNull();
+                for (String key : List.of("user_id", "session_id", "agent_id")) {
+                    assertThat(same.get(key)).as(key).isEqualTo(d.get(key));
+                }
+            });
+        }
+    }
+
+    @Test
+    void generatedAgentsAreNamedSoThatTheyCannotBeTakenForRealOnes() {
+        Collected out = new Collected();
+
+        new DataGenerator(out, 3).generate(500);
+
+        assertThat(out.of(StoreCollection.AGENT_DATA)).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.getString("agent_id").getValue()).startsWith("generated-");
+            assertThat(d.getDocument("metadata").getInt64("seed").getValue()).isEqualTo(3);
+        });
     }
 }

@@ -1,13 +1,17 @@
 package dev.orchestra.storage.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.StorageOperationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.ReadOnlyMemoryManager;
 import dev.orchestra.storage.safety.WriteLock;
+import dev.orchestra.storage.testsupport.FaultProxy;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import dev.orchestra.storage.tiered.ForwardingMemoryManager;
 import dev.orchestra.storage.transfer.EveryBsonType;
@@ -87,6 +91,33 @@ class MongoFullDocumentStreamIT {
             stored.sort(Comparator.comparing(d -> d.getString("_id").getValue()));
             assertThat(exported).isEqualTo(stored);
             assertThat(exported.get(0).getArray("embedding")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void exportsHaveTheirOwnPatientClientOpenedOnFirstUseAndClosedWithTheStore() throws Exception {
+        FaultProxy proxy = FaultProxy.start(server.host(), server.port());
+        try (proxy) {
+            MongoMemoryManager mongo = new MongoMemoryManager(proxy.mongoConnectionString(),
+                    server.uniqueDatabaseName(), Duration.ofMillis(500));
+            mongo.initialize();
+            mongo.insert(StoreCollection.MEMORY_ITEMS, EveryBsonType.memoryItem(new BsonString("one"), "a", "s", 1));
+            long connectionsBeforeExport = proxy.acceptedConnections();
+            var streaming = (MongoFullDocumentStream) mongo.fullDocumentStreaming().orElseThrow();
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            var result = ExportService.forManager(mongo).export(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(),
+                    ExportFormat.JSONL, out, TransferProgress.NONE);
+            mongo.close();
+
+            assertThat(result.documents()).isEqualTo(1);
+            assertThat(proxy.acceptedConnections()).as("the export opened its own connections")
+                    .isGreaterThan(connectionsBeforeExport);
+            assertThat(streaming.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(proxy.openConnections()).as("every client closed with the store").isZero());
+            assertThatThrownBy(() -> streaming.streamFullDocuments(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()))
+                    .isInstanceOf(StorageOperationException.class).hasMessageContaining("closed");
         }
     }
 

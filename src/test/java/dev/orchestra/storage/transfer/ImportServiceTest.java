@@ -71,6 +71,22 @@ class ImportServiceTest {
     }
 
     @Test
+    void aLineBsonCannotHoldIsRejectedAloneInsteadOfEndingTheImport() throws Exception {
+        Path file = write(GOOD_1,
+                "{\"_id\": \"nul\", \"user_id\": \"a\", \"item_type\": \"n\", \"metadata\": {\"a\\u0000b\": 1}}",
+                GOOD_2);
+
+        ImportReport report = importFile(file, ImportOptions.defaults());
+
+        assertThat(report.rejected()).singleElement().satisfies(error -> {
+            assertThat(error.lineNumber()).isEqualTo(2);
+            assertThat(error.message()).contains("Not storable as BSON");
+        });
+        assertThat(report.inserted()).isEqualTo(2);
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("nul"))).isEmpty();
+    }
+
+    @Test
     void linesParsedOnSeveralThreadsKeepTheirNumbersAndFileOrder() throws Exception {
         List<String> lines = new ArrayList<>();
         List<Long> bad = new ArrayList<>();
