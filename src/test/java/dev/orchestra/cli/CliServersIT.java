@@ -63,6 +63,22 @@ class CliServersIT {
     }
 
     @Test
+    void generateAgainWithMoreItemsPassesTheUniqueSessionIndexAndAddsOnlyTheRest() {
+        String db = mongo.uniqueDatabaseName();
+
+        var small = cliOn(db).run("generate", "--items", "400", "--yes");
+        var larger = cliOn(db).run("generate", "--items", "800", "--yes");
+
+        assertThat(small.exitCode()).as(small.err()).isZero();
+        assertThat(larger.exitCode()).as(larger.err()).isZero();
+        try (MemoryManager store = managerOn(db)) {
+            assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isEqualTo(800);
+            assertThat(store.count(StoreCollection.USER_SESSIONS, DocumentFilter.none()).value()).isEqualTo(20);
+            assertThat(store.count(StoreCollection.AGENT_DATA, DocumentFilter.none()).value()).isEqualTo(80);
+        }
+    }
+
+    @Test
     void exportThenImportIntoAnEmptyDatabaseReproducesEveryDocumentExactly() throws Exception {
         String sourceDb = mongo.uniqueDatabaseName();
         String targetDb = mongo.uniqueDatabaseName();
