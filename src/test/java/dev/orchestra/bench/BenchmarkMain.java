@@ -71,7 +71,8 @@ public final class BenchmarkMain {
         Path out = Path.of(System.getProperty("bench.out", "BENCHMARKS.md"));
         String command = command();
         String loadBefore = Machine.loadAverage();
-        System.out.println("Machine: " + Machine.describe() + "; load average " + loadBefore);
+        String machineBefore = Machine.describe(); // before the servers start: the calibration needs an idle core
+        System.out.println("Machine: " + machineBefore + "; load average " + loadBefore);
         int largest = sizes[sizes.length - 1];
         String serverHeap = System.getProperty("bench.serverHeap", "4g");
         // The whole heap up front: a server heap that grows (and collects to grow) mid-run moved bulk rounds ±50%.
@@ -87,7 +88,7 @@ public final class BenchmarkMain {
             }
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000;
-        String machine = Machine.describe() + "; load average (1/5/15 min) " + loadBefore + " at the start, "
+        String machine = machineBefore + "; load average (1/5/15 min) " + loadBefore + " at the start, "
                 + Machine.loadAverage() + " at the end (the machine is shared: figures are noisy)";
         System.out.println();
         System.out.println(ReportWriter.table(results));

@@ -6,6 +6,8 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /** Facts about the machine and this process: cores, RAM, JDK, and Linux's resident-set figures. */
 final class Machine {
@@ -13,9 +15,45 @@ final class Machine {
     }
 
     static String describe() {
-        return Runtime.getRuntime().availableProcessors() + " cores, " + totalRamGiB() + " GiB RAM, JDK "
-                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
-                + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "; one core sorts "
+                + String.format("%,d", CALIBRATION_INTS) + " random ints in " + calibrationMillis() + " ms), "
+                + totalRamGiB() + " GiB RAM, JDK " + System.getProperty("java.version") + " ("
+                + System.getProperty("java.vm.name") + "), " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch");
+    }
+
+    private static final int CALIBRATION_INTS = 5_000_000;
+
+    /**
+     * A yardstick for comparing runs on different machines (the same core count can be twice as fast elsewhere):
+     * the best of five single-threaded sorts of the same random array.
+     */
+    static long calibrationMillis() {
+        int[] random = new SplittableRandom(1).ints(CALIBRATION_INTS).toArray();
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            int[] copy = random.clone();
+            long started = System.nanoTime();
+            Arrays.sort(copy);
+            best = Math.min(best, System.nanoTime() - started);
+            if (copy[0] > copy[copy.length - 1]) {
+                throw new IllegalStateException("not sorted"); // also keeps the sort from being optimised away
+            }
+        }
+        return best / 1_000_000;
+    }
+
+    static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            return System.getProperty("os.arch");
+        }
+        return System.getProperty("os.arch");
     }
 
     /** The 1/5/15-minute load averages: on a shared machine they say how contended a run was. */
