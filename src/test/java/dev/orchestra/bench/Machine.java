@@ -7,6 +7,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** Facts about the machine and this process: cores, RAM, JDK, and Linux's resident-set figures. */
@@ -44,16 +45,7 @@ final class Machine {
     }
 
     static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException e) {
-            return System.getProperty("os.arch");
-        }
-        return System.getProperty("os.arch");
+        return procField("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch"));
     }
 
     /** The 1/5/15-minute load averages: on a shared machine they say how contended a run was. */
@@ -68,11 +60,11 @@ final class Machine {
 
     /** Peak resident set size (VmHWM) of this process in MiB, or -1 where /proc is unavailable. */
     static long peakRssMiB() {
-        return statusKiB("VmHWM:") / 1024;
+        return statusKiB("VmHWM") / 1024;
     }
 
     static long currentRssMiB() {
-        return statusKiB("VmRSS:") / 1024;
+        return statusKiB("VmRSS") / 1024;
     }
 
     /** The sum of the heap pools' peak usage in MiB (what the GC let the heap reach). */
@@ -91,29 +83,33 @@ final class Machine {
     }
 
     private static long statusKiB(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.substring(field.length()).replace("kB", "").trim());
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1024;
-        }
-        return -1024;
+        return procKiB("/proc/self/status", field).orElse(-1024L);
     }
 
     private static long totalRamGiB() {
+        return Math.round(procKiB("/proc/meminfo", "MemTotal").orElse(-1024L * 1024) / 1024.0 / 1024.0);
+    }
+
+    private static Optional<Long> procKiB(String file, String field) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    long kib = Long.parseLong(line.substring(9).replace("kB", "").trim());
-                    return Math.round(kib / 1024.0 / 1024.0);
+            return procField(file, field).map(value -> Long.parseLong(value.replace("kB", "").trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The value of the first "{@code field}: value" line of a /proc file; empty where there is none. */
+    private static Optional<String> procField(String file, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equals(field)) {
+                    return Optional.of(line.substring(colon + 1).trim());
                 }
             }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
+        } catch (IOException e) {
+            return Optional.empty();
         }
-        return -1;
+        return Optional.empty();
     }
 }

@@ -22,6 +22,8 @@ import org.bson.BsonDocument;
  */
 public final class DataGenerator {
     public static final int BATCH = 1000;
+    /** Every made-up id says so (users, sessions, agents, document ids), so generated data never mixes with real. */
+    static final String PREFIX = "generated-";
     /** Items per session on average: long enough for real history, short enough for many sessions. */
     static final int ITEMS_PER_SESSION = 40;
     /** Sessions per made-up user: a few users with several chats each, whatever the item count. */
@@ -85,10 +87,6 @@ public final class DataGenerator {
         return Math.max(1, items / ITEMS_PER_SESSION);
     }
 
-    public static int usersFor(int items) {
-        return (sessionsFor(items) + SESSIONS_PER_USER - 1) / SESSIONS_PER_USER;
-    }
-
     /** The generated memory items' time range that holds about {@code wanted} of {@code items}. */
     public static DocumentFilter sliceOf(int items, int wanted) {
         long span = SampleDocuments.SPAN.toMillis() * Math.min(items, wanted) / items;
@@ -98,12 +96,12 @@ public final class DataGenerator {
 
     /** Generated user ids say so, so that made-up messages never join a real user's or session's history. */
     public static String userOf(int session) {
-        return "generated-user-" + session / SESSIONS_PER_USER;
+        return PREFIX + "user-" + session / SESSIONS_PER_USER;
     }
 
     /** Session ids carry the seed: another seed makes other sessions (session ids are unique per user). */
     public static String sessionId(long seed, int session) {
-        return "generated-" + seed + "-session-" + session;
+        return PREFIX + seed + "-session-" + session;
     }
 
     /** Collects documents and hands them to the writer {@link #BATCH} at a time. */
@@ -132,7 +130,7 @@ public final class DataGenerator {
 
     /** An id as Orchestra's services write it (a UUID string), fixed by the seed, the kind and the index. */
     static String idOf(long seed, String kind, int index) {
-        return UUID.nameUUIDFromBytes(("generated-" + seed + "-" + kind + "-" + index)
+        return UUID.nameUUIDFromBytes((PREFIX + seed + "-" + kind + "-" + index)
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -33,8 +33,6 @@ final class SampleDocuments {
     private static final String[] PERSONAS = {"assistant", "researcher", "planner", "support", null};
     private static final String[] AGENTS = {"planner", "retriever", "executor", "critic", "summarizer", "router",
         "scheduler", "mailer"};
-    /** Generated agent ids say so, like generated users, so they can be told from real agents and deleted. */
-    static final String AGENT_PREFIX = "generated-";
     private static final String[] DATA_TYPES = {"tool_trace", "plan", "observation", "metrics"};
     private static final String[] TOOLS = {"web_search", "calendar.create", "email.send", "db.query", "calculator"};
 
@@ -91,7 +89,7 @@ final class SampleDocuments {
                         .append("tool", new BsonString(TOOLS[random.nextInt(TOOLS.length)]))
                         .append("output", new BsonString(sentence(6 + random.nextInt(20))));
         return new BsonDocument("_id", new BsonString(DataGenerator.idOf(seed, "agent-data", i)))
-                .append("agent_id", new BsonString(AGENT_PREFIX + AGENTS[random.nextInt(AGENTS.length)]))
+                .append("agent_id", new BsonString(DataGenerator.PREFIX + AGENTS[random.nextInt(AGENTS.length)]))
                 .append("timestamp", time(i, n))
                 .append("data_type", new BsonString(DATA_TYPES[random.nextInt(DATA_TYPES.length)]))
                 .append("content", content)
