@@ -84,6 +84,8 @@ public final class MemoryManagerFactory {
             store.initialize();
             boolean seeded = SampleDataSeeder.seedIfNeeded(mongo); // the store itself: it writes foreign documents too
             if (seeded) {
+                // the embedded store is ours and new: it gets the indexes a service would create at its start-up
+                mongo.createRecommendedIndexes();
                 log.info("Seeded the embedded store in {} with sample data", config.embeddedDataDir());
             }
             return new OpenedStore(store, seeded);

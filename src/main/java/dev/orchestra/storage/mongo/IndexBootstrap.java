@@ -14,36 +14,63 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the indexes of ARCHITECTURE.md, idempotently (same name and keys: creating again is a no-op). An index
- * the data does not allow (e.g. a unique index over duplicates written by another system) or one that already
- * exists under other options is reported as a problem and skipped, so start-up still succeeds.
+ * The indexes this project knows, in three groups that are created at different moments:
+ * <ul>
+ *   <li>{@link #recommended()}: Orchestra's query indexes. Only created when someone asks: a service at its own
+ *       start-up, or a user through the inspector's Indexes panel or the {@code indexes} CLI command. Opening a
+ *       store never creates them (a build on a large production collection is a real load, and a unique index can
+ *       fail on data another system wrote).</li>
+ *   <li>{@link #inspectorOwn(StoreCollection)}: the indexes of the inspector's own collections, created together
+ *       with the collection by the first write that needs it (a delete's trash copy, an audit entry).</li>
+ *   <li>{@link #expirationTtl(StoreCollection)}: a TTL index on {@code expiration}. Never recommended and never
+ *       implicit: with it MongoDB deletes expired documents by itself, without trash or audit.</li>
+ * </ul>
+ * Creating is idempotent (same name and keys: a no-op). An index the data does not allow, or one that exists under
+ * other options, is reported as a problem and skipped.
  */
 public final class IndexBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(IndexBootstrap.class);
     static final long TRASH_RETENTION_SECONDS = TimeUnit.DAYS.toSeconds(30);
+    public static final String EXPIRATION_TTL_NAME = "expiration_ttl";
 
-    private record Spec(StoreCollection collection, IndexModel model) {
+    /** One index of one collection. */
+    public record IndexSpec(StoreCollection collection, IndexModel model) {
+        public String name() {
+            return model.getOptions().getName();
+        }
+
+        public BsonDocument keys() {
+            return model.getKeys().toBsonDocument();
+        }
     }
 
     private IndexBootstrap() {
     }
 
-    /** Creates the indexes; returns what could not be created (empty when all are in place). */
+    /**
+     * Creates Orchestra's recommended indexes: the explicit call a service makes at its start-up. Returns what could
+     * not be created (empty when all are in place). The inspector and the CLI call it only on a user's request.
+     */
     public static List<String> ensureIndexes(MongoDatabase database) {
+        return create(database, recommended());
+    }
+
+    /** Creates the given indexes; returns a line per index that could not be created. */
+    public static List<String> create(MongoDatabase database, List<IndexSpec> specs) {
         List<String> problems = new ArrayList<>();
-        for (Spec spec : specs()) {
-            String name = spec.model().getOptions().getName();
+        for (IndexSpec spec : specs) {
             try {
                 database.getCollection(spec.collection().collectionName(), BsonDocument.class)
                         .createIndexes(List.of(spec.model()));
             } catch (MongoTimeoutException | MongoSocketException e) {
                 throw e; // the caller maps connection failures
             } catch (MongoCommandException | MongoWriteException e) {
-                String problem = spec.collection().collectionName() + "." + name + ": " + e.getMessage();
+                String problem = spec.collection().collectionName() + "." + spec.name() + ": " + e.getMessage();
                 LOG.warn("Index not created: {}", problem);
                 problems.add(problem);
             }
@@ -51,7 +78,8 @@ public final class IndexBootstrap {
         return problems;
     }
 
-    private static List<Spec> specs() {
+    /** Orchestra's query indexes plus the listing indexes the inspector's unfiltered views page on. */
+    public static List<IndexSpec> recommended() {
         return List.of(
                 spec(StoreCollection.MEMORY_ITEMS, "user_item_type_time", Indexes.compoundIndex(
                         Indexes.ascending(Fields.USER_ID, Fields.ITEM_TYPE), Indexes.descending(Fields.TIMESTAMP)),
@@ -59,34 +87,45 @@ public final class IndexBootstrap {
                 spec(StoreCollection.MEMORY_ITEMS, "user_session_time", Indexes.compoundIndex(
                         Indexes.ascending(Fields.USER_ID, Fields.SESSION_ID), Indexes.descending(Fields.TIMESTAMP)),
                         new IndexOptions()),
-                spec(StoreCollection.MEMORY_ITEMS, "expiration_ttl", Indexes.ascending(Fields.EXPIRATION),
-                        new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)),
                 spec(StoreCollection.AGENT_DATA, "agent_data_type_time", Indexes.compoundIndex(
                         Indexes.ascending(Fields.AGENT_ID, Fields.DATA_TYPE), Indexes.descending(Fields.TIMESTAMP)),
                         new IndexOptions()),
-                spec(StoreCollection.AGENT_DATA, "expiration_ttl", Indexes.ascending(Fields.EXPIRATION),
-                        new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)),
                 spec(StoreCollection.USER_SESSIONS, "user_session_unique",
                         Indexes.ascending(Fields.USER_ID, Fields.SESSION_ID), new IndexOptions().unique(true)),
-                spec(StoreCollection.INSPECTOR_TRASH, "deleted_at_ttl",
-                        Indexes.ascending(StoreCollection.INSPECTOR_TRASH.timeField()),
-                        new IndexOptions().expireAfter(TRASH_RETENTION_SECONDS, TimeUnit.SECONDS)),
-                // Beyond ARCHITECTURE.md: the unfiltered list views page on (time desc, _id desc); without these
-                // a large real MongoDB would sort in memory. Undo of a bulk delete looks trash up by batch_id.
+                // without these a large MongoDB would sort the unfiltered list views in memory
                 listingIndex(StoreCollection.MEMORY_ITEMS),
                 listingIndex(StoreCollection.AGENT_DATA),
-                listingIndex(StoreCollection.USER_SESSIONS),
-                spec(StoreCollection.INSPECTOR_TRASH, "batch_id", Indexes.ascending("batch_id"), new IndexOptions()),
-                spec(StoreCollection.INSPECTOR_AUDIT, "time",
-                        Indexes.descending(StoreCollection.INSPECTOR_AUDIT.timeField()), new IndexOptions()));
+                listingIndex(StoreCollection.USER_SESSIONS));
     }
 
-    private static Spec listingIndex(StoreCollection collection) {
-        return spec(collection, "time_id_listing", Indexes.descending(collection.timeField(), "_id"), new IndexOptions());
+    /** The indexes of one of the inspector's own collections (empty for Orchestra's). */
+    public static List<IndexSpec> inspectorOwn(StoreCollection collection) {
+        return switch (collection) {
+            case INSPECTOR_TRASH -> List.of(
+                    spec(collection, "deleted_at_ttl", Indexes.ascending(collection.timeField()),
+                            new IndexOptions().expireAfter(TRASH_RETENTION_SECONDS, TimeUnit.SECONDS)),
+                    spec(collection, "batch_id", Indexes.ascending("batch_id"), new IndexOptions()));
+            case INSPECTOR_AUDIT -> List.of(
+                    spec(collection, "time", Indexes.descending(collection.timeField()), new IndexOptions()));
+            default -> List.of();
+        };
     }
 
-    private static Spec spec(StoreCollection collection, String name, org.bson.conversions.Bson keys,
-                             IndexOptions options) {
-        return new Spec(collection, new IndexModel(keys, options.name(name)));
+    /** The opt-in TTL index on {@code expiration}: MongoDB then deletes expired documents itself. */
+    public static IndexSpec expirationTtl(StoreCollection collection) {
+        if (collection != StoreCollection.MEMORY_ITEMS && collection != StoreCollection.AGENT_DATA) {
+            throw new IllegalArgumentException(collection.collectionName() + " has no expiration field");
+        }
+        return spec(collection, EXPIRATION_TTL_NAME, Indexes.ascending(Fields.EXPIRATION),
+                new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+    }
+
+    private static IndexSpec listingIndex(StoreCollection collection) {
+        return spec(collection, "time_id_listing", Indexes.descending(collection.timeField(), "_id"),
+                new IndexOptions());
+    }
+
+    private static IndexSpec spec(StoreCollection collection, String name, Bson keys, IndexOptions options) {
+        return new IndexSpec(collection, new IndexModel(keys, options.name(name)));
     }
 }

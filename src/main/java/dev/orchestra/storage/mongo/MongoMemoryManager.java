@@ -15,6 +15,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
+import dev.orchestra.storage.StorageOperationException;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.health.ComponentHealth;
 import dev.orchestra.storage.mapping.AgentDataMapper;
@@ -42,6 +43,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
@@ -70,7 +73,8 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     private final MongoHealth health;
     private final MongoBatchWrites batches;
     private final MongoFullDocumentStream exports;
-    private volatile List<String> indexProblems = List.of();
+    /** The inspector's own collections whose indexes this client already made sure of (on their first write). */
+    private final Set<StoreCollection> ownIndexesEnsured = ConcurrentHashMap.newKeySet();
 
     /**
      * @param connectionString any URI the driver accepts (replica sets, {@code mongodb+srv}, TLS, auth)
@@ -99,14 +103,57 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
 
     // ---- lifecycle ---------------------------------------------------------------------------------------------
 
+    /**
+     * Checks that the server answers (a {@code ping}). Writes nothing: opening a store must not change it, so no
+     * index and no collection is created here (see {@link #createRecommendedIndexes()}).
+     */
     @Override
     public void initialize() {
-        indexProblems = List.copyOf(errors.call("create indexes", () -> IndexBootstrap.ensureIndexes(database)));
+        errors.run("connect", () -> client.getDatabase("admin").runCommand(new BsonDocument("ping",
+                new BsonInt32(1))));
     }
 
-    /** Indexes that could not be created at {@link #initialize()} (e.g. duplicates block a unique index). */
-    public List<String> indexProblems() {
-        return indexProblems;
+    /**
+     * Creates Orchestra's recommended indexes, for a service that wants them at its start-up. Returns what could not
+     * be created (e.g. duplicates written by another system block a unique index). Never called implicitly.
+     */
+    public List<String> createRecommendedIndexes() {
+        return List.copyOf(errors.call("create indexes", () -> IndexBootstrap.ensureIndexes(database)));
+    }
+
+    /** The database this manager reads and writes, for index management. */
+    public MongoDatabase database() {
+        return database;
+    }
+
+    /**
+     * The unique session index does the same where it exists; this check keeps a database without it (no index is
+     * created implicitly) from getting a second record for one session through us. Not atomic: the index is.
+     */
+    private void refuseSecondSessionRecord(StoreCollection collection, BsonDocument record) {
+        if (collection != StoreCollection.USER_SESSIONS) {
+            return;
+        }
+        BsonDocument same = new BsonDocument(Fields.USER_ID, record.get(Fields.USER_ID))
+                .append(Fields.SESSION_ID, record.get(Fields.SESSION_ID));
+        boolean exists = errors.call("read " + collection.collectionName(), () -> collection(collection).find(same)
+                .projection(new BsonDocument(Fields.ID, new BsonInt32(1))).limit(1)
+                .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).first() != null);
+        if (exists) {
+            throw new StorageOperationException("Duplicate key on insert into " + collection.collectionName()
+                    + ": a session record for user_id " + record.get(Fields.USER_ID) + " and session_id "
+                    + record.get(Fields.SESSION_ID) + " already exists");
+        }
+    }
+
+    /** Before the first write into one of the inspector's own collections: its indexes come with it. */
+    private void ensureOwnIndexes(StoreCollection collection) {
+        if (collection.isOrchestraCollection() || ownIndexesEnsured.contains(collection)) {
+            return;
+        }
+        errors.call("create indexes of " + collection.collectionName(),
+                () -> IndexBootstrap.create(database, IndexBootstrap.inspectorOwn(collection)));
+        ownIndexesEnsured.add(collection);
     }
 
     @Override
@@ -217,6 +264,8 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         requireArgument(document, "document");
         BsonDocument complete = InsertDefaults.apply(collection, document, Instant.now());
         DocumentValidator.validate(collection, complete);
+        refuseSecondSessionRecord(collection, complete);
+        ensureOwnIndexes(collection);
         errors.run("insert into " + collection.collectionName(), () -> collection(collection).insertOne(complete));
         return complete.get(Fields.ID);
     }
@@ -233,6 +282,9 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
             if (!d.containsKey(Fields.ID)) {
                 throw new StorageValidationException("An unchecked insert needs an _id");
             }
+        }
+        if (!documents.isEmpty()) {
+            ensureOwnIndexes(collection);
         }
         for (int from = 0; from < documents.size(); from += WRITE_BATCH) {
             List<BsonDocument> batch = documents.subList(from, Math.min(documents.size(), from + WRITE_BATCH));
@@ -305,6 +357,7 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     @Override
     public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
         requireArgument(documents, "documents");
+        ensureOwnIndexes(collection);
         return batches.upsertAll(collection(collection), collection, documents);
     }
 
@@ -325,6 +378,9 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     @Override
     public List<BsonValue> insertAll(StoreCollection collection, List<BsonDocument> documents) {
         requireArgument(documents, "documents");
+        if (!documents.isEmpty()) {
+            ensureOwnIndexes(collection);
+        }
         return batches.insertAll(collection(collection), collection, documents);
     }
 

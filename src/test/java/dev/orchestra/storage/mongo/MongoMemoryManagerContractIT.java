@@ -1,6 +1,7 @@
 package dev.orchestra.storage.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import dev.orchestra.storage.MemoryManager;
@@ -10,7 +11,9 @@ import dev.orchestra.storage.testsupport.MongoTestTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.orchestra.storage.StorageOperationException;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +42,9 @@ class MongoMemoryManagerContractIT extends MemoryManagerContract {
     @Override
     protected MemoryManager createManager() {
         databaseName = target.newDatabaseName();
-        return new MongoMemoryManager(target.connectionString(), databaseName, Duration.ofSeconds(5));
+        var mongo = new MongoMemoryManager(target.connectionString(), databaseName, Duration.ofSeconds(5));
+        mongo.createRecommendedIndexes(); // as a service does at its start-up (the unique session index)
+        return mongo;
     }
 
     @Override
@@ -49,9 +54,35 @@ class MongoMemoryManagerContractIT extends MemoryManagerContract {
     }
 
     @Test
-    void initializeCreatesTheIndexesIdempotently() {
-        manager.initialize();
-        manager.initialize();
+    void aSecondSessionRecordIsRefusedEvenWithoutTheUniqueIndex() {
+        String empty = target.newDatabaseName();
+        try (var fresh = new MongoMemoryManager(target.connectionString(), empty, Duration.ofSeconds(5))) {
+            BsonDocument record = new BsonDocument("user_id", new BsonString("u"))
+                    .append("session_id", new BsonString("s"));
+            fresh.insert(StoreCollection.USER_SESSIONS, record.clone());
+
+            assertThatThrownBy(() -> fresh.insert(StoreCollection.USER_SESSIONS, record.clone()))
+                    .isInstanceOf(StorageOperationException.class);
+        }
+        assertThat(rawClient.getDatabase(empty).getCollection("user_sessions").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void initializeWritesNothing() {
+        String empty = target.newDatabaseName();
+        try (var fresh = new MongoMemoryManager(target.connectionString(), empty, Duration.ofSeconds(5))) {
+            fresh.initialize();
+            fresh.initialize();
+        }
+
+        assertThat(rawClient.getDatabase(empty).listCollectionNames().into(new ArrayList<>())).isEmpty();
+    }
+
+    @Test
+    void createRecommendedIndexesCreatesThemIdempotentlyAndNoTtlOnExpiration() {
+        MongoMemoryManager mongo = (MongoMemoryManager) manager;
+        assertThat(mongo.createRecommendedIndexes()).isEmpty();
+        assertThat(mongo.createRecommendedIndexes()).isEmpty();
 
         List<String> names = new ArrayList<>();
         for (StoreCollection c : StoreCollection.values()) {
@@ -59,14 +90,25 @@ class MongoMemoryManagerContractIT extends MemoryManagerContract {
                     .forEach(d -> names.add(c.collectionName() + "." + d.getString("name")));
         }
         assertThat(names).contains("memory_items.user_item_type_time", "memory_items.user_session_time",
-                "memory_items.expiration_ttl", "agent_data.agent_data_type_time", "agent_data.expiration_ttl",
-                "user_sessions.user_session_unique", "inspector_trash.deleted_at_ttl",
-                "memory_items.time_id_listing", "agent_data.time_id_listing", "user_sessions.time_id_listing",
-                "inspector_trash.batch_id");
-        Document trashTtl = rawClient.getDatabase(databaseName).getCollection("inspector_trash").listIndexes()
+                "agent_data.agent_data_type_time", "user_sessions.user_session_unique",
+                "memory_items.time_id_listing", "agent_data.time_id_listing", "user_sessions.time_id_listing");
+        assertThat(names).noneMatch(n -> n.endsWith("expiration_ttl") || n.startsWith("inspector_"));
+    }
+
+    @Test
+    void theFirstTrashWriteBringsTheTrashIndexes() {
+        String empty = target.newDatabaseName();
+        try (var fresh = new MongoMemoryManager(target.connectionString(), empty, Duration.ofSeconds(5))) {
+            fresh.insert(StoreCollection.INSPECTOR_TRASH, new BsonDocument("source_collection",
+                new BsonString("memory_items")).append("document", new BsonDocument("_id",
+                new BsonString("x"))));
+        }
+
+        Document trashTtl = rawClient.getDatabase(empty).getCollection("inspector_trash").listIndexes()
                 .into(new ArrayList<>()).stream().filter(d -> "deleted_at_ttl".equals(d.getString("name")))
                 .findFirst().orElseThrow();
         assertThat(((Number) trashTtl.get("expireAfterSeconds")).longValue()).isEqualTo(30L * 24 * 3600);
-        assertThat(((MongoMemoryManager) manager).indexProblems()).isEmpty();
+        assertThat(rawClient.getDatabase(empty).listCollectionNames().into(new ArrayList<>()))
+                .containsExactly("inspector_trash");
     }
 }
