@@ -34,17 +34,17 @@ import org.bson.types.ObjectId;
  * A valid memory item ({@link EveryBsonType#memoryItem}) plus every other BSON type and the awkward values of each:
  * what a lossless text notation has to carry through unchanged.
  */
-final class EveryBsonValue {
+public final class EveryBsonValue {
     private EveryBsonValue() {
     }
 
-    static BsonDocument memoryItem(String id) {
+    public static BsonDocument memoryItem(String id) {
         BsonDocument doc = EveryBsonType.memoryItem(new BsonString(id), "alice", "s1", 3);
         doc.put("every_type", everyType());
         return doc;
     }
 
-    static BsonDocument everyType() {
+    public static BsonDocument everyType() {
         return new BsonDocument()
                 .append("double_one", new BsonDouble(1.0))
                 .append("double_minus_zero", new BsonDouble(-0.0))
@@ -114,7 +114,7 @@ final class EveryBsonValue {
     }
 
     /** The document's BSON encoding: what "byte-identical" compares. */
-    static byte[] bytes(BsonDocument document) {
+    public static byte[] bytes(BsonDocument document) {
         BasicOutputBuffer buffer = new BasicOutputBuffer();
         new BsonDocumentCodec().encode(new BsonBinaryWriter(buffer), document, EncoderContext.builder().build());
         return buffer.toByteArray();
