@@ -45,7 +45,11 @@ public record DocumentRow(
             return TimeFormat.dateTime(time);
         }
         BsonValue raw = document.get(collection.timeField());
-        return raw == null ? "" : BsonText.inline(raw, 40);
+        if (raw == null) {
+            return "";
+        }
+        return EpochMillis.of(collection.timeField(), raw).map(EpochMillis::describe)
+                .orElseGet(() -> BsonText.inline(raw, 40));
     }
 
     /** A field as one line of text ("" when absent). */

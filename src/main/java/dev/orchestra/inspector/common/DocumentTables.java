@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import org.bson.BsonValue;
 import org.controlsfx.glyphfont.FontAwesome;
 
 /** Wiring shared by the document tables (memory items, agent data): columns, flags, filter fields, placeholder. */
@@ -26,6 +27,20 @@ public final class DocumentTables {
     public static TableColumn<DocumentRow, String> fieldColumn(TableColumn<DocumentRow, String> column, String field,
                                                              SecretDisplay secrets) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().text(field, secrets.isRevealed())));
+        column.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                DocumentRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                BsonValue value = row == null ? null : row.document().get(field);
+                // A BSON null is styled so it is never mistaken for the string "null".
+                getStyleClass().remove("value-null");
+                if (value != null && value.isNull()) {
+                    getStyleClass().add("value-null");
+                }
+            }
+        });
         return column;
     }
 

@@ -1,30 +1,38 @@
 package dev.orchestra.inspector.common;
 
+import java.io.StringWriter;
+import java.util.regex.Pattern;
 import org.bson.BsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.codecs.EncoderContext;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
-/** The driver's own Extended JSON writer, indented; canonical keeps every BSON type explicit. */
+/**
+ * Documents as text through the driver's own JSON writer, indented: {@link JsonNotation#READABLE} (shell syntax) or
+ * canonical Extended JSON, both with emoji and other printable characters as they are.
+ */
 public final class ExtendedJson {
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder()
-            .outputMode(JsonMode.EXTENDED).indent(true).build();
-    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder()
-            .outputMode(JsonMode.RELAXED).indent(true).build();
-    private static final JsonWriterSettings COMPACT = JsonWriterSettings.builder()
-            .outputMode(JsonMode.RELAXED).build();
+    private static final JsonWriterSettings CANONICAL = ReadableJsonWriter.settings(JsonMode.EXTENDED, true);
 
     private ExtendedJson() {
     }
 
-    public static String format(BsonDocument document, boolean canonical) {
+    /** Readable (number arrays packed several to a line) or canonical Extended JSON; "" for no document. */
+    public static String format(BsonDocument document, JsonNotation notation) {
         if (document == null) {
             return "";
         }
-        return canonical ? document.toJson(CANONICAL) : packNumberArrays(document.toJson(RELAXED));
+        return notation == JsonNotation.CANONICAL ? document.toJson(CANONICAL)
+                : packNumberArrays(write(document, true));
     }
 
-    private static final java.util.regex.Pattern NUMBER_LINE =
-            java.util.regex.Pattern.compile("\\s*-?(\\d[\\d.eE+-]*|Infinity|NaN),?");
+    public static String format(BsonDocument document, boolean canonical) {
+        return format(document, canonical ? JsonNotation.CANONICAL : JsonNotation.READABLE);
+    }
+
+    private static final Pattern NUMBER_LINE =
+            Pattern.compile("\\s*-?(\\d[\\d.eE+-]*|Infinity|NaN),?");
     private static final int PACKED_LINE_CHARS = 76;
 
     /**
@@ -65,8 +73,15 @@ public final class ExtendedJson {
         return out.toString();
     }
 
-    /** One line, relaxed: for previews of non-string values. */
+    /** One line, readable: for previews of non-string values. */
     public static String compact(BsonDocument document) {
-        return document.toJson(COMPACT);
+        return write(document, false);
+    }
+
+    private static String write(BsonDocument document, boolean indent) {
+        StringWriter text = new StringWriter();
+        new BsonDocumentCodec().encode(new ReadableJsonWriter(text, indent), document,
+                EncoderContext.builder().build());
+        return text.toString();
     }
 }

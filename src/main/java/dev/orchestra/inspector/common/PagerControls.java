@@ -36,7 +36,12 @@ public final class PagerControls {
             }
         });
         totalLabel.textProperty().bind(Bindings.createStringBinding(() -> messages.format("pager.total",
-                model.totalProperty().get()), model.totalProperty()));
+                model.totalProperty().get(), pluralCount(model.totalProperty().get())), model.totalProperty()));
+    }
+
+    /** The number a count label's plural agrees with: "1" is singular, "≥ 1000", "…" and "?" are plural. */
+    static long pluralCount(String total) {
+        return "1".equals(total) ? 1 : 2;
     }
 
     /** Enter anywhere in the filter bar applies the filter (caught before editable combo boxes consume it). */

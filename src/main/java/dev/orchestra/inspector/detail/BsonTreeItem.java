@@ -1,9 +1,12 @@
 package dev.orchestra.inspector.detail;
 
 import dev.orchestra.inspector.common.BsonText;
+import dev.orchestra.inspector.common.EpochMillis;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
 import org.bson.BsonArray;
@@ -20,7 +23,7 @@ public final class BsonTreeItem extends TreeItem<BsonNode> {
     private boolean childrenBuilt;
 
     public BsonTreeItem(String key, BsonValue value) {
-        super(new BsonNode(key, typeLabel(value), summary(value)));
+        super(node(key, value));
         this.value = value;
     }
 
@@ -52,6 +55,16 @@ public final class BsonTreeItem extends TreeItem<BsonNode> {
         return children;
     }
 
+    static BsonNode node(String key, BsonValue value) {
+        Optional<Instant> millis = EpochMillis.of(key, value);
+        if (millis.isPresent()) {
+            return new BsonNode(key, typeLabel(value), EpochMillis.describe(millis.get()), BsonNode.Look.FLAGGED);
+        }
+        return new BsonNode(key, typeLabel(value), summary(value),
+                value.isNull() ? BsonNode.Look.NULL : BsonNode.Look.PLAIN);
+    }
+
+    /** The full BSON type name ("Decimal128", never an abbreviation); a standard UUID binary is "UUID". */
     static String typeLabel(BsonValue v) {
         BsonType t = v.getBsonType();
         return switch (t) {
@@ -66,10 +79,17 @@ public final class BsonTreeItem extends TreeItem<BsonNode> {
             case OBJECT_ID -> "ObjectId";
             case BOOLEAN -> "Boolean";
             case NULL -> "Null";
-            case BINARY -> "Binary";
+            case BINARY -> BsonText.uuid(v) != null ? "UUID" : "Binary";
             case TIMESTAMP -> "Timestamp";
             case REGULAR_EXPRESSION -> "Regex";
-            default -> t.name();
+            case JAVASCRIPT -> "JavaScript";
+            case JAVASCRIPT_WITH_SCOPE -> "JavaScriptWithScope";
+            case SYMBOL -> "Symbol";
+            case DB_POINTER -> "DBPointer";
+            case UNDEFINED -> "Undefined";
+            case MIN_KEY -> "MinKey";
+            case MAX_KEY -> "MaxKey";
+            case END_OF_DOCUMENT -> "";
         };
     }
 

@@ -37,7 +37,7 @@ public class DocumentDetailView {
     @FXML private ProgressIndicator loadingIndicator;
     @FXML private FlowPane badges;
     @FXML private SegmentedButton modeButtons;
-    @FXML private ToggleButton relaxedButton;
+    @FXML private ToggleButton readableButton;
     @FXML private ToggleButton canonicalButton;
     @FXML private ToggleButton revealButton;
     @FXML private Button copyButton;
@@ -58,17 +58,17 @@ public class DocumentDetailView {
 
     @FXML
     private void initialize() {
-        relaxedButton.setSelected(!model.canonicalProperty().get());
+        readableButton.setSelected(!model.canonicalProperty().get());
         canonicalButton.setSelected(model.canonicalProperty().get());
         canonicalButton.selectedProperty().addListener((obs, was, is) -> model.canonicalProperty().set(is));
-        model.canonicalProperty().addListener((obs, was, is) -> (is ? canonicalButton : relaxedButton).setSelected(true));
+        model.canonicalProperty().addListener((obs, was, is) -> (is ? canonicalButton : readableButton).setSelected(true));
         // A segmented button must always have one side selected.
         modeButtons.getToggleGroup().selectedToggleProperty().addListener((obs, was, is) -> {
             if (is == null && was != null) {
                 was.setSelected(true);
             }
         });
-        relaxedButton.setTooltip(new Tooltip(messages.get("detail.relaxed.tip")));
+        readableButton.setTooltip(new Tooltip(messages.get("detail.readable.tip")));
         canonicalButton.setTooltip(new Tooltip(messages.get("detail.canonical.tip")));
         revealButton.selectedProperty().bindBidirectional(model.revealSecretsProperty());
         revealButton.graphicProperty().bind(Bindings.createObjectBinding(() -> Icons.glyph(
@@ -82,6 +82,7 @@ public class DocumentDetailView {
         keyColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().key()));
         typeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().type()));
         valueColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().value()));
+        valueColumn.setCellFactory(column -> new BsonValueCell());
         model.displayedDocument().addListener((obs, was, is) -> rebuildTree(is));
         rebuildTree(model.displayedDocument().get());
 

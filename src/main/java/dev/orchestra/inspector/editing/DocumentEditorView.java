@@ -1,6 +1,7 @@
 package dev.orchestra.inspector.editing;
 
 import dev.orchestra.inspector.common.Icons;
+import dev.orchestra.inspector.common.JsonNotation;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -12,12 +13,15 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.glyphfont.FontAwesome;
 
 /** Binds a {@link DocumentEditorViewModel}; shows the conflict dialog when the model reports one. */
@@ -34,6 +38,9 @@ public class DocumentEditorView {
     @FXML private Label statusLabel;
     @FXML private Label errorBanner;
     @FXML private GridPane form;
+    @FXML private SegmentedButton notationButtons;
+    @FXML private ToggleButton readableButton;
+    @FXML private ToggleButton canonicalButton;
     @FXML private TextArea jsonArea;
     @FXML private HBox jsonErrorBox;
     @FXML private Label jsonErrorLabel;
@@ -67,6 +74,7 @@ public class DocumentEditorView {
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
 
         buildForm();
+        bindNotation();
         jsonArea.textProperty().bindBidirectional(model.jsonProperty());
         jsonArea.pseudoClassStateChanged(INVALID, model.jsonErrorProperty().get() != null);
         model.jsonErrorProperty().addListener((obs, was, is) -> jsonArea.pseudoClassStateChanged(INVALID, is != null));
@@ -119,6 +127,28 @@ public class DocumentEditorView {
             form.add(input, 1, row++);
             form.add(error, 1, row++);
         }
+    }
+
+    /** Readable or canonical; the model refuses to switch while the text does not parse, and the toggle follows. */
+    private void bindNotation() {
+        readableButton.setUserData(JsonNotation.READABLE);
+        canonicalButton.setUserData(JsonNotation.CANONICAL);
+        readableButton.setTooltip(new Tooltip("Shell syntax: ISODate(\"…\"), NumberLong(…), NumberDecimal(\"…\"), "
+                + "ObjectId(\"…\"), UUID(\"…\"); Int32 is a plain integer, a Double always has a decimal point"));
+        canonicalButton.setTooltip(new Tooltip("Canonical Extended JSON: every BSON type spelled out "
+                + "({\"$numberLong\": \"…\"}); saves exactly the same document"));
+        ToggleGroup group = notationButtons.getToggleGroup();
+        Runnable showModel = () -> (model.notationProperty().get() == JsonNotation.CANONICAL
+                ? canonicalButton : readableButton).setSelected(true);
+        showModel.run();
+        group.selectedToggleProperty().addListener((obs, was, is) -> {
+            if (is == null) {
+                showModel.run();
+            } else if (!model.switchNotation((JsonNotation) is.getUserData())) {
+                showModel.run();
+            }
+        });
+        model.notationProperty().addListener((obs, was, is) -> showModel.run());
     }
 
     private static TextArea longText() {

@@ -3,6 +3,8 @@ package dev.orchestra.inspector.editing;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.BsonText;
 import dev.orchestra.inspector.common.ErrorMessages;
+import dev.orchestra.inspector.common.ExtendedJson;
+import dev.orchestra.inspector.common.JsonNotation;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageValidationException;
@@ -35,12 +37,10 @@ import org.bson.BsonDocument;
 import org.bson.BsonNull;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 
 /**
- * One editor window's state: the whole document as canonical Extended JSON (every BSON type explicit), a form for
- * the known fields kept in step with it, validation as you type, and saving through {@link SafeOperations} with the
+ * One editor window's state: the whole document as JSON text (readable shell syntax by default, canonical Extended
+ * JSON on request; both read back to the same BSON), a form for the known fields kept in step with it, validation as you type, and saving through {@link SafeOperations} with the
  * concurrency guard. A failed save never touches the text.
  */
 public class DocumentEditorViewModel {
@@ -53,12 +53,11 @@ public class DocumentEditorViewModel {
         }
 
         public List<SideBySideDiff.Row> diff() {
-            return SideBySideDiff.of(theirs == null ? "" : format(theirs), format(yours));
+            return SideBySideDiff.of(theirs == null ? "" : format(theirs, JsonNotation.READABLE),
+                    format(yours, JsonNotation.READABLE));
         }
     }
 
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder()
-            .outputMode(JsonMode.EXTENDED).indent(true).build();
     private static final DateTimeFormatter STATUS_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final BackgroundRunner runner;
@@ -68,6 +67,8 @@ public class DocumentEditorViewModel {
     private final Runnable onSaved;
     private final List<FormField> fields;
     private final StringProperty json = new SimpleStringProperty(this, "json", "");
+    private final ReadOnlyObjectWrapper<JsonNotation> notation =
+            new ReadOnlyObjectWrapper<>(this, "notation", JsonNotation.READABLE);
     private final ReadOnlyStringWrapper jsonError = new ReadOnlyStringWrapper(this, "jsonError");
     private final ReadOnlyIntegerWrapper jsonErrorLine = new ReadOnlyIntegerWrapper(this, "jsonErrorLine");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -101,6 +102,26 @@ public class DocumentEditorViewModel {
         }
         setMode(initialMode);
         replaceText(format(document));
+    }
+
+    /**
+     * Rewrites the text in the other notation; typed changes stay (the document is re-rendered, not reloaded) and
+     * still count as unsaved. Refused, with the reason, while the text does not parse.
+     */
+    public boolean switchNotation(JsonNotation wanted) {
+        if (wanted == notation.get()) {
+            return true;
+        }
+        JsonDocumentParser.Result parsed = JsonDocumentParser.parse(json.get());
+        if (!parsed.ok()) {
+            error.set("Fix the JSON before switching notation (line " + parsed.line() + ": " + parsed.error() + ")");
+            return false;
+        }
+        JsonDocumentParser.Result base = JsonDocumentParser.parse(baseline);
+        notation.set(wanted);
+        baseline = base.ok() ? format(base.document()) : baseline;
+        json.set(format(parsed.document()));
+        return true;
     }
 
     /** Edits a stored document; {@code loaded} must be the whole document as read (it is the guard's expectation). */
@@ -149,8 +170,12 @@ public class DocumentEditorViewModel {
         return doc;
     }
 
-    static String format(BsonDocument document) {
-        return document == null ? "" : document.toJson(CANONICAL);
+    private String format(BsonDocument document) {
+        return format(document, notation.get());
+    }
+
+    static String format(BsonDocument document, JsonNotation notation) {
+        return ExtendedJson.format(document, notation);
     }
 
     // ---- typing ------------------------------------------------------------------------------------------------
@@ -398,6 +423,11 @@ public class DocumentEditorViewModel {
 
     public StringProperty jsonProperty() {
         return json;
+    }
+
+    /** How {@link #jsonProperty()} is written; change it with {@link #switchNotation}. */
+    public ReadOnlyObjectProperty<JsonNotation> notationProperty() {
+        return notation.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty jsonErrorProperty() {

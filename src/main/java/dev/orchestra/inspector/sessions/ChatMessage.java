@@ -66,6 +66,12 @@ public record ChatMessage(DocumentRow row, Role role) {
         return t == null ? "" : t;
     }
 
+    /** Whether text_content is null or absent (not the same as an empty string, and never the word "null"). */
+    public boolean textIsNull() {
+        BsonValue v = row.document().get("text_content");
+        return v == null || v.isNull();
+    }
+
     /** The tool's name for the collapsed header: metadata.tool / tool_name / name, when present. */
     public String toolName() {
         BsonValue metadata = row.document().get("metadata");

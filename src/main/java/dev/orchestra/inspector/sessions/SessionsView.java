@@ -169,7 +169,8 @@ public class SessionsView implements FeatureView {
                 : messages.get("transcript.none"), transcript.userIdProperty(), transcript.sessionIdProperty()));
         transcriptSubtitle.textProperty().bind(Bindings.createStringBinding(() -> transcript.isOpen()
                 ? messages.format("transcript.subtitle", transcript.userIdProperty().get(),
-                transcript.messages().size(), transcript.hasOlderProperty().get() ? "+" : "")
+                transcript.messages().size(), transcript.hasOlderProperty().get() ? "+" : "",
+                transcript.hasOlderProperty().get() ? 2 : transcript.messages().size())
                 : "", transcript.userIdProperty(), transcript.messages(), transcript.hasOlderProperty()));
         transcriptLoading.visibleProperty().bind(transcript.loadingProperty());
         showItemsButton.setGraphic(Icons.glyph(FontAwesome.Glyph.TABLE));

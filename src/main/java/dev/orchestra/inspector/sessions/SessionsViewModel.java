@@ -67,7 +67,8 @@ public class SessionsViewModel {
             sessions.setAll(list);
             long orphans = list.stream().filter(SessionSummary::isOrphanItems).count();
             long empty = list.stream().filter(SessionSummary::isEmptyRecord).count();
-            summary.set(list.size() + (list.size() >= LIMIT ? "+" : "") + " sessions"
+            summary.set(list.size() + (list.size() >= LIMIT ? "+" : "")
+                    + (list.size() == 1 ? " session" : " sessions")
                     + (orphans > 0 ? " · " + orphans + " without a record" : "")
                     + (empty > 0 ? " · " + empty + " without items" : ""));
             selectPending(list);

@@ -54,7 +54,7 @@ final class TranscriptRenderer {
     }
 
     private VBox bubble(ChatMessage message, String styleClass, FontAwesome.Glyph icon) {
-        VBox bubble = new VBox(4, header(message, icon), body(message.text()));
+        VBox bubble = new VBox(4, header(message, icon), message.textIsNull() ? nullText() : body(message.text()));
         bubble.getStyleClass().addAll("bubble", styleClass);
         bubble.setUserData(message);
         return bubble;
@@ -95,6 +95,13 @@ final class TranscriptRenderer {
             case TOOL -> messages.get("role.tool");
             case NOTE -> type == null ? messages.get("role.note") : type;
         };
+    }
+
+    /** A null text_content: muted and italic, so it never reads as a message saying "null". */
+    private Label nullText() {
+        Label label = new Label(messages.get("transcript.nullText"));
+        label.getStyleClass().addAll("bubble-text", "value-null");
+        return label;
     }
 
     /** The text, folded when long, with a link to unfold it. */

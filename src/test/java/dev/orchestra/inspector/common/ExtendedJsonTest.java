@@ -23,15 +23,26 @@ class ExtendedJsonTest {
     }
 
     @Test
-    void relaxedPacksNumberArraysAndStaysTheSameDocument() {
+    void readablePacksNumberArraysAndStaysTheSameDocument() {
         BsonDocument doc = document();
         String json = ExtendedJson.format(doc, false);
 
         assertThat(json.lines().count()).isLessThan(400); // not 1,536 lines of numbers
         assertThat(json.lines()).allMatch(l -> l.length() <= 90);
         assertThat(json).contains("\"tags\": [\n    \"x\",");
-        assertThat(BsonDocument.parse(json)).isEqualTo(BsonDocument.parse(doc.toJson(
-                org.bson.json.JsonWriterSettings.builder().outputMode(org.bson.json.JsonMode.RELAXED).build())));
+        assertThat(BsonDocument.parse(json)).isEqualTo(doc);
+    }
+
+    @Test
+    void readableShowsDatesBefore1970AndEmojiAsTheyAre() {
+        BsonDocument doc = new BsonDocument("when", new BsonDateTime(-14_182_940_000L))
+                .append("text", new BsonString("to the moon 🚀"));
+
+        String json = ExtendedJson.format(doc, false);
+
+        assertThat(json).contains("ISODate(\"1969-07-20T20:17:40.000Z\")").contains("🚀")
+                .doesNotContain("$numberLong").doesNotContain("\\ud83d");
+        assertThat(ExtendedJson.compact(doc)).contains("🚀").doesNotContain("\n");
     }
 
     @Test

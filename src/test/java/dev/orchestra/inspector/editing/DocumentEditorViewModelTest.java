@@ -2,12 +2,15 @@ package dev.orchestra.inspector.editing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestra.inspector.common.JsonNotation;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.WriteLock;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DocumentEditorViewModelTest {
     private final EditingFixture f = new EditingFixture();
@@ -27,7 +30,8 @@ class DocumentEditorViewModelTest {
         BsonDocument loaded = f.storeRichItem("a");
         var editor = editorFor(loaded);
         assertThat(editor.field("user_id").textProperty().get()).isEqualTo("alice");
-        assertThat(editor.jsonProperty().get()).contains("$numberLong").contains("$numberDecimal").contains("$oid");
+        assertThat(editor.jsonProperty().get()).contains("NumberLong(\"5000000000\")")
+                .contains("NumberDecimal(\"12.50\")").contains("ObjectId(\"65a1b2c3d4e5f60718293a4b\")");
 
         editor.field("text_content").textProperty().set("edited");
         assertThat(editor.jsonProperty().get()).contains("\"edited\"");
@@ -41,6 +45,55 @@ class DocumentEditorViewModelTest {
         expected.put("text_content", new BsonString("edited"));
         assertThat(stored("a")).isEqualTo(expected);
         assertThat(editor.dirtyProperty().get()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(JsonNotation.class)
+    void savingTheTextUntouchedStoresEveryBsonTypeByteIdentical(JsonNotation notation) {
+        BsonDocument original = EveryBsonValue.memoryItem("every");
+        f.raw.insert(StoreCollection.MEMORY_ITEMS, original);
+        var editor = editorFor(stored("every"));
+        assertThat(editor.switchNotation(notation)).isTrue();
+        // A change the store must see, made in the text the way a user would, so the save is not a no-op.
+        editor.jsonProperty().set(editor.jsonProperty().get().replace("\"unknown fields survive\"", "\"edited\""));
+        assertThat(editor.canSaveProperty().get()).as(String.join("; ", editor.problems())).isTrue();
+
+        editor.save();
+
+        assertThat(editor.errorProperty().get()).isNull();
+        BsonDocument expected = original.clone();
+        expected.put("written_by_python", new BsonString("edited"));
+        assertThat(EveryBsonValue.bytes(stored("every"))).isEqualTo(EveryBsonValue.bytes(expected));
+    }
+
+    @Test
+    void readableIsTheDefaultAndCanonicalIsOneSwitchAwayWithoutLosingTypedText() {
+        var editor = editorFor(f.storeRichItem("a"));
+        assertThat(editor.notationProperty().get()).isEqualTo(JsonNotation.READABLE);
+        assertThat(editor.jsonProperty().get()).contains("\"timestamp\": ISODate(\"2023-11-14T22:13:20.000Z\")")
+                .doesNotContain("$numberLong");
+        editor.field("text_content").textProperty().set("typed");
+
+        assertThat(editor.switchNotation(JsonNotation.CANONICAL)).isTrue();
+
+        assertThat(editor.jsonProperty().get()).contains("\"$numberLong\": \"5000000000\"").contains("\"typed\"");
+        assertThat(editor.dirtyProperty().get()).isTrue();
+        assertThat(editor.switchNotation(JsonNotation.READABLE)).isTrue();
+        editor.field("text_content").textProperty().set("hello");
+        assertThat(editor.dirtyProperty().get()).as("back to the loaded document in the other notation").isFalse();
+    }
+
+    @Test
+    void switchingNotationIsRefusedWhileTheTextDoesNotParse() {
+        var editor = editorFor(f.storeRichItem("a"));
+        String broken = editor.jsonProperty().get().replace("\"hello\"", "hello");
+        editor.jsonProperty().set(broken);
+
+        assertThat(editor.switchNotation(JsonNotation.CANONICAL)).isFalse();
+
+        assertThat(editor.notationProperty().get()).isEqualTo(JsonNotation.READABLE);
+        assertThat(editor.jsonProperty().get()).isEqualTo(broken);
+        assertThat(editor.errorProperty().get()).contains("Fix the JSON");
     }
 
     @Test
@@ -72,12 +125,12 @@ class DocumentEditorViewModelTest {
         assertThat(editor.canSaveProperty().get()).isFalse();
 
         editor.field("timestamp").textProperty().set("2024-01-02T03:04:05Z");
-        assertThat(editor.jsonProperty().get()).contains("\"$date\"");
+        assertThat(editor.jsonProperty().get()).contains("\"timestamp\": ISODate(\"2024-01-02T03:04:05.000Z\")");
         assertThat(editor.canSaveProperty().get()).isTrue();
 
         editor.jsonProperty().set(editor.jsonProperty().get().replace("\"_id\": \"a\"", "\"_id\": \"other\""));
         assertThat(editor.problems()).anyMatch(p -> p.contains("_id cannot change"));
-        editor.jsonProperty().set(editor.jsonProperty().get().replaceAll("(?s)\"timestamp\": \\{.*?\\}\\s*\\}",
+        editor.jsonProperty().set(editor.jsonProperty().get().replaceAll("\"timestamp\": ISODate\\(\"[^\"]*\"\\)",
                 "\"timestamp\": \"2024-01-02\""));
         assertThat(editor.field("timestamp").errorProperty().get()).contains("Stored as string");
         assertThat(editor.canSaveProperty().get()).isFalse();

@@ -207,7 +207,7 @@ class EditingWindowIT {
         replaceText(robot, text, "Edited in the inspector");
         TextArea json = in(robot, editor, ".json-editor");
         await().atMost(WAIT).until(() -> fx(() -> json.getText()).contains("Edited in the inspector"));
-        assertThat(fx(() -> json.getText())).contains("\"$numberLong\": \"9007199254740993\"").contains("$numberDecimal");
+        assertThat(fx(() -> json.getText())).contains("NumberLong(\"9007199254740993\")").contains("NumberDecimal(");
         EditingUi.screenshot(fx(() -> editor.getScene()), "screenshot-editor.png");
 
         robot.clickOn((Button) in(robot, editor, "#saveButton"));
