@@ -21,6 +21,7 @@ public final class CliMain {
     }
 
     public static void main(String[] args) {
+        AppLogging.useAppConfiguration(System.getProperties());
         System.exit(run(args));
     }
 

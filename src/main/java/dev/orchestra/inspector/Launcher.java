@@ -1,5 +1,6 @@
 package dev.orchestra.inspector;
 
+import dev.orchestra.cli.AppLogging;
 import dev.orchestra.cli.CliMain;
 import javafx.application.Application;
 
@@ -15,6 +16,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        AppLogging.useAppConfiguration(System.getProperties());
         if (args.length > 0) {
             System.exit(CliMain.run(args));
         }

@@ -2,15 +2,15 @@ package dev.orchestra.inspector;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.orchestra.MainClassesOnly;
 import dev.orchestra.inspector.common.FxBackgroundRunner;
 import javafx.application.Platform;
 
 /** The GUI's own rules: one bridge to the FX thread, ViewModels without Nodes. */
-@AnalyzeClasses(packages = "dev.orchestra.inspector", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.orchestra.inspector", importOptions = MainClassesOnly.class)
 class InspectorArchitectureTest {
 
     @ArchTest

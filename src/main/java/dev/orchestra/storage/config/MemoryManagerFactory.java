@@ -4,9 +4,7 @@ import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageException;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
-import dev.orchestra.storage.mongo.EmbeddedMongoStore;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
-import dev.orchestra.storage.mongo.SampleDataSeeder;
 import dev.orchestra.storage.redis.RedisCache;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
 import java.io.IOException;
@@ -20,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code test}: in memory;</li>
  *   <li>{@code development} without {@code MONGODB_URI}: the embedded store (an in-process MongoDB-wire server
- *       keeping its file in {@code embeddedDataDir}), seeded once with sample data;</li>
+ *       keeping its file in {@code embeddedDataDir}), seeded once with sample data; it needs the optional
+ *       mongo-java-server-h2-backend and netty jars ({@link EmbeddedStoreOpener});</li>
  *   <li>otherwise MongoDB at {@code MONGODB_URI} ({@code staging}/{@code production} require it);</li>
  * </ul>
  * wrapped in a {@link TieredMemoryManager} when {@code REDIS_HOST} is set. The result is initialized; closing it
@@ -30,7 +29,7 @@ public final class MemoryManagerFactory {
     private static final Logger log = LoggerFactory.getLogger(MemoryManagerFactory.class);
     private static final String POM_PROPERTIES = "/META-INF/maven/dev.orchestra/orchestra-inspector/pom.properties";
 
-    private record OpenedStore(MemoryManager manager, boolean freshlySeeded) {
+    record OpenedStore(MemoryManager manager, boolean freshlySeeded) {
     }
 
     private MemoryManagerFactory() {
@@ -58,7 +57,7 @@ public final class MemoryManagerFactory {
     private static OpenedStore openStore(StorageConfig config) {
         return switch (config.environment()) {
             case TEST -> new OpenedStore(initialized(new InMemoryMemoryManager()), false);
-            case DEVELOPMENT -> config.mongoUri() == null ? openEmbedded(config) : openMongo(config);
+            case DEVELOPMENT -> config.mongoUri() == null ? EmbeddedStoreOpener.open(config) : openMongo(config);
             case STAGING, PRODUCTION -> {
                 if (config.mongoUri() == null) {
                     throw new StorageValidationException("MONGODB_URI is required when APP_ENV="
@@ -72,27 +71,6 @@ public final class MemoryManagerFactory {
     private static OpenedStore openMongo(StorageConfig config) {
         var mongo = new MongoMemoryManager(config.mongoUri(), config.mongoDatabase(), config.operationTimeout());
         return new OpenedStore(initialized(mongo), false);
-    }
-
-    private static OpenedStore openEmbedded(StorageConfig config) {
-        EmbeddedMongoStore server = EmbeddedMongoStore.start(config.embeddedDataDir());
-        MemoryManager store = null;
-        try {
-            var mongo = new MongoMemoryManager(server.connectionString(), config.mongoDatabase(),
-                    config.operationTimeout());
-            store = new ResourceClosingMemoryManager(mongo, server);
-            store.initialize();
-            boolean seeded = SampleDataSeeder.seedIfNeeded(mongo); // the store itself: it writes foreign documents too
-            if (seeded) {
-                // the embedded store is ours and new: it gets the indexes a service would create at its start-up
-                mongo.createRecommendedIndexes();
-                log.info("Seeded the embedded store in {} with sample data", config.embeddedDataDir());
-            }
-            return new OpenedStore(store, seeded);
-        } catch (RuntimeException e) {
-            closeQuietly(store != null ? store : server);
-            throw e;
-        }
     }
 
     /** Initializes, or closes and rethrows. */
