@@ -94,9 +94,9 @@ public class IndexesView implements FeatureView {
         table.getStyleClass().add("index-table");
         table.setPlaceholder(new Label(messages.get("indexes.none")));
         table.getColumns().setAll(List.of(
-                column("indexes.name", 180, IndexRow::name),
-                column("indexes.keys", 300, r -> r.keys().toJson()),
-                column("indexes.options", 200, r -> r.options().isEmpty() ? "" : r.options().toJson()),
+                column("indexes.name", 170, IndexRow::name),
+                column("indexes.keys", 380, r -> r.keys().toJson()),
+                column("indexes.options", 150, r -> r.options().isEmpty() ? "" : r.options().toJson()),
                 column("indexes.size", 90, IndexesView::size),
                 column("indexes.status", 110, r -> r.status().name()),
                 column("indexes.note", 320, IndexRow::note)));
