@@ -17,6 +17,8 @@ import dev.orchestra.inspector.editing.EditingFeature;
 import dev.orchestra.inspector.health.HealthHistory;
 import dev.orchestra.inspector.health.HealthView;
 import dev.orchestra.inspector.health.HealthViewModel;
+import dev.orchestra.inspector.indexes.IndexesView;
+import dev.orchestra.inspector.indexes.IndexesViewModel;
 import dev.orchestra.inspector.memory.MemoryItemsView;
 import dev.orchestra.inspector.memory.MemoryItemsViewModel;
 import dev.orchestra.inspector.sessions.SessionsView;
@@ -57,6 +59,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final HealthHistory healthHistory = new HealthHistory();
     private final HealthViewModel healthModel;
     private final HealthMonitor healthMonitor;
+    private final IndexesViewModel indexesModel;
     private final EditingFeature editing;
     private final TransferFeature transfer;
     private MainView mainView;
@@ -87,6 +90,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
             memoryModel.refresh();
             agentModel.refresh();
         }, viewLoader, messages);
+        this.indexesModel = new IndexesViewModel(runner, editing.storage(), dialogs, messages, clock);
         this.healthMonitor = new HealthMonitor(() -> store.managerProperty().get(), healthPeriod, report -> {
             statusModel.update(report);
             healthHistory.record(report, clock.instant());
@@ -127,7 +131,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
             case SESSIONS -> StoreCollection.USER_SESSIONS;
             case TRASH -> StoreCollection.INSPECTOR_TRASH;
             case AUDIT -> StoreCollection.INSPECTOR_AUDIT;
-            case MEMORY, HEALTH -> StoreCollection.MEMORY_ITEMS;
+            case MEMORY, HEALTH, INDEXES -> StoreCollection.MEMORY_ITEMS;
         };
     }
 
@@ -148,6 +152,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         }
         if (type == HealthView.class) {
             return new HealthView(healthModel, messages);
+        }
+        if (type == IndexesView.class) {
+            return new IndexesView(indexesModel, messages);
         }
         if (type == StatusBarView.class) {
             return new StatusBarView(statusModel);
@@ -263,6 +270,10 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
 
     public HealthViewModel healthModel() {
         return healthModel;
+    }
+
+    public IndexesViewModel indexesModel() {
+        return indexesModel;
     }
 
     public SecretDisplay secrets() {

@@ -132,6 +132,7 @@ public class MainView {
             case AGENTS -> "agents/AgentData.fxml";
             case SESSIONS -> "sessions/Sessions.fxml";
             case HEALTH -> "health/Health.fxml";
+            case INDEXES -> "indexes/Indexes.fxml";
             case TRASH -> "trash/Trash.fxml";
             case AUDIT -> "audit/Audit.fxml";
         };
@@ -154,6 +155,7 @@ public class MainView {
                     case AGENTS -> FontAwesome.Glyph.CUBES;
                     case SESSIONS -> FontAwesome.Glyph.COMMENTS;
                     case HEALTH -> FontAwesome.Glyph.HEARTBEAT;
+                    case INDEXES -> FontAwesome.Glyph.LIST_OL;
                     case TRASH -> FontAwesome.Glyph.TRASH;
                     case AUDIT -> FontAwesome.Glyph.HISTORY;
                 }, "nav-icon"));
@@ -247,6 +249,11 @@ public class MainView {
     @FXML
     private void showHealth() {
         model.sectionProperty().set(Section.HEALTH);
+    }
+
+    @FXML
+    private void showIndexes() {
+        model.sectionProperty().set(Section.INDEXES);
     }
 
     @FXML

@@ -4,6 +4,7 @@ import dev.orchestra.storage.health.ComponentHealth;
 import dev.orchestra.storage.mapping.AgentDataMapper;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
 import dev.orchestra.storage.validation.Arguments;
+import dev.orchestra.storage.indexes.IndexCatalog;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;
@@ -202,7 +203,6 @@ public interface MemoryManager extends AutoCloseable {
         return ids;
     }
 
-    /** Deletes exactly these ids (nothing else); returns how many existed and were deleted. */
     /**
      * Streaming of full documents through one server cursor, when this store (or the store a decorator wraps) can:
      * what exports use. Empty by default; they then read page by page.
@@ -210,6 +210,16 @@ public interface MemoryManager extends AutoCloseable {
     default Optional<FullDocumentStreaming> fullDocumentStreaming() {
         return Optional.empty();
     }
+
+    /**
+     * The store's indexes (list, create, count what a TTL index would delete), when it has real ones (MongoDB;
+     * decorators return their store's). Empty by default: the in-memory store has no indexes.
+     */
+    default Optional<IndexCatalog> indexCatalog() {
+        return Optional.empty();
+    }
+
+    /** Deletes exactly these ids (nothing else); returns how many existed and were deleted. */
 
     default long deleteByIds(StoreCollection collection, List<BsonValue> ids) {
         long deleted = 0;

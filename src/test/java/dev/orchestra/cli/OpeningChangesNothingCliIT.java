@@ -54,12 +54,15 @@ class OpeningChangesNothingCliIT {
         String[][] commands = {
                 {"health"}, {"health", "--json"}, {"list", "memory_items"}, {"list", "agent_data", "--json"},
                 {"list", "user_sessions"}, {"list", "inspector_trash"}, {"list", "inspector_audit"},
-                {"sessions"}, {"sessions", "alice"},
+                {"sessions"}, {"sessions", "alice"}, {"indexes"}, {"indexes", "--json"},
                 {"export", "memory_items", "--out", dir.resolve(environment + ".jsonl").toString()}};
         for (String[] command : commands) {
             var result = cli.run(command);
             assertThat(result.exitCode()).as(String.join(" ", command) + ": " + result.err()).isZero();
         }
+        var check = cli.run("indexes", "--check"); // the foreign database has none of the recommended indexes
+        assertThat(check.exitCode()).as(check.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(check.out()).contains("MISSING");
 
         DatabaseSnapshot after = DatabaseSnapshot.of(mongo.connectionString(), database);
         assertThat(before.documentCount()).isEqualTo(41);

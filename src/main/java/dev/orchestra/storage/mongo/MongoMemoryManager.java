@@ -18,6 +18,7 @@ import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageOperationException;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.indexes.IndexCatalog;
 import dev.orchestra.storage.mapping.AgentDataMapper;
 import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.mapping.InsertDefaults;
@@ -73,6 +74,7 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     private final MongoHealth health;
     private final MongoBatchWrites batches;
     private final MongoFullDocumentStream exports;
+    private final MongoIndexCatalog indexes;
     /** The inspector's own collections whose indexes this client already made sure of (on their first write). */
     private final Set<StoreCollection> ownIndexesEnsured = ConcurrentHashMap.newKeySet();
 
@@ -99,6 +101,7 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         this.health = new MongoHealth(client.getDatabase("admin"), errors, hosts, databaseName);
         this.batches = new MongoBatchWrites(errors, operationTimeout);
         this.exports = new MongoFullDocumentStream(connection, databaseName, operationTimeout);
+        this.indexes = new MongoIndexCatalog(database, errors, operationTimeout);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------------
@@ -393,6 +396,11 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     @Override
     public Optional<FullDocumentStreaming> fullDocumentStreaming() {
         return Optional.of(exports);
+    }
+
+    @Override
+    public Optional<IndexCatalog> indexCatalog() {
+        return Optional.of(indexes);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** What an {@code inspector_audit} entry records; stored by {@link #wireName()}. */
 public enum AuditAction {
-    INSERT, UPDATE, DELETE, BULK_DELETE, DELETE_SESSION, RESTORE, IMPORT;
+    INSERT, UPDATE, DELETE, BULK_DELETE, DELETE_SESSION, RESTORE, IMPORT, CREATE_INDEX;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -74,6 +74,15 @@ public final class AuditLog {
         write(entry(AuditAction.IMPORT, collection.collectionName(), null, described, count, null, null, null));
     }
 
+    /**
+     * An index created on a user's request: {@code documentId} is the index name, {@code after} its definition
+     * (name, keys, options); {@code count} the documents it was built over (for a TTL index: those it deletes now).
+     */
+    public void indexCreated(StoreCollection collection, String name, BsonDocument definition, long count) {
+        write(entry(AuditAction.CREATE_INDEX, collection.collectionName(), new BsonString(name), null, count, null,
+                definition, null));
+    }
+
     void restored(String collection, BsonValue id, BsonDocument after, String batchId) {
         write(entry(AuditAction.RESTORE, collection, id, null, null, null, after, batchId));
     }

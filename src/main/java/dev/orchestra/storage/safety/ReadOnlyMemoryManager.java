@@ -3,6 +3,7 @@ package dev.orchestra.storage.safety;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.indexes.IndexCatalog;
 import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
@@ -26,7 +27,7 @@ import org.bson.BsonValue;
 /**
  * The write gate: a {@link MemoryManager} that refuses every write with
  * {@link dev.orchestra.storage.ReadOnlyViolationException} while its {@link WriteLock} is locked, before the
- * delegate is called. Reads, health and lifecycle pass through ({@link #initialize()} only creates indexes).
+ * delegate is called. Reads, health and lifecycle pass through ({@link #initialize()} only pings).
  * Because the inspector's trash and audit are written through the same interface, they are gated too, and so is
  * the delegate's {@link RawDocumentAccess} when it has one (used here only to restore a document exactly as another
  * system had stored it); without one those methods throw {@link UnsupportedOperationException}.
@@ -214,5 +215,11 @@ public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAc
     @Override
     public Optional<FullDocumentStreaming> fullDocumentStreaming() {
         return delegate.fullDocumentStreaming();
+    }
+
+    /** The wrapped store's, with index creation refused while locked (listing and counting are reads). */
+    @Override
+    public Optional<IndexCatalog> indexCatalog() {
+        return delegate.indexCatalog().map(catalog -> new GatedIndexCatalog(catalog, lock));
     }
 }

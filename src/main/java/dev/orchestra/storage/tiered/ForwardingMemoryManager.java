@@ -3,6 +3,7 @@ package dev.orchestra.storage.tiered;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.indexes.IndexCatalog;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;
@@ -161,5 +162,11 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
     @Override
     public Optional<FullDocumentStreaming> fullDocumentStreaming() {
         return delegate.fullDocumentStreaming();
+    }
+
+    /** The wrapped store's: indexes do not touch the cache. */
+    @Override
+    public Optional<IndexCatalog> indexCatalog() {
+        return delegate.indexCatalog();
     }
 }

@@ -80,6 +80,8 @@ class OpeningChangesNothingWindowIT {
             for (Section section : Section.values()) {
                 InspectorUi.show(context, section);
             }
+            InspectorUi.show(context, Section.INDEXES); // the Indexes panel lists indexes: a read
+            await().atMost(WAIT).until(() -> fx(() -> context.indexesModel().collections().size()) == 3);
             TableView<?> agents = InspectorUi.node(robot, context, Section.AGENTS, "#table");
             await().atMost(WAIT).until(() -> fx(() -> agents.getItems().size()) == 5);
             await().atMost(WAIT).until(() -> fx(() -> context.statusModel().mongo().lightProperty().get())

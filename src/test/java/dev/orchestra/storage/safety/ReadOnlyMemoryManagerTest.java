@@ -37,7 +37,8 @@ class ReadOnlyMemoryManagerTest {
             "insert", "replace", "delete", "deleteMatching", "upsertAll", "insertAll", "deleteByIds");
     private static final Set<String> READS_AND_LIFECYCLE = Set.of("initialize", "checkHealth", "serverStatistics",
             "close", "getMemoryItem", "getConversationHistory", "semanticSearch", "checkDuplicate", "findPage", "count",
-            "findById", "listSessions", "findByIds", "findMatching", "fullDocumentStreaming");
+            "findById", "listSessions", "findByIds", "findMatching", "fullDocumentStreaming",
+            "indexCatalog"); // the catalog it returns refuses index creation while locked (IndexServiceIT)
 
     private final InMemoryMemoryManager store = new InMemoryMemoryManager();
     private final WriteLock lock = WriteLock.locked("test");
