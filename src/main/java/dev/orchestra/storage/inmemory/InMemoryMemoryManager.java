@@ -207,6 +207,25 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
     }
 
     @Override
+    public void restoreExactly(StoreCollection collection, BsonDocument document) {
+        requireArgument(document, "document");
+        BsonValue id = document.get(Fields.ID);
+        if (id == null) {
+            throw new StorageValidationException("A restored document needs its _id");
+        }
+        write(() -> {
+            InMemoryCollection docs = collection(collection);
+            Optional<BsonDocument> taken = docs.get(id);
+            if (taken.isPresent()) {
+                throw new StorageConflictException("A document with _id " + id + " already exists in "
+                        + collection.collectionName(), taken.get());
+            }
+            docs.insert(document);
+            return null;
+        });
+    }
+
+    @Override
     public void insertUnchecked(StoreCollection collection, BsonDocument document) {
         requireArgument(document, "document");
         if (!document.containsKey(Fields.ID)) {

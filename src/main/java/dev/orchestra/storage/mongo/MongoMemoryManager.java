@@ -4,7 +4,9 @@ import static dev.orchestra.storage.validation.Arguments.requireArgument;
 import static dev.orchestra.storage.validation.Arguments.requireText;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -268,6 +270,31 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         ensureOwnIndexes(collection);
         errors.run("insert into " + collection.collectionName(), () -> collection(collection).insertOne(complete));
         return complete.get(Fields.ID);
+    }
+
+    /** The server's unique {@code _id} index is the check: no window between looking and inserting. */
+    @Override
+    public void restoreExactly(StoreCollection collection, BsonDocument document) {
+        requireArgument(document, "document");
+        BsonValue id = document.get(Fields.ID);
+        if (id == null) {
+            throw new StorageValidationException("A restored document needs its _id");
+        }
+        ensureOwnIndexes(collection);
+        errors.run("restore into " + collection.collectionName(), () -> {
+            try {
+                collection(collection).insertOne(document);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    Optional<BsonDocument> taken = findById(collection, id);
+                    if (taken.isPresent()) {
+                        throw new StorageConflictException("A document with _id " + id + " already exists in "
+                                + collection.collectionName(), taken.get());
+                    }
+                }
+                throw e;
+            }
+        });
     }
 
     @Override

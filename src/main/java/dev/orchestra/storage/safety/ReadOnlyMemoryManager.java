@@ -136,6 +136,12 @@ public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAc
     }
 
     @Override
+    public void restoreExactly(StoreCollection collection, BsonDocument document) {
+        lock.checkWritable("restore into " + collection.collectionName());
+        delegate.restoreExactly(collection, document);
+    }
+
+    @Override
     public boolean delete(StoreCollection collection, BsonValue id) {
         lock.checkWritable("delete from " + collection.collectionName());
         return delegate.delete(collection, id);
