@@ -54,6 +54,8 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 
 /**
  * {@link MemoryManager} on MongoDB through {@code mongodb-driver-sync}, using only standard commands so that it runs
@@ -272,7 +274,10 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         return complete.get(Fields.ID);
     }
 
-    /** The server's unique {@code _id} index is the check: no window between looking and inserting. */
+    /**
+     * The server's unique {@code _id} index is the check: no window between looking and inserting. Sent as raw bytes
+     * because the driver would otherwise move {@code _id} to the front.
+     */
     @Override
     public void restoreExactly(StoreCollection collection, BsonDocument document) {
         requireArgument(document, "document");
@@ -283,7 +288,8 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         ensureOwnIndexes(collection);
         errors.run("restore into " + collection.collectionName(), () -> {
             try {
-                collection(collection).insertOne(document);
+                database.getCollection(collection.collectionName(), RawBsonDocument.class)
+                        .insertOne(new RawBsonDocument(document, new BsonDocumentCodec()));
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                     Optional<BsonDocument> taken = findById(collection, id);
