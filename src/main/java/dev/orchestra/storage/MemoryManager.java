@@ -112,7 +112,9 @@ public interface MemoryManager extends AutoCloseable {
 
     /**
      * Replaces the document only if the stored one still equals {@code expected} (what the caller read).
-     * {@code replacement} must keep the same {@code _id}.
+     * {@code replacement} must keep the same {@code _id}. Only the fields the replacement changes are validated
+     * ({@link dev.orchestra.storage.validation.DocumentValidator#validateChange}): values another service stored in
+     * its own shape stay as they are.
      *
      * @throws StorageConflictException when it changed or was deleted since it was read
      */

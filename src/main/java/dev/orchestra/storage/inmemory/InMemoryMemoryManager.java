@@ -257,7 +257,7 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
         if (id == null || !id.equals(replacement.get(Fields.ID))) {
             throw new StorageValidationException("The replacement must keep the _id of the document it replaces");
         }
-        DocumentValidator.validate(collection, replacement);
+        DocumentValidator.validateChange(collection, expected, replacement);
         write(() -> {
             InMemoryCollection docs = collection(collection);
             if (!docs.replaceIfUnchanged(expected, replacement)) {

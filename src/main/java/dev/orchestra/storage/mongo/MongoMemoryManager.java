@@ -354,7 +354,7 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         if (id == null || !id.equals(replacement.get(Fields.ID))) {
             throw new StorageValidationException("The replacement must keep the _id of the document it replaces");
         }
-        DocumentValidator.validate(collection, replacement);
+        DocumentValidator.validateChange(collection, expected, replacement);
         BsonDocument unchanged = new BsonDocument(Fields.ID, id).append("$expr", new BsonDocument("$eq",
                 new BsonArray(List.of(new BsonString("$$ROOT"), new BsonDocument("$literal", expected)))));
         long matched = errors.call("update " + collection.collectionName(),
