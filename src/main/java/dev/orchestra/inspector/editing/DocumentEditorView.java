@@ -76,6 +76,7 @@ public class DocumentEditorView {
         jsonErrorBox.managedProperty().bind(jsonErrorBox.visibleProperty());
 
         model.problems().addListener((ListChangeListener<String>) c -> rebuildProblems());
+        model.warnings().addListener((ListChangeListener<String>) c -> rebuildProblems());
         rebuildProblems();
         dirtyLabel.visibleProperty().bind(model.dirtyProperty());
         savingIndicator.visibleProperty().bind(model.savingProperty());
@@ -136,7 +137,13 @@ public class DocumentEditorView {
             label.setWrapText(true);
             problemsBox.getChildren().add(label);
         }
-        problemsBox.setVisible(!model.problems().isEmpty());
+        for (String warning : model.warnings()) {
+            Label label = new Label(warning, Icons.glyph(FontAwesome.Glyph.INFO_CIRCLE, "info-icon"));
+            label.getStyleClass().add("editor-warning");
+            label.setWrapText(true);
+            problemsBox.getChildren().add(label);
+        }
+        problemsBox.setVisible(!problemsBox.getChildren().isEmpty());
         problemsBox.setManaged(problemsBox.isVisible());
     }
 

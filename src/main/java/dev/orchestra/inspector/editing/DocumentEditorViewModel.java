@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -71,6 +72,7 @@ public class DocumentEditorViewModel {
     private final ReadOnlyStringWrapper jsonError = new ReadOnlyStringWrapper(this, "jsonError");
     private final ReadOnlyIntegerWrapper jsonErrorLine = new ReadOnlyIntegerWrapper(this, "jsonErrorLine");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(this, "mode");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
@@ -162,6 +164,7 @@ public class DocumentEditorViewModel {
             jsonError.set("Line " + parsed.line() + ": " + parsed.error());
             jsonErrorLine.set(parsed.line());
             problems.clear();
+            warnings.clear();
             valid.set(false);
             return;
         }
@@ -173,14 +176,22 @@ public class DocumentEditorViewModel {
                 BsonValue value = parsed.document().get(field.name());
                 field.textProperty().set(KnownFields.text(field, value));
                 String typeProblem = KnownFields.typeProblem(field, value);
-                field.setError(typeProblem != null ? typeProblem : requiredProblem(field, value));
+                field.setError(asStored(field, value) ? null
+                        : typeProblem != null ? typeProblem : requiredProblem(field, value));
             }
         } finally {
             syncing = false;
         }
         List<String> found = validate(parsed.document());
         problems.setAll(found);
+        warnings.setAll(mode.get() == Mode.EDIT
+                ? DocumentValidator.keptAsStored(collection, expected, parsed.document()) : List.of());
         valid.set(found.isEmpty() && fields.stream().noneMatch(FormField::hasError));
+    }
+
+    /** An edited document's value left as it was stored: kept whatever its shape (a warning says so). */
+    private boolean asStored(FormField field, BsonValue value) {
+        return mode.get() == Mode.EDIT && Objects.equals(expected.get(field.name()), value);
     }
 
     private String requiredProblem(FormField field, BsonValue value) {
@@ -229,7 +240,11 @@ public class DocumentEditorViewModel {
             candidate.put(collection.timeField(), new BsonDateTime(clock.millis()));
         }
         try {
-            DocumentValidator.validate(collection, candidate);
+            if (mode.get() == Mode.EDIT) {
+                DocumentValidator.validateChange(collection, expected, candidate);
+            } else {
+                DocumentValidator.validate(collection, candidate);
+            }
         } catch (StorageValidationException e) {
             found.add(e.getMessage());
         }
@@ -412,6 +427,14 @@ public class DocumentEditorViewModel {
     /** Why the document would be refused (validator, _id rules); empty when it can be saved. */
     public ObservableList<String> problems() {
         return problems;
+    }
+
+    /**
+     * Values of the loaded document that do not fit the documented types but which the edit leaves as they are
+     * (e.g. "timestamp is stored as a string (left as it is)"); they do not stop a save.
+     */
+    public ObservableList<String> warnings() {
+        return warnings;
     }
 
     public ReadOnlyObjectProperty<Mode> modeProperty() {
