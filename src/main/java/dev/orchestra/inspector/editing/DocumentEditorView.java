@@ -1,11 +1,13 @@
 package dev.orchestra.inspector.editing;
 
+import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -27,6 +29,7 @@ public class DocumentEditorView {
     private final DocumentEditorViewModel model;
     private final ConflictPresenter conflicts;
     private final Runnable closeWindow;
+    private final DialogService dialogs;
 
     @FXML private BorderPane root;
     @FXML private Label titleLabel;
@@ -50,10 +53,13 @@ public class DocumentEditorView {
         void show(DocumentEditorViewModel model);
     }
 
-    public DocumentEditorView(DocumentEditorViewModel model, ConflictPresenter conflicts, Runnable closeWindow) {
+    /** @param dialogs shows a failed save's technical details when asked */
+    public DocumentEditorView(DocumentEditorViewModel model, ConflictPresenter conflicts, Runnable closeWindow,
+                              DialogService dialogs) {
         this.model = model;
         this.conflicts = conflicts;
         this.closeWindow = closeWindow;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -65,6 +71,12 @@ public class DocumentEditorView {
         errorBanner.textProperty().bind(model.errorProperty());
         errorBanner.visibleProperty().bind(model.errorProperty().isNotNull());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        Hyperlink details = new Hyperlink("Details…");
+        details.setId("error-details");
+        details.visibleProperty().bind(model.errorDetailsProperty().isNotNull());
+        details.setOnAction(e -> dialogs.showError("Not saved", model.failure()));
+        errorBanner.setGraphic(details);
+        errorBanner.setContentDisplay(ContentDisplay.RIGHT);
 
         buildForm();
         jsonArea.textProperty().bindBidirectional(model.jsonProperty());

@@ -3,6 +3,7 @@ package dev.orchestra.inspector.editing;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.BsonText;
 import dev.orchestra.inspector.common.ErrorMessages;
+import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageValidationException;
@@ -76,6 +77,7 @@ public class DocumentEditorViewModel {
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(this, "mode");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
@@ -317,6 +319,7 @@ public class DocumentEditorViewModel {
     private void started() {
         saving.set(true);
         error.set(null);
+        errorDetails.set(null);
         status.set(null);
     }
 
@@ -329,7 +332,9 @@ public class DocumentEditorViewModel {
                     ? "Not saved: someone changed this document since you loaded it. Compare, then reload or overwrite."
                     : "Not saved: this document was deleted since you loaded it.");
         } else {
-            error.set("Not saved: " + ErrorMessages.describe(e));
+            FailureMessage failure = FailureMessage.of(e);
+            error.set("Not saved. " + failure.message());
+            errorDetails.set(failure.details());
         }
     }
 
@@ -345,6 +350,7 @@ public class DocumentEditorViewModel {
         conflict.set(null);
         replaceText(format(c.theirs()));
         error.set(null);
+        errorDetails.set(null);
         status.set("Reloaded the stored version at " + now());
     }
 
@@ -447,6 +453,16 @@ public class DocumentEditorViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The technical text behind {@link #errorProperty()} (what the server said), for a details expander; or null. */
+    public ReadOnlyStringProperty errorDetailsProperty() {
+        return errorDetails.getReadOnlyProperty();
+    }
+
+    /** The last save failure: the sentence shown and its technical details. */
+    public FailureMessage failure() {
+        return new FailureMessage(error.get(), errorDetails.get());
     }
 
     public ReadOnlyStringProperty statusProperty() {
