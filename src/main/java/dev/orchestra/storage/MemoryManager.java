@@ -102,8 +102,20 @@ public interface MemoryManager extends AutoCloseable {
     BsonValue insert(StoreCollection collection, BsonDocument document);
 
     /**
+     * Puts back a document this store held before (a restore from the trash) exactly as given: no validation, no
+     * defaults, the same field order and BSON types, whoever wrote it. The only check is that its {@code _id} is free;
+     * the store's own unique indexes (e.g. a session's user and session) still apply, since they held at delete time.
+     *
+     * @throws StorageConflictException   when a document with that {@code _id} exists (carries it); nothing written
+     * @throws StorageValidationException when the document has no {@code _id}
+     */
+    void restoreExactly(StoreCollection collection, BsonDocument document);
+
+    /**
      * Replaces the document only if the stored one still equals {@code expected} (what the caller read).
-     * {@code replacement} must keep the same {@code _id}.
+     * {@code replacement} must keep the same {@code _id}. Only the fields the replacement changes are validated
+     * ({@link dev.orchestra.storage.validation.DocumentValidator#validateChange}): values another service stored in
+     * its own shape stay as they are.
      *
      * @throws StorageConflictException when it changed or was deleted since it was read
      */

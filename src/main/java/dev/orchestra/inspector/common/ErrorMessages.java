@@ -28,7 +28,7 @@ public final class ErrorMessages {
         return Secrets.redact(firstLine(text));
     }
 
-    private static Throwable unwrap(Throwable error) {
+    static Throwable unwrap(Throwable error) {
         Throwable e = error;
         while ((e instanceof java.util.concurrent.ExecutionException
                 || e instanceof java.lang.reflect.InvocationTargetException

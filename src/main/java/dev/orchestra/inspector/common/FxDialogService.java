@@ -2,6 +2,7 @@ package dev.orchestra.inspector.common;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
@@ -18,6 +19,21 @@ public final class FxDialogService implements DialogService {
     public void showError(String title, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         prepare(alert, title);
+        alert.showAndWait();
+    }
+
+    /** The technical text sits in the alert's expandable area ("Show Details"), selectable for copying. */
+    @Override
+    public void showError(String title, FailureMessage failure) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, failure.message(), ButtonType.OK);
+        prepare(alert, title);
+        if (failure.hasDetails()) {
+            TextArea details = new TextArea(failure.details());
+            details.setEditable(false);
+            details.setWrapText(true);
+            details.setPrefRowCount(8);
+            alert.getDialogPane().setExpandableContent(details);
+        }
         alert.showAndWait();
     }
 

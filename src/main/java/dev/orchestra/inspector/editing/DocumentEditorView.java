@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.editing;
 
+import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.Icons;
 import dev.orchestra.inspector.common.JsonNotation;
 import javafx.beans.binding.Bindings;
@@ -7,6 +8,7 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -31,6 +33,7 @@ public class DocumentEditorView {
     private final DocumentEditorViewModel model;
     private final ConflictPresenter conflicts;
     private final Runnable closeWindow;
+    private final DialogService dialogs;
 
     @FXML private BorderPane root;
     @FXML private Label titleLabel;
@@ -57,10 +60,13 @@ public class DocumentEditorView {
         void show(DocumentEditorViewModel model);
     }
 
-    public DocumentEditorView(DocumentEditorViewModel model, ConflictPresenter conflicts, Runnable closeWindow) {
+    /** @param dialogs shows a failed save's technical details when asked */
+    public DocumentEditorView(DocumentEditorViewModel model, ConflictPresenter conflicts, Runnable closeWindow,
+                              DialogService dialogs) {
         this.model = model;
         this.conflicts = conflicts;
         this.closeWindow = closeWindow;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -72,6 +78,12 @@ public class DocumentEditorView {
         errorBanner.textProperty().bind(model.errorProperty());
         errorBanner.visibleProperty().bind(model.errorProperty().isNotNull());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        Hyperlink details = new Hyperlink("Details…");
+        details.setId("error-details");
+        details.visibleProperty().bind(model.errorDetailsProperty().isNotNull());
+        details.setOnAction(e -> dialogs.showError("Not saved", model.failure()));
+        errorBanner.setGraphic(details);
+        errorBanner.setContentDisplay(ContentDisplay.RIGHT);
 
         buildForm();
         bindNotation();
@@ -84,6 +96,7 @@ public class DocumentEditorView {
         jsonErrorBox.managedProperty().bind(jsonErrorBox.visibleProperty());
 
         model.problems().addListener((ListChangeListener<String>) c -> rebuildProblems());
+        model.warnings().addListener((ListChangeListener<String>) c -> rebuildProblems());
         rebuildProblems();
         dirtyLabel.visibleProperty().bind(model.dirtyProperty());
         savingIndicator.visibleProperty().bind(model.savingProperty());
@@ -166,7 +179,13 @@ public class DocumentEditorView {
             label.setWrapText(true);
             problemsBox.getChildren().add(label);
         }
-        problemsBox.setVisible(!model.problems().isEmpty());
+        for (String warning : model.warnings()) {
+            Label label = new Label(warning, Icons.glyph(FontAwesome.Glyph.INFO_CIRCLE, "info-icon"));
+            label.getStyleClass().add("editor-warning");
+            label.setWrapText(true);
+            problemsBox.getChildren().add(label);
+        }
+        problemsBox.setVisible(!problemsBox.getChildren().isEmpty());
         problemsBox.setManaged(problemsBox.isVisible());
     }
 

@@ -4,6 +4,7 @@ import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.BsonText;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.ExtendedJson;
+import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.common.JsonNotation;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
@@ -17,6 +18,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -72,9 +74,11 @@ public class DocumentEditorViewModel {
     private final ReadOnlyStringWrapper jsonError = new ReadOnlyStringWrapper(this, "jsonError");
     private final ReadOnlyIntegerWrapper jsonErrorLine = new ReadOnlyIntegerWrapper(this, "jsonErrorLine");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(this, "mode");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
@@ -187,6 +191,7 @@ public class DocumentEditorViewModel {
             jsonError.set("Line " + parsed.line() + ": " + parsed.error());
             jsonErrorLine.set(parsed.line());
             problems.clear();
+            warnings.clear();
             valid.set(false);
             return;
         }
@@ -198,14 +203,22 @@ public class DocumentEditorViewModel {
                 BsonValue value = parsed.document().get(field.name());
                 field.textProperty().set(KnownFields.text(field, value));
                 String typeProblem = KnownFields.typeProblem(field, value);
-                field.setError(typeProblem != null ? typeProblem : requiredProblem(field, value));
+                field.setError(asStored(field, value) ? null
+                        : typeProblem != null ? typeProblem : requiredProblem(field, value));
             }
         } finally {
             syncing = false;
         }
         List<String> found = validate(parsed.document());
         problems.setAll(found);
+        warnings.setAll(mode.get() == Mode.EDIT
+                ? DocumentValidator.keptAsStored(collection, expected, parsed.document()) : List.of());
         valid.set(found.isEmpty() && fields.stream().noneMatch(FormField::hasError));
+    }
+
+    /** An edited document's value left as it was stored: kept whatever its shape (a warning says so). */
+    private boolean asStored(FormField field, BsonValue value) {
+        return mode.get() == Mode.EDIT && Objects.equals(expected.get(field.name()), value);
     }
 
     private String requiredProblem(FormField field, BsonValue value) {
@@ -254,7 +267,11 @@ public class DocumentEditorViewModel {
             candidate.put(collection.timeField(), new BsonDateTime(clock.millis()));
         }
         try {
-            DocumentValidator.validate(collection, candidate);
+            if (mode.get() == Mode.EDIT) {
+                DocumentValidator.validateChange(collection, expected, candidate);
+            } else {
+                DocumentValidator.validate(collection, candidate);
+            }
         } catch (StorageValidationException e) {
             found.add(e.getMessage());
         }
@@ -327,6 +344,7 @@ public class DocumentEditorViewModel {
     private void started() {
         saving.set(true);
         error.set(null);
+        errorDetails.set(null);
         status.set(null);
     }
 
@@ -339,7 +357,9 @@ public class DocumentEditorViewModel {
                     ? "Not saved: someone changed this document since you loaded it. Compare, then reload or overwrite."
                     : "Not saved: this document was deleted since you loaded it.");
         } else {
-            error.set("Not saved: " + ErrorMessages.describe(e));
+            FailureMessage failure = FailureMessage.of(e);
+            error.set("Not saved. " + failure.message());
+            errorDetails.set(failure.details());
         }
     }
 
@@ -355,6 +375,7 @@ public class DocumentEditorViewModel {
         conflict.set(null);
         replaceText(format(c.theirs()));
         error.set(null);
+        errorDetails.set(null);
         status.set("Reloaded the stored version at " + now());
     }
 
@@ -444,6 +465,14 @@ public class DocumentEditorViewModel {
         return problems;
     }
 
+    /**
+     * Values of the loaded document that do not fit the documented types but which the edit leaves as they are
+     * (e.g. "timestamp is stored as a string (left as it is)"); they do not stop a save.
+     */
+    public ObservableList<String> warnings() {
+        return warnings;
+    }
+
     public ReadOnlyObjectProperty<Mode> modeProperty() {
         return mode.getReadOnlyProperty();
     }
@@ -454,6 +483,16 @@ public class DocumentEditorViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The technical text behind {@link #errorProperty()} (what the server said), for a details expander; or null. */
+    public ReadOnlyStringProperty errorDetailsProperty() {
+        return errorDetails.getReadOnlyProperty();
+    }
+
+    /** The last save failure: the sentence shown and its technical details. */
+    public FailureMessage failure() {
+        return new FailureMessage(error.get(), errorDetails.get());
     }
 
     public ReadOnlyStringProperty statusProperty() {

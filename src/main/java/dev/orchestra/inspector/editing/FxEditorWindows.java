@@ -24,7 +24,7 @@ public final class FxEditorWindows implements EditorWindows {
     public void open(DocumentEditorViewModel editor) {
         Stage[] holder = new Stage[1];
         DocumentEditorView view = new DocumentEditorView(editor, m -> showConflict(m, holder[0]),
-                () -> requestClose(editor, holder[0]));
+                () -> requestClose(editor, holder[0]), dialogs);
         var loaded = windows.loader().load(DocumentEditorView.class, "DocumentEditor.fxml", view);
         Stage stage = windows.stage(editor.titleProperty().get(), loaded.root(), false);
         stage.titleProperty().bind(editor.titleProperty());

@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
@@ -69,6 +71,11 @@ public class TrashView implements FeatureView {
         errorBanner.textProperty().bind(model.errorProperty());
         errorBanner.visibleProperty().bind(model.errorProperty().isNotNull());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        Hyperlink details = new Hyperlink("Details…");
+        details.visibleProperty().bind(model.errorDetailsProperty().isNotNull());
+        details.setOnAction(e -> model.showErrorDetails());
+        errorBanner.setGraphic(details);
+        errorBanner.setContentDisplay(ContentDisplay.RIGHT);
     }
 
     private static void column(TableColumn<TrashEntry, String> column, Function<TrashEntry, String> value) {

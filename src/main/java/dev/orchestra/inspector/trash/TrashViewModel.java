@@ -3,6 +3,7 @@ package dev.orchestra.inspector.trash;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.ErrorMessages;
+import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.editing.SafeStorageHolder;
 import dev.orchestra.storage.StorageException;
 import dev.orchestra.storage.model.Page;
@@ -41,9 +42,10 @@ public class TrashViewModel {
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails");
     private PageCursor next;
 
-    /** @param dialogs asks before a whole delete batch is restored */
+    /** @param dialogs asks before a whole delete batch is restored, and shows a failure's details */
     public TrashViewModel(BackgroundRunner runner, SafeStorageHolder storage, Runnable afterRestore,
                           DialogService dialogs) {
         this.runner = runner;
@@ -131,6 +133,7 @@ public class TrashViewModel {
 
     private void finished(String summary, boolean complete) {
         loading.set(false);
+        errorDetails.set(null);
         message.set(summary);
         error.set(complete ? null : summary);
         afterRestore.run();
@@ -139,7 +142,16 @@ public class TrashViewModel {
 
     private void failed(Throwable e) {
         loading.set(false);
-        error.set("Not restored: " + ErrorMessages.describe(e));
+        FailureMessage failure = FailureMessage.of(e);
+        error.set("Not restored. " + failure.message());
+        errorDetails.set(failure.details());
+    }
+
+    /** Shows the technical text behind the last failure (what the server said) in a dialog. */
+    public void showErrorDetails() {
+        if (errorDetails.get() != null) {
+            dialogs.showError("Not restored", new FailureMessage(error.get(), errorDetails.get()));
+        }
     }
 
     private SafeOperations operations() {
@@ -185,5 +197,10 @@ public class TrashViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The technical text behind {@link #errorProperty()}, or null when the sentence says everything. */
+    public ReadOnlyStringProperty errorDetailsProperty() {
+        return errorDetails.getReadOnlyProperty();
     }
 }

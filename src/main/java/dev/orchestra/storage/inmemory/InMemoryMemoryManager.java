@@ -207,6 +207,25 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
     }
 
     @Override
+    public void restoreExactly(StoreCollection collection, BsonDocument document) {
+        requireArgument(document, "document");
+        BsonValue id = document.get(Fields.ID);
+        if (id == null) {
+            throw new StorageValidationException("A restored document needs its _id");
+        }
+        write(() -> {
+            InMemoryCollection docs = collection(collection);
+            Optional<BsonDocument> taken = docs.get(id);
+            if (taken.isPresent()) {
+                throw new StorageConflictException("A document with _id " + id + " already exists in "
+                        + collection.collectionName(), taken.get());
+            }
+            docs.insert(document);
+            return null;
+        });
+    }
+
+    @Override
     public void insertUnchecked(StoreCollection collection, BsonDocument document) {
         requireArgument(document, "document");
         if (!document.containsKey(Fields.ID)) {
@@ -238,7 +257,7 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
         if (id == null || !id.equals(replacement.get(Fields.ID))) {
             throw new StorageValidationException("The replacement must keep the _id of the document it replaces");
         }
-        DocumentValidator.validate(collection, replacement);
+        DocumentValidator.validateChange(collection, expected, replacement);
         write(() -> {
             InMemoryCollection docs = collection(collection);
             if (!docs.replaceIfUnchanged(expected, replacement)) {

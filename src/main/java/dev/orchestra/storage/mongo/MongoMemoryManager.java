@@ -4,7 +4,9 @@ import static dev.orchestra.storage.validation.Arguments.requireArgument;
 import static dev.orchestra.storage.validation.Arguments.requireText;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -53,6 +55,8 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 
 /**
  * {@link MemoryManager} on MongoDB through {@code mongodb-driver-sync}, using only standard commands so that it runs
@@ -273,6 +277,35 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         return complete.get(Fields.ID);
     }
 
+    /**
+     * The server's unique {@code _id} index is the check: no window between looking and inserting. Sent as raw bytes
+     * because the driver would otherwise move {@code _id} to the front.
+     */
+    @Override
+    public void restoreExactly(StoreCollection collection, BsonDocument document) {
+        requireArgument(document, "document");
+        BsonValue id = document.get(Fields.ID);
+        if (id == null) {
+            throw new StorageValidationException("A restored document needs its _id");
+        }
+        ensureOwnIndexes(collection);
+        errors.run("restore into " + collection.collectionName(), () -> {
+            try {
+                database.getCollection(collection.collectionName(), RawBsonDocument.class)
+                        .insertOne(new RawBsonDocument(document, new BsonDocumentCodec()));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    Optional<BsonDocument> taken = findById(collection, id);
+                    if (taken.isPresent()) {
+                        throw new StorageConflictException("A document with _id " + id + " already exists in "
+                                + collection.collectionName(), taken.get());
+                    }
+                }
+                throw e;
+            }
+        });
+    }
+
     @Override
     public void insertUnchecked(StoreCollection collection, BsonDocument document) {
         insertAllUnchecked(collection, List.of(document));
@@ -324,7 +357,7 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         if (id == null || !id.equals(replacement.get(Fields.ID))) {
             throw new StorageValidationException("The replacement must keep the _id of the document it replaces");
         }
-        DocumentValidator.validate(collection, replacement);
+        DocumentValidator.validateChange(collection, expected, replacement);
         BsonDocument unchanged = new BsonDocument(Fields.ID, id).append("$expr", new BsonDocument("$eq",
                 new BsonArray(List.of(new BsonString("$$ROOT"), new BsonDocument("$literal", expected)))));
         long matched = errors.call("update " + collection.collectionName(),

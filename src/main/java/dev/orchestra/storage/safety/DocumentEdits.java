@@ -29,7 +29,7 @@ final class DocumentEdits {
         EditableCollections.require(collection);
         lock.checkWritable("update in " + collection.collectionName());
         BsonValue id = requireSameId(expected, replacement);
-        DocumentValidator.validate(collection, replacement);
+        DocumentValidator.validateChange(collection, expected, replacement);
         manager.replace(collection, expected, replacement);
         audit.updated(collection, id, expected, replacement);
         return replacement.clone();

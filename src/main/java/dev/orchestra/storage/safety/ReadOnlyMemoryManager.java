@@ -29,8 +29,8 @@ import org.bson.BsonValue;
  * {@link dev.orchestra.storage.ReadOnlyViolationException} while its {@link WriteLock} is locked, before the
  * delegate is called. Reads, health and lifecycle pass through ({@link #initialize()} only pings).
  * Because the inspector's trash and audit are written through the same interface, they are gated too, and so is
- * the delegate's {@link RawDocumentAccess} when it has one (used here only to restore a document exactly as another
- * system had stored it); without one those methods throw {@link UnsupportedOperationException}.
+ * {@link #restoreExactly} and the delegate's {@link RawDocumentAccess} when it has one (sample data); without one
+ * those methods throw {@link UnsupportedOperationException}.
  */
 public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAccess, CacheInspection {
     private final MemoryManager delegate;
@@ -134,6 +134,12 @@ public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAc
     public void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
         lock.checkWritable("replace in " + collection.collectionName());
         delegate.replace(collection, expected, replacement);
+    }
+
+    @Override
+    public void restoreExactly(StoreCollection collection, BsonDocument document) {
+        lock.checkWritable("restore into " + collection.collectionName());
+        delegate.restoreExactly(collection, document);
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageException;
 import dev.orchestra.storage.StorageOperationException;
 import dev.orchestra.storage.StorageValidationException;
-import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
@@ -24,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code inspector_trash}: copies of deleted documents, listed newest first and restorable to their collection.
- * A restore never overwrites: when a document with the same {@code _id} exists again it is refused and the entry
- * stays in the trash. Entries expire after 30 days through the TTL index on {@code deleted_at}.
+ * A restore puts back exactly the stored document (whatever shape its writer gave it, valid for our validator or
+ * not: it was stored so before the delete) and never overwrites: when a document with the same {@code _id} exists
+ * again it is refused and the entry stays in the trash. Entries expire after 30 days through the TTL index on
+ * {@code deleted_at}.
  */
 public final class TrashService {
     private static final Logger LOG = LoggerFactory.getLogger(TrashService.class);
@@ -64,7 +65,7 @@ public final class TrashService {
      * Puts one document back and removes its trash entry. Returns the restored document's {@code _id}.
      *
      * @throws StorageConflictException   when a document with that {@code _id} exists again (carries it)
-     * @throws StorageValidationException when there is no such entry or its document cannot be stored as it is
+     * @throws StorageValidationException when there is no such entry
      */
     public BsonValue restore(BsonValue trashId) {
         lock.checkWritable("restore from the trash");
@@ -96,7 +97,7 @@ public final class TrashService {
                 restored++;
                 last = entry.get();
             } catch (StorageValidationException | StorageOperationException e) {
-                // A refusal of one document (exists again, unique session key, invalid as stored) must not stop the
+                // A refusal of one document (exists again, unique session key) must not stop the
                 // others; a connection failure does stop it, and running the undo again continues.
                 refused.add(new RestoreReport.Refusal(trashId, entry.get().sourceCollection(),
                         entry.get().documentId(), e.getMessage()));
@@ -185,48 +186,25 @@ public final class TrashService {
         return source;
     }
 
-    /**
-     * An insert fills defaults the original may not have had (e.g. {@code metadata: {}} for a document another service
-     * wrote without it); a guarded replace with the original makes the restored document identical again.
-     */
-    private void restoreExactly(TrashEntry entry, StoreCollection source) {
-        Optional<BsonDocument> stored = manager.findById(source, entry.documentId());
-        if (stored.isPresent() && !BsonBytes.identical(stored.get(), entry.document())) {
-            manager.replace(source, stored.get(), entry.document());
-        }
-    }
-
-    /**
-     * A document another system wrote in a shape our validator refuses (e.g. a timestamp stored as a string) was
-     * stored like that before the delete: it goes back exactly so, when the manager can insert without validation
-     * (a store's {@link RawDocumentAccess}). Otherwise the refusal stands and the entry stays in the trash.
-     */
-    private void insertAsItWasStored(StoreCollection source, BsonDocument document, StorageValidationException refused) {
-        if (!(manager instanceof RawDocumentAccess raw)) {
-            throw refused;
-        }
-        try {
-            raw.insertUnchecked(source, document);
-        } catch (UnsupportedOperationException notSupported) {
-            throw refused;
-        }
-    }
-
     private void refuseIfExists(TrashEntry entry, StoreCollection source) {
         Optional<BsonDocument> existing = manager.findById(source, entry.documentId());
         if (existing.isPresent()) {
-            throw new StorageConflictException("Not restored: a document with _id " + entry.documentId()
-                    + " exists again in " + source.collectionName() + ". Delete or change that one first; the copy stays"
-                    + " in the trash.", existing.get());
+            throw idTaken(entry, source, existing.get());
         }
+    }
+
+    private static StorageConflictException idTaken(TrashEntry entry, StoreCollection source, BsonDocument existing) {
+        return new StorageConflictException("Not restored: a document with _id " + entry.documentId()
+                + " exists again in " + source.collectionName() + ". Delete or change that one first; the copy stays"
+                + " in the trash.", existing);
     }
 
     private void putBack(TrashEntry entry, StoreCollection source) {
         try {
-            manager.insert(source, entry.document());
-            restoreExactly(entry, source);
-        } catch (StorageValidationException refused) {
-            insertAsItWasStored(source, entry.document(), refused);
+            manager.restoreExactly(source, entry.document());
+        } catch (StorageConflictException taken) {
+            // written again between our look and the insert
+            throw idTaken(entry, source, taken.current().orElse(null));
         }
         try {
             manager.delete(StoreCollection.INSPECTOR_TRASH, entry.id());

@@ -118,6 +118,11 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
     }
 
     @Override
+    public void restoreExactly(StoreCollection collection, BsonDocument document) {
+        delegate.restoreExactly(collection, document);
+    }
+
+    @Override
     public boolean delete(StoreCollection collection, BsonValue id) {
         return delegate.delete(collection, id);
     }

@@ -181,6 +181,14 @@ public final class TieredMemoryManager extends ForwardingMemoryManager implement
     }
 
     @Override
+    public void restoreExactly(StoreCollection collection, BsonDocument document) {
+        afterWrite(() -> {
+            delegate.restoreExactly(collection, document);
+            return null;
+        }, () -> affected.invalidateDocuments(collection, List.of(document)));
+    }
+
+    @Override
     public void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
         afterWrite(() -> {
             delegate.replace(collection, expected, replacement);

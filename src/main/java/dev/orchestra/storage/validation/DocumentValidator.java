@@ -2,7 +2,13 @@ package dev.orchestra.storage.validation;
 
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.BsonSerializationException;
@@ -26,11 +32,13 @@ public final class DocumentValidator {
             "persona_active", BsonType.STRING,
             "text_content", BsonType.STRING);
 
+    private static final List<String> DATE_FIELDS = List.of("timestamp", "expiration", "created_at", "updated_at");
+
     private DocumentValidator() {
     }
 
     public static void validate(StoreCollection collection, BsonDocument document) {
-        checkSize(checkFieldsAndEncode(collection, document));
+        checkSize(checkFieldsAndEncode(collection, document, field -> true));
     }
 
     /**
@@ -38,32 +46,77 @@ public final class DocumentValidator {
      * bytes so that it does not parse the JSON a second time.
      */
     public static byte[] validateAndEncode(StoreCollection collection, BsonDocument document) {
-        BasicOutputBuffer encoded = checkFieldsAndEncode(collection, document);
+        BasicOutputBuffer encoded = checkFieldsAndEncode(collection, document, field -> true);
         checkSize(encoded);
         return encoded.toByteArray();
     }
 
-    private static BasicOutputBuffer checkFieldsAndEncode(StoreCollection collection, BsonDocument document) {
+    /**
+     * Checks an edit of a stored document: only the fields whose values the edit changed (added, removed, given
+     * another value or type) must conform, so a value another service stored in its own shape stays as it is
+     * while untouched. Size and BSON encodability are checked for the whole document.
+     */
+    public static void validateChange(StoreCollection collection, BsonDocument before, BsonDocument after) {
+        if (before == null) {
+            validate(collection, after);
+            return;
+        }
+        checkSize(checkFieldsAndEncode(collection, after, field -> changed(before, after, field)));
+    }
+
+    /**
+     * The known fields of {@code after} that do not conform but which the edit left as they were stored, each as a
+     * warning such as "timestamp is stored as a string (left as it is)".
+     */
+    public static List<String> keptAsStored(StoreCollection collection, BsonDocument before, BsonDocument after) {
+        List<String> warnings = new ArrayList<>();
+        if (before == null || after == null) {
+            return warnings;
+        }
+        for (String field : checkedFields(collection)) {
+            if (changed(before, after, field)) {
+                continue;
+            }
+            try {
+                checkField(collection, after, field);
+            } catch (StorageValidationException e) {
+                warnings.add(asStored(field, after.get(field), e.getMessage()));
+            }
+        }
+        return warnings;
+    }
+
+    private static boolean changed(BsonDocument before, BsonDocument after, String field) {
+        return !Objects.equals(before.get(field), after.get(field));
+    }
+
+    private static String asStored(String field, BsonValue value, String problem) {
+        if (value == null) {
+            return field + " is missing (left as it is)";
+        }
+        if (value.isNull()) {
+            return field + " is null (left as it is)";
+        }
+        if (value.isString() && value.asString().getValue().isBlank()) {
+            return field + " is blank (left as it is)";
+        }
+        if (value.isArray()) {
+            return problem + " (left as it is)"; // the right type with contents that do not fit, e.g. an embedding
+        }
+        return field + " is stored as " + describe(value) + " (left as it is)";
+    }
+
+    private static BasicOutputBuffer checkFieldsAndEncode(StoreCollection collection, BsonDocument document,
+                                                          Predicate<String> concerned) {
         if (document == null) {
             throw new StorageValidationException("No document given");
         }
-        checkKeys(document);
-        for (String field : collection.requiredFields()) {
-            BsonValue value = document.get(field);
-            if (value == null || value.isNull()) {
-                throw new StorageValidationException("Missing required field '" + field + "' in "
-                        + collection.collectionName());
-            }
-            if ("document".equals(field)) {
-                // inspector_trash keeps the deleted original here: it is a document, not a string
-                if (!value.isDocument()) {
-                    throw new StorageValidationException("'document' must be a document, was " + describe(value));
-                }
-            } else if (!"content".equals(field)) {
-                requireNonBlankString(document, field);
+        checkKeys(document, concerned);
+        for (String field : checkedFields(collection)) {
+            if (concerned.test(field)) {
+                checkField(collection, document, field);
             }
         }
-        checkTypes(collection, document);
         var buffer = new BasicOutputBuffer();
         try (var writer = new BsonBinaryWriter(buffer)) {
             new BsonDocumentCodec().encode(writer, document, EncoderContext.builder().build());
@@ -74,8 +127,59 @@ public final class DocumentValidator {
         return buffer;
     }
 
-    private static void checkKeys(BsonDocument document) {
+    /** The required fields, then the known fields with a documented type, in the order they are checked. */
+    private static Set<String> checkedFields(StoreCollection collection) {
+        Set<String> fields = new LinkedHashSet<>(collection.requiredFields());
+        fields.addAll(DATE_FIELDS);
+        if (collection != StoreCollection.AGENT_DATA) {
+            fields.addAll(STRING_OR_NULL_FIELDS.keySet());
+        }
+        fields.add("metadata");
+        if (collection == StoreCollection.MEMORY_ITEMS) {
+            fields.add("embedding");
+        }
+        return fields;
+    }
+
+    private static void checkField(StoreCollection collection, BsonDocument document, String field) {
+        if (collection.requiredFields().contains(field)) {
+            checkRequired(collection, document, field);
+        }
+        if (DATE_FIELDS.contains(field)) {
+            optionalType(document, field, BsonType.DATE_TIME);
+        } else if (STRING_OR_NULL_FIELDS.containsKey(field) && collection != StoreCollection.AGENT_DATA) {
+            optionalType(document, field, STRING_OR_NULL_FIELDS.get(field));
+        } else if ("metadata".equals(field)) {
+            BsonValue metadata = document.get(field);
+            if (metadata != null && !metadata.isNull() && !metadata.isDocument()) {
+                throw new StorageValidationException("'metadata' must be a document, was " + describe(metadata));
+            }
+        } else if ("embedding".equals(field) && collection == StoreCollection.MEMORY_ITEMS) {
+            checkEmbedding(document.get(field));
+        }
+    }
+
+    private static void checkRequired(StoreCollection collection, BsonDocument document, String field) {
+        BsonValue value = document.get(field);
+        if (value == null || value.isNull()) {
+            throw new StorageValidationException("Missing required field '" + field + "' in "
+                    + collection.collectionName());
+        }
+        if ("document".equals(field)) {
+            // inspector_trash keeps the deleted original here: it is a document, not a string
+            if (!value.isDocument()) {
+                throw new StorageValidationException("'document' must be a document, was " + describe(value));
+            }
+        } else if (!"content".equals(field)) {
+            requireNonBlankString(document, field);
+        }
+    }
+
+    private static void checkKeys(BsonDocument document, Predicate<String> concerned) {
         for (String key : document.keySet()) {
+            if (!concerned.test(key)) {
+                continue;
+            }
             if (key.startsWith("$")) {
                 throw new StorageValidationException("Top-level field names may not start with '$': '" + key + "'");
             }
@@ -85,23 +189,6 @@ public final class DocumentValidator {
             if (key.isEmpty()) {
                 throw new StorageValidationException("Empty field name");
             }
-        }
-    }
-
-    private static void checkTypes(StoreCollection collection, BsonDocument document) {
-        optionalDate(document, "timestamp");
-        optionalDate(document, "expiration");
-        optionalDate(document, "created_at");
-        optionalDate(document, "updated_at");
-        if (collection != StoreCollection.AGENT_DATA) {
-            STRING_OR_NULL_FIELDS.forEach((field, type) -> optionalType(document, field, type));
-        }
-        BsonValue metadata = document.get("metadata");
-        if (metadata != null && !metadata.isNull() && !metadata.isDocument()) {
-            throw new StorageValidationException("'metadata' must be a document, was " + describe(metadata));
-        }
-        if (collection == StoreCollection.MEMORY_ITEMS) {
-            checkEmbedding(document.get("embedding"));
         }
     }
 
@@ -140,10 +227,6 @@ public final class DocumentValidator {
         if (value.asString().getValue().isBlank()) {
             throw new StorageValidationException("'" + field + "' must not be blank");
         }
-    }
-
-    private static void optionalDate(BsonDocument document, String field) {
-        optionalType(document, field, BsonType.DATE_TIME);
     }
 
     private static void optionalType(BsonDocument document, String field, BsonType type) {

@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReadOnlyMemoryManagerTest {
     /** Every MemoryManager method that changes data; the reflection test below keeps this list complete. */
     private static final Set<String> WRITES = Set.of("addMemoryItem", "addRawAgentData", "cleanupExpiredItems",
-            "insert", "replace", "delete", "deleteMatching", "upsertAll", "insertAll", "deleteByIds");
+            "insert", "replace", "delete", "deleteMatching", "upsertAll", "insertAll", "deleteByIds",
+            "restoreExactly");
     private static final Set<String> READS_AND_LIFECYCLE = Set.of("initialize", "checkHealth", "serverStatistics",
             "close", "getMemoryItem", "getConversationHistory", "semanticSearch", "checkDuplicate", "findPage", "count",
             "findById", "listSessions", "findByIds", "findMatching", "fullDocumentStreaming",
@@ -77,7 +78,9 @@ class ReadOnlyMemoryManagerTest {
                 Map.entry("insertAll", m -> m.insertAll(StoreCollection.MEMORY_ITEMS,
                         List.of(Documents.memoryItem("m6", "u1", "s1", "x")))),
                 Map.entry("deleteByIds", m -> m.deleteByIds(StoreCollection.MEMORY_ITEMS,
-                        List.of(new BsonString("m1")))));
+                        List.of(new BsonString("m1")))),
+                Map.entry("restoreExactly", m -> m.restoreExactly(StoreCollection.MEMORY_ITEMS,
+                        Documents.memoryItem("m7", "u1", "s1", "x"))));
         assertThat(writes.keySet()).isEqualTo(WRITES);
         return writes.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
