@@ -6,12 +6,7 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.safety.SafeStorage;
 import dev.orchestra.storage.validation.DocumentValidator;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -89,8 +84,7 @@ public final class ImportService {
         Validation result = new Validation();
         long size = fileSize(file);
         try (CountingInput counting = new CountingInput(Files.newInputStream(file));
-             BufferedReader reader = strictUtf8(counting);
-             ParallelLineParser lines = new ParallelLineParser(n -> readLine(reader, file, n), collection)) {
+             ParallelLineParser lines = new ParallelLineParser(new ImportLineReader(counting)::next, collection)) {
             List<ParallelLineParser.ParsedLine> chunk;
             while ((chunk = lines.nextChunk()) != null) {
                 for (ParallelLineParser.ParsedLine line : chunk) {
@@ -153,22 +147,6 @@ public final class ImportService {
         batch.clear();
         batchLines.clear();
         return progress.onProgress(TransferPhase.WRITING, result.done, validation.validCount);
-    }
-
-    private static BufferedReader strictUtf8(java.io.InputStream in) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-    }
-
-    private static String readLine(BufferedReader reader, Path file, long lineNumber) throws IOException {
-        try {
-            return reader.readLine();
-        } catch (CharacterCodingException e) {
-            throw new TransferException("Cannot read " + file + ": line " + lineNumber + " (or the one after) is not "
-                    + "valid UTF-8", e);
-        }
     }
 
     private static long fileSize(Path file) {

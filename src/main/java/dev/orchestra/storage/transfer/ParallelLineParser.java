@@ -3,6 +3,7 @@ package dev.orchestra.storage.transfer;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.validation.DocumentValidator;
+import dev.orchestra.storage.validation.StrictJsonParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class ParallelLineParser implements AutoCloseable {
     /** The file's lines one by one; {@code null} at the end. */
     @FunctionalInterface
     interface LineSource {
-        String next(long lineNumber) throws IOException;
+        ImportLineReader.Line next() throws IOException;
     }
 
     private final LineSource source;
@@ -71,18 +72,18 @@ final class ParallelLineParser implements AutoCloseable {
 
     private void fill() throws IOException {
         while (!endOfFile && inFlight.size() < maxInFlight) {
-            List<String> lines = new ArrayList<>();
+            List<ImportLineReader.Line> lines = new ArrayList<>();
             long first = linesRead + 1;
             int chars = 0;
             while (lines.size() < CHUNK_LINES && chars < CHUNK_CHARS) {
-                String line = source.next(linesRead + 1);
+                ImportLineReader.Line line = source.next();
                 if (line == null) {
                     endOfFile = true;
                     break;
                 }
                 linesRead++;
                 lines.add(line);
-                chars += line.length();
+                chars += line.text() == null ? 0 : line.text().length();
             }
             if (!lines.isEmpty()) {
                 inFlight.add(workers.submit(() -> parse(first, lines)));
@@ -90,16 +91,20 @@ final class ParallelLineParser implements AutoCloseable {
         }
     }
 
-    private List<ParsedLine> parse(long firstLine, List<String> lines) {
+    private List<ParsedLine> parse(long firstLine, List<ImportLineReader.Line> lines) {
         List<ParsedLine> parsed = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             long number = firstLine + i;
-            String line = lines.get(i);
+            String line = lines.get(i).text();
+            if (line == null) {
+                parsed.add(new ParsedLine(number, null, lines.get(i).error()));
+                continue;
+            }
             if (line.isBlank()) {
                 continue;
             }
             try {
-                BsonDocument document = JsonLineParser.parse(line);
+                BsonDocument document = StrictJsonParser.parseObject(line);
                 parsed.add(new ParsedLine(number, DocumentValidator.validateAndEncode(collection, document), null));
             } catch (StorageValidationException e) {
                 parsed.add(new ParsedLine(number, null, e.getMessage()));
