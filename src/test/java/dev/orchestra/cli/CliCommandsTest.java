@@ -92,6 +92,19 @@ class CliCommandsTest {
     }
 
     @Test
+    void aFilterWithTrailingTextOrTooDeepIsOneLineUsageError() {
+        var trailing = cli.run("list", "memory_items", "--filter", "{\"user_id\":\"x\"} trailing garbage");
+        assertThat(trailing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(trailing.err()).hasLineCount(1).contains("--filter is not a valid filter", "'trailing'");
+
+        String deep = "{\"a\": ".repeat(10_000) + "1" + "}".repeat(10_000);
+        var nested = cli.run("export", "memory_items", "--filter", deep);
+        assertThat(nested.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(nested.err()).hasLineCount(1).contains("nested deeper than 100 levels")
+                .doesNotContain("StackOverflowError");
+    }
+
+    @Test
     void exportToStdoutWritesOneDocumentPerLineAndASummaryOnStderr() {
         var result = cli.run("export", "memory_items", "--user", "alice");
 
