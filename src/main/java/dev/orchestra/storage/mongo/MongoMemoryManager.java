@@ -1,5 +1,6 @@
 package dev.orchestra.storage.mongo;
 
+import dev.orchestra.storage.validation.DocumentChecks;
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 import static dev.orchestra.storage.validation.Arguments.requireText;
 
@@ -355,10 +356,10 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     }
 
     @Override
-    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {
         requireArgument(documents, "documents");
         ensureOwnIndexes(collection);
-        return batches.upsertAll(collection(collection), collection, documents);
+        return batches.upsertAll(collection(collection), collection, documents, checks);
     }
 
     @Override

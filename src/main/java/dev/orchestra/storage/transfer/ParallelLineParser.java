@@ -2,7 +2,7 @@ package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.validation.DocumentValidator;
+import dev.orchestra.storage.validation.DocumentChecks;
 import dev.orchestra.storage.validation.StrictJsonParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -39,15 +39,17 @@ final class ParallelLineParser implements AutoCloseable {
 
     private final LineSource source;
     private final StoreCollection collection;
+    private final DocumentChecks checks;
     private final ExecutorService workers;
     private final int maxInFlight;
     private final Deque<Future<List<ParsedLine>>> inFlight = new ArrayDeque<>();
     private long linesRead;
     private boolean endOfFile;
 
-    ParallelLineParser(LineSource source, StoreCollection collection) {
+    ParallelLineParser(LineSource source, StoreCollection collection, DocumentChecks checks) {
         this.source = source;
         this.collection = collection;
+        this.checks = checks;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -105,7 +107,7 @@ final class ParallelLineParser implements AutoCloseable {
             }
             try {
                 BsonDocument document = StrictJsonParser.parseObject(line);
-                parsed.add(new ParsedLine(number, DocumentValidator.validateAndEncode(collection, document), null));
+                parsed.add(new ParsedLine(number, checks.validateAndEncode(collection, document), null));
             } catch (StorageValidationException e) {
                 parsed.add(new ParsedLine(number, null, e.getMessage()));
             }
