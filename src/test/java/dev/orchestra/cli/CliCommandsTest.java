@@ -156,8 +156,8 @@ class CliCommandsTest {
         assertThat(result.err()).contains("line 2: Missing required field 'user_id'", "line 3: invalid JSON");
         assertThat(result.out()).contains("4 lines, 2 valid, 2 rejected", "2 inserted");
         assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("carol")).value()).isEqualTo(2);
-        // an import is audited like any other insert
-        assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isEqualTo(2);
+        // an import is audited like any other insert: each batch before (import_started) and after (import)
+        assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isEqualTo(4);
     }
 
     @Test
@@ -291,7 +291,7 @@ class CliCommandsTest {
         assertThat(store.count(StoreCollection.AGENT_DATA, DocumentFilter.none()).value()).isEqualTo(16);
         assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("generated-user-0")).value())
                 .isPositive();
-        assertThat(auditAfterFirst).as("one audit entry per batch and collection").isEqualTo(3);
+        assertThat(auditAfterFirst).as("two audit entries per batch and collection: before and after").isEqualTo(6);
     }
 
     @Test

@@ -210,7 +210,12 @@ class ImportServiceTest {
         assertThat(report.inserted()).isEqualTo(3);
         assertThat(report.unchanged()).isEqualTo(1);
         assertThat(report.rejectedLines()).isEqualTo(1);
-        var entries = safe.operations().audit().list(PageRequest.first(10)).items();
+        var all = safe.operations().audit().list(PageRequest.first(10)).items();
+        assertThat(all).extracting(e -> e.action()).containsExactlyInAnyOrder("import", "import_started", "import",
+                "import_started");
+        assertThat(all).filteredOn(e -> e.action().equals("import_started"))
+                .extracting(e -> e.filter().getArray("_ids").size()).containsExactly(2, 2);
+        var entries = all.stream().filter(e -> e.action().equals("import")).toList();
         assertThat(entries).hasSize(2).allSatisfy(e -> {
             assertThat(e.action()).isEqualTo("import");
             assertThat(e.user()).isEqualTo("ann");
