@@ -269,6 +269,24 @@ class CliCommandsTest {
     }
 
     @Test
+    void importAsIsRestoresAnExportTheSchemaRefuses() throws Exception {
+        Path file = dir.resolve("backup.jsonl");
+        Files.write(file, List.of("{\"_id\": \"old\", \"user_id\": \"carol\", \"item_type\": \"note\", "
+                + "\"timestamp\": {\"$numberLong\": \"1700000000000\"}}"));
+
+        var refused = cli.run("import", "memory_items", file.toString());
+        var restored = cli.run("import", "memory_items", file.toString(), "--as-is");
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(refused.err()).contains("line 1: 'timestamp' must be a date");
+        assertThat(restored.exitCode()).as(restored.err()).isZero();
+        assertThat(restored.out()).contains("1 inserted");
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("old")).orElseThrow()
+                .isInt64("timestamp")).isTrue();
+        assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isEqualTo(2);
+    }
+
+    @Test
     void generateWritesThroughTheSafePathAndTheSameSeedReplacesInsteadOfAdding() {
         var refused = cli.run("generate", "--items", "80");
         var outOfRange = cli.run("generate", "--items", "0", "--yes");

@@ -111,6 +111,28 @@ class ImportFileEdgesTest {
         assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("huge"))).isEmpty();
     }
 
+    @Test
+    void asIsRestoresWhatTheSchemaRefusesAndKeepsOnlyMongoDbsOwnRules() throws Exception {
+        String stringTime = "{\"_id\": \"s\", \"user_id\": \"a\", \"item_type\": \"n\", \"timestamp\": \"yesterday\"}";
+        String longTime = "{\"_id\": \"l\", \"timestamp\": {\"$numberLong\": \"1700000000000\"}}";
+        String arrayId = "{\"_id\": [1, 2], \"user_id\": \"a\"}";
+        Path file = Files.write(dir.resolve("export.jsonl"),
+                String.join("\n", stringTime, longTime, arrayId).getBytes(StandardCharsets.UTF_8));
+
+        ImportReport strict = importFile(file);
+        assertThat(strict.rejectedLines()).isEqualTo(3);
+        assertThat(strict.inserted()).isZero();
+
+        ImportReport asIs = ImportService.forManager(store).importFile(StoreCollection.MEMORY_ITEMS, file,
+                ImportOptions.defaults().withAsIs(true), TransferProgress.NONE);
+        assertThat(asIs.rejected()).extracting(LineError::toString).containsExactly("line 3: '_id' cannot be an array");
+        assertThat(asIs.inserted()).isEqualTo(2);
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("s")).orElseThrow())
+                .isEqualTo(org.bson.BsonDocument.parse(stringTime));
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("l")).orElseThrow())
+                .as("no insert defaults added, the Int64 kept").isEqualTo(org.bson.BsonDocument.parse(longTime));
+    }
+
     private ImportReport importFile(Path file) {
         return ImportService.forManager(store).importFile(StoreCollection.MEMORY_ITEMS, file,
                 ImportOptions.defaults(), TransferProgress.NONE);
