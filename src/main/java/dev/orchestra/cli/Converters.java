@@ -3,6 +3,7 @@ package dev.orchestra.cli;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.transfer.ExportFormat;
+import dev.orchestra.storage.validation.StrictJsonParser;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.bson.BsonDocument;
-import org.bson.json.JsonParseException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -68,12 +68,15 @@ final class Converters {
         }
     }
 
-    /** A MongoDB filter document in (Extended) JSON. */
+    /**
+     * A MongoDB filter document in (Extended) JSON: one object, nothing after it, at most 100 levels deep. The
+     * message does not repeat the text (it may be megabytes long).
+     */
     static BsonDocument parseFilter(String value) {
         try {
-            return BsonDocument.parse(value);
-        } catch (JsonParseException | org.bson.BsonInvalidOperationException e) {
-            throw new StorageValidationException("--filter: '" + value + "' is not a JSON object: " + e.getMessage());
+            return StrictJsonParser.parseObject(value);
+        } catch (StorageValidationException e) {
+            throw new StorageValidationException("--filter is not a valid filter: " + e.getMessage());
         }
     }
 }

@@ -28,7 +28,10 @@ import picocli.CommandLine.Parameters;
                         + "their numbers on stderr and never written. Exit code 3 when some lines were rejected."},
         footer = {"", "Examples:",
                 "  orchestra-inspector import memory_items alice.jsonl --dry-run",
-                "  orchestra-inspector import agent_data plans.jsonl --batch 1000"})
+                "  orchestra-inspector import agent_data plans.jsonl --batch 1000",
+                "  orchestra-inspector import memory_items backup.jsonl --as-is",
+                "", "If the store fails in the middle, the message says how many documents are stored; run the same "
+                        + "import again to resume (documents already stored are counted as unchanged)."})
 final class ImportCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -52,6 +55,11 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--all-or-nothing", description = "write nothing at all when any line is bad")
     boolean allOrNothing;
 
+    @Option(names = "--as-is", description = {"restore an export exactly as it is: only BSON validity, the 16 MiB "
+            + "size and the _id rules apply, not Orchestra's required fields and types (e.g. string or Int64 "
+            + "timestamps come back unchanged); audited like any import"})
+    boolean asIs;
+
     @Mixin
     WriteAccess writeAccess = new WriteAccess();
 
@@ -74,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
                     : Files.exists(file) ? "permission denied" : "no such file"));
         }
         ImportOptions options = ImportOptions.defaults().withBatchSize(batchSize).withDryRun(dryRun)
-                .withAllOrNothing(allOrNothing);
+                .withAllOrNothing(allOrNothing).withAsIs(asIs);
         ProgressBar bar = new ProgressBar(context.err(), forceProgress || context.terminal().stderrIsTerminal());
         try (OpenStore store = OpenStore.open(context); CancelOnShutdown interrupt = new CancelOnShutdown()) {
             SafeStorage safe = dryRun ? store.safe() : store.writable(writeAccess, "import");

@@ -5,6 +5,7 @@ import dev.orchestra.storage.mapping.AgentDataMapper;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
 import dev.orchestra.storage.validation.Arguments;
 import dev.orchestra.storage.indexes.IndexCatalog;
+import dev.orchestra.storage.validation.DocumentChecks;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;
@@ -141,6 +142,18 @@ public interface MemoryManager extends AutoCloseable {
      * @throws StorageConnectionException when the store is unreachable (some of the batch may have been written)
      */
     default UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+        return upsertAll(collection, documents, DocumentChecks.SCHEMA);
+    }
+
+    /**
+     * {@link #upsertAll(StoreCollection, List)} with the given rules: {@link DocumentChecks#AS_IS} restores an
+     * export exactly as it is (no insert defaults, no schema). This default writes document by document and knows
+     * only the schema.
+     */
+    default UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {
+        if (checks != DocumentChecks.SCHEMA) {
+            throw new StorageValidationException("This store cannot restore documents as they are");
+        }
         long inserted = 0;
         long replaced = 0;
         long unchanged = 0;

@@ -10,6 +10,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.transfer.BulkUpsert;
+import dev.orchestra.storage.validation.DocumentChecks;
 import dev.orchestra.storage.transfer.UpsertOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.BsonDocument;
+import org.bson.BsonArray;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 
 /**
  * The raw-driver reference for imports: one unordered {@code bulkWrite} of {@code ReplaceOneModel(upsert=true)} per
@@ -31,7 +34,7 @@ final class BulkWriteUpsert implements BulkUpsert {
     }
 
     @Override
-    public UpsertOutcome upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+    public UpsertOutcome upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {
         List<WriteModel<BsonDocument>> writes = new ArrayList<>(documents.size());
         for (BsonDocument document : documents) {
             BsonDocument complete = document;
@@ -57,5 +60,11 @@ final class BulkWriteUpsert implements BulkUpsert {
         long replaced = result.getModifiedCount();
         long unchanged = result.getMatchedCount() - replaced;
         return new UpsertOutcome(inserted, replaced, unchanged, failures);
+    }
+
+    @Override
+    public List<BsonDocument> findStored(StoreCollection collection, List<BsonValue> ids) {
+        return database.getCollection(collection.collectionName(), BsonDocument.class)
+                .find(new BsonDocument("_id", new BsonDocument("$in", new BsonArray(ids)))).into(new ArrayList<>());
     }
 }

@@ -92,6 +92,19 @@ class CliCommandsTest {
     }
 
     @Test
+    void aFilterWithTrailingTextOrTooDeepIsOneLineUsageError() {
+        var trailing = cli.run("list", "memory_items", "--filter", "{\"user_id\":\"x\"} trailing garbage");
+        assertThat(trailing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(trailing.err()).hasLineCount(1).contains("--filter is not a valid filter", "'trailing'");
+
+        String deep = "{\"a\": ".repeat(10_000) + "1" + "}".repeat(10_000);
+        var nested = cli.run("export", "memory_items", "--filter", deep);
+        assertThat(nested.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(nested.err()).hasLineCount(1).contains("nested deeper than 100 levels")
+                .doesNotContain("StackOverflowError");
+    }
+
+    @Test
     void exportToStdoutWritesOneDocumentPerLineAndASummaryOnStderr() {
         var result = cli.run("export", "memory_items", "--user", "alice");
 
@@ -143,8 +156,8 @@ class CliCommandsTest {
         assertThat(result.err()).contains("line 2: Missing required field 'user_id'", "line 3: invalid JSON");
         assertThat(result.out()).contains("4 lines, 2 valid, 2 rejected", "2 inserted");
         assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("carol")).value()).isEqualTo(2);
-        // an import is audited like any other insert
-        assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isEqualTo(2);
+        // an import is audited like any other insert: each batch before (import_started) and after (import)
+        assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isEqualTo(4);
     }
 
     @Test
@@ -256,6 +269,24 @@ class CliCommandsTest {
     }
 
     @Test
+    void importAsIsRestoresAnExportTheSchemaRefuses() throws Exception {
+        Path file = dir.resolve("backup.jsonl");
+        Files.write(file, List.of("{\"_id\": \"old\", \"user_id\": \"carol\", \"item_type\": \"note\", "
+                + "\"timestamp\": {\"$numberLong\": \"1700000000000\"}}"));
+
+        var refused = cli.run("import", "memory_items", file.toString());
+        var restored = cli.run("import", "memory_items", file.toString(), "--as-is");
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(refused.err()).contains("line 1: 'timestamp' must be a date");
+        assertThat(restored.exitCode()).as(restored.err()).isZero();
+        assertThat(restored.out()).contains("1 inserted");
+        assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("old")).orElseThrow()
+                .isInt64("timestamp")).isTrue();
+        assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isEqualTo(2);
+    }
+
+    @Test
     void generateWritesThroughTheSafePathAndTheSameSeedReplacesInsteadOfAdding() {
         var refused = cli.run("generate", "--items", "80");
         var outOfRange = cli.run("generate", "--items", "0", "--yes");
@@ -278,7 +309,7 @@ class CliCommandsTest {
         assertThat(store.count(StoreCollection.AGENT_DATA, DocumentFilter.none()).value()).isEqualTo(16);
         assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("generated-user-0")).value())
                 .isPositive();
-        assertThat(auditAfterFirst).as("one audit entry per batch and collection").isEqualTo(3);
+        assertThat(auditAfterFirst).as("two audit entries per batch and collection: before and after").isEqualTo(6);
     }
 
     @Test

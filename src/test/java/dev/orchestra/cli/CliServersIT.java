@@ -133,7 +133,7 @@ class CliServersIT {
             assertThat(store.getConversationHistory("bob", "s2", 10, null)).extracting(MemoryItem::textContent)
                     .containsExactly("after");
             assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("bad"))).isEmpty();
-            assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isEqualTo(1);
+            assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).as("before and after the batch").isEqualTo(2);
         }
     }
 

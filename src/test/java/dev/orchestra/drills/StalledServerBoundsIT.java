@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class StalledServerBoundsIT {
     private static final Duration MONGO_TIMEOUT = Duration.ofMillis(800);
-    /** The driver's socket read timeout is twice the operation timeout; the rest is scheduling slack. */
+    /** The driver's socket read timeout is 1.25 times the operation timeout; the rest is scheduling slack. */
     private static final Duration MONGO_BOUND = MONGO_TIMEOUT.multipliedBy(2).plusSeconds(2);
     private static final Duration REDIS_SOCKET = Duration.ofMillis(500);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);

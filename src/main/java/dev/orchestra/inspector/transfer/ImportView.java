@@ -7,6 +7,7 @@ import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -27,6 +28,7 @@ public class ImportView {
     @FXML private Label readOnlyLabel;
     @FXML private ComboBox<StoreCollection> collectionBox;
     @FXML private TextField fileField;
+    @FXML private CheckBox asIsBox;
     @FXML private Button browseButton;
     @FXML private ListView<LineError> problemList;
     @FXML private ProgressBar progressBar;
@@ -57,6 +59,7 @@ public class ImportView {
             }
         });
         collectionBox.valueProperty().bindBidirectional(model.collectionProperty());
+        asIsBox.selectedProperty().bindBidirectional(model.asIsProperty());
         Bindings.bindBidirectional(fileField.textProperty(), model.fileProperty(), new PathText());
         readOnlyLabel.visibleProperty().bind(model.readOnlyProperty());
         readOnlyLabel.managedProperty().bind(readOnlyLabel.visibleProperty());
@@ -78,6 +81,7 @@ public class ImportView {
         var running = model.runningProperty();
         collectionBox.disableProperty().bind(running);
         fileField.disableProperty().bind(running);
+        asIsBox.disableProperty().bind(running);
         browseButton.disableProperty().bind(running);
         checkButton.disableProperty().bind(model.canCheckProperty().not());
         importButton.disableProperty().bind(model.canImportProperty().not());

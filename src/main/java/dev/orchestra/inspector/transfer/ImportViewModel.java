@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,6 +23,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -40,6 +42,7 @@ public class ImportViewModel {
     private final ObjectProperty<StoreCollection> collection =
             new SimpleObjectProperty<>(this, "collection", StoreCollection.MEMORY_ITEMS);
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    private final BooleanProperty asIs = new SimpleBooleanProperty(this, "asIs");
     private final ReadOnlyObjectWrapper<ImportReport> checked = new ReadOnlyObjectWrapper<>(this, "checked");
     private final ReadOnlyObjectWrapper<ImportReport> imported = new ReadOnlyObjectWrapper<>(this, "imported");
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
@@ -58,6 +61,7 @@ public class ImportViewModel {
         // A dry run is valid for one collection and one file only.
         collection.addListener((obs, was, is) -> forgetCheck());
         file.addListener((obs, was, is) -> forgetCheck());
+        asIs.addListener((obs, was, is) -> forgetCheck());
         canCheck = status.runningProperty().not().and(file.isNotNull()).and(collection.isNotNull());
         canImport = status.runningProperty().not().and(readOnly.not()).and(javafx.beans.binding.Bindings
                 .createBooleanBinding(() -> checked.get() != null && !checked.get().cancelled()
@@ -84,7 +88,7 @@ public class ImportViewModel {
         if (!canCheck.get()) {
             return;
         }
-        run(ImportOptions.defaults().withDryRun(true), "Checking " + file.get() + "…");
+        run(ImportOptions.defaults().withAsIs(asIs.get()).withDryRun(true), "Checking " + file.get() + "…");
     }
 
     /** Step 2: writes the valid lines (the bad ones never), upserting by {@code _id}. */
@@ -99,7 +103,7 @@ public class ImportViewModel {
         if (!canImport.get()) {
             return;
         }
-        run(ImportOptions.defaults(), "Importing into " + collection.get().collectionName() + "…");
+        run(ImportOptions.defaults().withAsIs(asIs.get()), "Importing into " + collection.get().collectionName() + "…");
     }
 
     private void run(ImportOptions options, String text) {
@@ -195,6 +199,14 @@ public class ImportViewModel {
 
     public List<StoreCollection> collections() {
         return StoreCollection.orchestraCollections();
+    }
+
+    /**
+     * Restore an export as it is: only BSON validity, the size and the {@code _id} rules, not Orchestra's schema.
+     * Changing it forgets the last check (its verdict depended on the rules).
+     */
+    public BooleanProperty asIsProperty() {
+        return asIs;
     }
 
     public ObjectProperty<StoreCollection> collectionProperty() {

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.inmemory;
 
+import dev.orchestra.storage.validation.DocumentChecks;
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 import static dev.orchestra.storage.validation.Arguments.requireText;
 
@@ -278,7 +279,7 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
 
     /** Same rules as MongoDB's bulk upsert (validated first; one with an {@code _id} is written as it is), atomically. */
     @Override
-    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {
         requireArgument(documents, "documents");
         Map<Integer, String> failures = new HashMap<>();
         Map<Integer, BsonDocument> valid = new LinkedHashMap<>();
@@ -286,9 +287,8 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
             BsonDocument document = documents.get(i);
             try {
                 requireArgument(document, "document");
-                BsonDocument complete = document.containsKey(Fields.ID) ? document.clone()
-                        : InsertDefaults.apply(collection, document, clock.instant());
-                DocumentValidator.validate(collection, complete);
+                BsonDocument complete = checks.complete(collection, document.clone(), clock.instant());
+                checks.validate(collection, complete);
                 valid.put(i, complete);
             } catch (StorageValidationException e) {
                 failures.put(i, e.getMessage());

@@ -11,10 +11,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.mapping.Fields;
-import dev.orchestra.storage.mapping.InsertDefaults;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
-import dev.orchestra.storage.validation.DocumentValidator;
+import dev.orchestra.storage.validation.DocumentChecks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,11 +51,13 @@ final class MongoBatchUpsert {
     private final MongoCollection<BsonDocument> target;
     private final StoreCollection collection;
     private final String action;
+    private final DocumentChecks checks;
     private final Map<Integer, String> failures = new HashMap<>();
     private final Set<Integer> written = new HashSet<>();
 
     MongoBatchUpsert(MongoErrors errors, Duration timeout, MongoCollection<BsonDocument> target,
-                     StoreCollection collection) {
+                     StoreCollection collection, DocumentChecks checks) {
+        this.checks = checks;
         this.errors = errors;
         this.timeout = timeout;
         this.target = target;
@@ -102,9 +103,8 @@ final class MongoBatchUpsert {
                     throw new StorageValidationException("The document is missing");
                 }
                 // Only a new document gets the insert defaults; one with an _id replaces the stored one as it is.
-                BsonDocument complete = document.containsKey(Fields.ID) ? document
-                        : InsertDefaults.apply(collection, document, now);
-                DocumentValidator.validate(collection, complete);
+                BsonDocument complete = checks.complete(collection, document, now);
+                checks.validate(collection, complete);
                 valid.add(new Candidate(i, complete));
             } catch (StorageValidationException e) {
                 failures.put(i, e.getMessage());

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.mongo;
 
+import dev.orchestra.storage.validation.DocumentChecks;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import dev.orchestra.storage.StorageValidationException;
@@ -33,8 +34,8 @@ final class MongoBatchWrites {
 
     /** Upsert by {@code _id}: new documents inserted, stored ones replaced; invalid ones left out. */
     UpsertResult upsertAll(MongoCollection<BsonDocument> target, StoreCollection collection,
-                           List<BsonDocument> documents) {
-        return new MongoBatchUpsert(errors, timeout, target, collection).run(documents);
+                           List<BsonDocument> documents, DocumentChecks checks) {
+        return new MongoBatchUpsert(errors, timeout, target, collection, checks).run(documents);
     }
 
     List<BsonDocument> findByIds(MongoCollection<BsonDocument> target, StoreCollection collection,

@@ -16,6 +16,7 @@ import org.bson.UuidRepresentation;
  * or hung server fails fast instead of hanging the caller.
  */
 final class MongoConnection {
+    private static final Duration MIN_SLACK = Duration.ofMillis(250);
     private MongoConnection() {
     }
 
@@ -29,8 +30,17 @@ final class MongoConnection {
     }
 
     static MongoClient open(ConnectionString connection, Duration operationTimeout) {
-        // reads carry maxTime = the timeout; the socket waits a little longer for the server's answer
-        return open(connection, operationTimeout, operationTimeout.multipliedBy(2));
+        return open(connection, operationTimeout, readTimeout(operationTimeout));
+    }
+
+    /**
+     * Every query carries maxTimeMS = the operation timeout, so a server that is merely slow ends it itself; the
+     * socket waits only a quarter longer (at least 250 ms) for that answer, so a hung server fails a call near the
+     * timeout too, not at a multiple of it.
+     */
+    static Duration readTimeout(Duration operationTimeout) {
+        Duration slack = operationTimeout.dividedBy(4);
+        return operationTimeout.plus(slack.compareTo(MIN_SLACK) < 0 ? MIN_SLACK : slack);
     }
 
     /** A client whose socket waits {@code readTimeout} for an answer; selecting and connecting stay bounded. */

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.mongo;
 
+import dev.orchestra.storage.validation.DocumentChecks;
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 import static dev.orchestra.storage.validation.Arguments.requireText;
 
@@ -251,8 +252,9 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
                 return new CountEstimate(docs.countDocuments(query,
                         new CountOptions().maxTime(maxTime, TimeUnit.MILLISECONDS)), true);
             } catch (MongoExecutionTimeoutException e) {
+                // the full count used up the timeout: a bounded "at least" gets only a quarter more
                 long atLeast = docs.countDocuments(query, new CountOptions().limit(COUNT_FALLBACK_LIMIT)
-                        .maxTime(maxTime, TimeUnit.MILLISECONDS));
+                        .maxTime(Math.max(1, maxTime / 4), TimeUnit.MILLISECONDS));
                 return new CountEstimate(atLeast, false);
             }
         });
@@ -333,7 +335,8 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     public Optional<BsonDocument> readMeta(String key) {
         return errors.call("read " + META_COLLECTION, () -> Optional.ofNullable(
                 database.getCollection(META_COLLECTION, BsonDocument.class)
-                        .find(new BsonDocument(Fields.ID, new BsonString(key))).first()));
+                        .find(new BsonDocument(Fields.ID, new BsonString(key)))
+                        .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).first()));
     }
 
     @Override
@@ -391,10 +394,10 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     }
 
     @Override
-    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {
         requireArgument(documents, "documents");
         ensureOwnIndexes(collection);
-        return batches.upsertAll(collection(collection), collection, documents);
+        return batches.upsertAll(collection(collection), collection, documents, checks);
     }
 
     @Override

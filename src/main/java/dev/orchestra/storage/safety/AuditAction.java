@@ -6,7 +6,13 @@ import java.util.Optional;
 
 /** What an {@code inspector_audit} entry records; stored by {@link #wireName()}. */
 public enum AuditAction {
-    INSERT, UPDATE, DELETE, BULK_DELETE, DELETE_SESSION, RESTORE, IMPORT, CREATE_INDEX;
+    INSERT, UPDATE, DELETE, BULK_DELETE, DELETE_SESSION, RESTORE,
+    /** Written before an import batch: the ids it is about to write ("up to" their count), so none goes unaudited. */
+    IMPORT_STARTED,
+    /** Written after an import batch: the ids written and the counts. */
+    IMPORT,
+    /** An index built on a user's request. */
+    CREATE_INDEX;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,8 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Clock;
+import java.util.List;
+import org.bson.BsonInt64;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
@@ -67,6 +69,18 @@ public final class AuditLog {
     /** A delete of many documents: what matched and how many went, never the documents themselves. */
     void bulkDeleted(AuditAction action, String collection, BsonDocument filter, long count, String batchId) {
         write(entry(action, collection, null, filter, count, null, null, batchId));
+    }
+
+    /**
+     * Before an import batch: the ids it may write and their count, never the documents themselves. Unlike the other
+     * entries this one must be stored, or the batch is not written.
+     *
+     * @throws StorageException when the entry cannot be written
+     */
+    void importing(StoreCollection collection, List<BsonValue> ids) {
+        BsonDocument described = FilterDescription.ofIds(ids).append("up_to", new BsonInt64(ids.size()));
+        manager.insert(StoreCollection.INSPECTOR_AUDIT, fitToSizeLimit(entry(AuditAction.IMPORT_STARTED,
+                collection.collectionName(), null, described, (long) ids.size(), null, null, null).toDocument()));
     }
 
     /** One imported batch: the ids written and the counts, never the documents themselves. */

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.safety;
 
+import dev.orchestra.storage.validation.DocumentChecks;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.health.ComponentHealth;
@@ -149,9 +150,9 @@ public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAc
     }
 
     @Override
-    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {
         lock.checkWritable("import into " + collection.collectionName());
-        return delegate.upsertAll(collection, documents);
+        return delegate.upsertAll(collection, documents, checks);
     }
 
     @Override

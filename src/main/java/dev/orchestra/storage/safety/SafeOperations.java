@@ -5,7 +5,9 @@ import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
+import dev.orchestra.storage.validation.DocumentChecks;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
@@ -26,6 +28,7 @@ public final class SafeOperations {
     private final MemoryManager manager;
     private final WriteLock lock;
     private final AuditLog audit;
+    private final Clock clock;
     private final TrashService trash;
     private final DocumentEdits edits;
     private final SafeDeletes deletes;
@@ -34,6 +37,7 @@ public final class SafeOperations {
         this.manager = manager;
         this.lock = lock;
         this.audit = new AuditLog(manager, actor, clock);
+        this.clock = clock;
         this.trash = new TrashService(manager, lock, audit, actor, clock);
         this.edits = new DocumentEdits(manager, lock, audit, clock);
         this.deletes = new SafeDeletes(manager, lock, audit, trash);
@@ -88,15 +92,27 @@ public final class SafeOperations {
 
     /**
      * Writes a batch of documents, replacing by {@code _id} and inserting when absent, with one
-     * {@link MemoryManager#upsertAll} (one round trip on MongoDB) and ONE audit entry for the batch (the ids written
-     * and the counts) rather than one per document. Invalid documents are reported by index and never written.
+     * {@link MemoryManager#upsertAll} (one round trip on MongoDB) and two audit entries for the batch rather than one
+     * per document: before it, {@code import_started} with every id it may write (a document without {@code _id}
+     * gets its id here, so the entry can name it), and after it, {@code import} with the ids written and the counts.
+     * A batch cut off by a stalled server is therefore covered by the first. Invalid documents are reported by index
+     * and never written.
      *
      * @throws dev.orchestra.storage.ReadOnlyViolationException while the write lock is locked; nothing written
+     * @throws dev.orchestra.storage.StorageException when the first entry cannot be written; nothing written
      */
     public UpsertResult importBatch(StoreCollection collection, List<BsonDocument> documents) {
+        return importBatch(collection, documents, DocumentChecks.SCHEMA);
+    }
+
+    /** {@link #importBatch(StoreCollection, List)} with the given rules ({@link DocumentChecks#AS_IS}: a restore). */
+    public UpsertResult importBatch(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {
         EditableCollections.require(collection);
         lock.checkWritable("import into " + collection.collectionName());
-        UpsertResult result = manager.upsertAll(collection, documents);
+        Instant now = clock.instant();
+        List<BsonDocument> complete = documents.stream().map(d -> checks.complete(collection, d, now)).toList();
+        audit.importing(collection, complete.stream().map(d -> d.get("_id")).toList());
+        UpsertResult result = manager.upsertAll(collection, complete, checks);
         if (result.inserted() + result.replaced() > 0) {
             BsonDocument described = FilterDescription.ofIds(result.written())
                     .append("inserted", new BsonInt64(result.inserted()))

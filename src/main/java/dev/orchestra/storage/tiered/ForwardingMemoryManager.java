@@ -1,5 +1,6 @@
 package dev.orchestra.storage.tiered;
 
+import dev.orchestra.storage.validation.DocumentChecks;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.health.ComponentHealth;
@@ -128,8 +129,8 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
     }
 
     @Override
-    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
-        return delegate.upsertAll(collection, documents);
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {
+        return delegate.upsertAll(collection, documents, checks);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.tiered;
 
+import dev.orchestra.storage.validation.DocumentChecks;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageValidationException;
@@ -213,14 +214,14 @@ public final class TieredMemoryManager extends ForwardingMemoryManager implement
      * first with one {@code findByIds}, because an import may move a document to another user or session.
      */
     @Override
-    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {
         if (cache == null || !isCached(collection)) {
-            return delegate.upsertAll(collection, documents);
+            return delegate.upsertAll(collection, documents, checks);
         }
         List<BsonValue> ids = documents.stream().filter(d -> d != null && d.containsKey("_id"))
                 .map(d -> d.get("_id")).toList();
         List<BsonDocument> before = ids.isEmpty() ? List.of() : delegate.findByIds(collection, ids);
-        return afterWrite(() -> delegate.upsertAll(collection, documents), () -> {
+        return afterWrite(() -> delegate.upsertAll(collection, documents, checks), () -> {
             List<BsonDocument> touched = new ArrayList<>(before);
             touched.addAll(documents);
             affected.invalidateDocuments(collection, touched);

@@ -1,8 +1,10 @@
 package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.validation.DocumentChecks;
 import java.util.List;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 /**
  * How {@link ImportService} writes a batch: replacing by {@code _id} (inserting when absent; a document without
@@ -16,5 +18,8 @@ public interface BulkUpsert {
      *         others are still written
      * @throws dev.orchestra.storage.StorageConnectionException when the store is unreachable (the import stops)
      */
-    UpsertOutcome upsertAll(StoreCollection collection, List<BsonDocument> documents);
+    UpsertOutcome upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks);
+
+    /** The stored documents with these ids: after a batch failed, what of it is stored. */
+    List<BsonDocument> findStored(StoreCollection collection, List<BsonValue> ids);
 }

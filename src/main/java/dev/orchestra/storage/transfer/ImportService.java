@@ -5,22 +5,17 @@ import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.safety.SafeStorage;
+import dev.orchestra.storage.validation.DocumentChecks;
 import dev.orchestra.storage.validation.DocumentValidator;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 /**
  * Imports a JSON-lines file (one Extended JSON document per line, as {@link ExportService} writes) into a collection.
@@ -39,17 +34,38 @@ public final class ImportService {
 
     /** Upserts through the contract's batch write ({@link MemoryManager#upsertAll}: one bulkWrite per batch on MongoDB). */
     public static ImportService forManager(MemoryManager manager) {
-        return new ImportService((collection, documents) -> outcome(manager.upsertAll(collection, documents)));
+        return new ImportService(new BulkUpsert() {
+            @Override
+            public UpsertOutcome upsertAll(StoreCollection collection, List<BsonDocument> documents,
+                                           DocumentChecks checks) {
+                return outcome(manager.upsertAll(collection, documents, checks));
+            }
+
+            @Override
+            public List<BsonDocument> findStored(StoreCollection collection, List<BsonValue> ids) {
+                return manager.findByIds(collection, ids);
+            }
+        });
     }
 
     /**
      * Through the safe path ({@link dev.orchestra.storage.safety.SafeOperations#importBatch}): refused while the
-     * write lock is locked, one bulk write and one audit entry per batch, the cache invalidated by the manager. What
-     * the CLI and the GUI use.
+     * write lock is locked, one bulk write per batch with an audit entry before it (the ids it may write) and one
+     * after it (what it wrote), the cache invalidated by the manager. What the CLI and the GUI use.
      */
     public static ImportService forSafeStorage(SafeStorage storage) {
-        return new ImportService((collection, documents) ->
-                outcome(storage.operations().importBatch(collection, documents)));
+        return new ImportService(new BulkUpsert() {
+            @Override
+            public UpsertOutcome upsertAll(StoreCollection collection, List<BsonDocument> documents,
+                                           DocumentChecks checks) {
+                return outcome(storage.operations().importBatch(collection, documents, checks));
+            }
+
+            @Override
+            public List<BsonDocument> findStored(StoreCollection collection, List<BsonValue> ids) {
+                return storage.manager().findByIds(collection, ids);
+            }
+        });
     }
 
     private static UpsertOutcome outcome(UpsertResult result) {
@@ -72,12 +88,15 @@ public final class ImportService {
             Validation validation = validate(collection, file, options, spool, progress);
             boolean write = !options.dryRun() && !validation.cancelled
                     && !(options.allOrNothing() && validation.rejectedCount > 0);
-            Writing writing = write ? write(collection, spool, validation, options, progress) : Writing.NONE;
+            ImportWriter writing = new ImportWriter(upsert, collection, options, progress, validation.validCount);
+            if (write) {
+                writing.writeAll(spool);
+            }
             return report(validation, writing, write, started);
         }
     }
 
-    private static ImportReport report(Validation validation, Writing writing, boolean written, long started) {
+    private static ImportReport report(Validation validation, ImportWriter writing, boolean written, long started) {
         return new ImportReport(validation.lines, validation.validCount, validation.rejectedCount,
                 validation.reported, writing.inserted, writing.replaced, writing.unchanged, writing.failed, writing.failures,
                 written, validation.cancelled || writing.cancelled, Duration.ofNanos(System.nanoTime() - started));
@@ -89,8 +108,8 @@ public final class ImportService {
         Validation result = new Validation();
         long size = fileSize(file);
         try (CountingInput counting = new CountingInput(Files.newInputStream(file));
-             BufferedReader reader = strictUtf8(counting);
-             ParallelLineParser lines = new ParallelLineParser(n -> readLine(reader, file, n), collection)) {
+             ParallelLineParser lines = new ParallelLineParser(new ImportLineReader(counting)::next, collection,
+                     options.checks())) {
             List<ParallelLineParser.ParsedLine> chunk;
             while ((chunk = lines.nextChunk()) != null) {
                 for (ParallelLineParser.ParsedLine line : chunk) {
@@ -115,60 +134,6 @@ public final class ImportService {
             throw readFailure(file, e);
         }
         return result;
-    }
-
-    /** The second pass: the spooled documents written in batches. */
-    private Writing write(StoreCollection collection, ValidatedSpool spool, Validation validation,
-                          ImportOptions options, TransferProgress progress) {
-        Writing result = new Writing();
-        List<BsonDocument> batch = new ArrayList<>(options.batchSize());
-        List<Long> batchLines = new ArrayList<>(options.batchSize());
-        ValidatedSpool.SpooledDocument next;
-        while ((next = spool.next()) != null) {
-            batch.add(next.document());
-            batchLines.add(next.lineNumber());
-            if (batch.size() == options.batchSize() && !flush(collection, batch, batchLines, result, validation,
-                    options.maxReportedErrors(), progress)) {
-                result.cancelled = true;
-                return result;
-            }
-        }
-        flush(collection, batch, batchLines, result, validation, options.maxReportedErrors(), progress);
-        return result;
-    }
-
-    private boolean flush(StoreCollection collection, List<BsonDocument> batch, List<Long> batchLines, Writing result,
-                          Validation validation, int maxReported, TransferProgress progress) {
-        if (batch.isEmpty()) {
-            return true;
-        }
-        UpsertOutcome outcome = upsert.upsertAll(collection, List.copyOf(batch));
-        result.inserted += outcome.inserted();
-        result.replaced += outcome.replaced();
-        result.unchanged += outcome.unchanged();
-        for (Map.Entry<Integer, String> failure : new TreeMap<>(outcome.failures()).entrySet()) {
-            result.fail(batchLines.get(failure.getKey()), failure.getValue(), maxReported);
-        }
-        result.done += batch.size();
-        batch.clear();
-        batchLines.clear();
-        return progress.onProgress(TransferPhase.WRITING, result.done, validation.validCount);
-    }
-
-    private static BufferedReader strictUtf8(java.io.InputStream in) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-    }
-
-    private static String readLine(BufferedReader reader, Path file, long lineNumber) throws IOException {
-        try {
-            return reader.readLine();
-        } catch (CharacterCodingException e) {
-            throw new TransferException("Cannot read " + file + ": line " + lineNumber + " (or the one after) is not "
-                    + "valid UTF-8", e);
-        }
     }
 
     private static long fileSize(Path file) {
@@ -201,24 +166,6 @@ public final class ImportService {
             rejectedCount++;
             if (reported.size() < maxReported) {
                 reported.add(new LineError(lineNumber, message));
-            }
-        }
-    }
-
-    private static final class Writing {
-        static final Writing NONE = new Writing();
-        long inserted;
-        long replaced;
-        long unchanged;
-        long done;
-        long failed;
-        final List<LineError> failures = new ArrayList<>();
-        boolean cancelled;
-
-        void fail(long lineNumber, String message, int maxReported) {
-            failed++;
-            if (failures.size() < maxReported) {
-                failures.add(new LineError(lineNumber, message));
             }
         }
     }

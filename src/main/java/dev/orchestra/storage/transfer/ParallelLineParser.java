@@ -2,7 +2,8 @@ package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.validation.DocumentValidator;
+import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.validation.StrictJsonParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,20 +34,22 @@ final class ParallelLineParser implements AutoCloseable {
     /** The file's lines one by one; {@code null} at the end. */
     @FunctionalInterface
     interface LineSource {
-        String next(long lineNumber) throws IOException;
+        ImportLineReader.Line next() throws IOException;
     }
 
     private final LineSource source;
     private final StoreCollection collection;
+    private final DocumentChecks checks;
     private final ExecutorService workers;
     private final int maxInFlight;
     private final Deque<Future<List<ParsedLine>>> inFlight = new ArrayDeque<>();
     private long linesRead;
     private boolean endOfFile;
 
-    ParallelLineParser(LineSource source, StoreCollection collection) {
+    ParallelLineParser(LineSource source, StoreCollection collection, DocumentChecks checks) {
         this.source = source;
         this.collection = collection;
+        this.checks = checks;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -71,18 +74,18 @@ final class ParallelLineParser implements AutoCloseable {
 
     private void fill() throws IOException {
         while (!endOfFile && inFlight.size() < maxInFlight) {
-            List<String> lines = new ArrayList<>();
+            List<ImportLineReader.Line> lines = new ArrayList<>();
             long first = linesRead + 1;
             int chars = 0;
             while (lines.size() < CHUNK_LINES && chars < CHUNK_CHARS) {
-                String line = source.next(linesRead + 1);
+                ImportLineReader.Line line = source.next();
                 if (line == null) {
                     endOfFile = true;
                     break;
                 }
                 linesRead++;
                 lines.add(line);
-                chars += line.length();
+                chars += line.text() == null ? 0 : line.text().length();
             }
             if (!lines.isEmpty()) {
                 inFlight.add(workers.submit(() -> parse(first, lines)));
@@ -90,17 +93,21 @@ final class ParallelLineParser implements AutoCloseable {
         }
     }
 
-    private List<ParsedLine> parse(long firstLine, List<String> lines) {
+    private List<ParsedLine> parse(long firstLine, List<ImportLineReader.Line> lines) {
         List<ParsedLine> parsed = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             long number = firstLine + i;
-            String line = lines.get(i);
+            String line = lines.get(i).text();
+            if (line == null) {
+                parsed.add(new ParsedLine(number, null, lines.get(i).error()));
+                continue;
+            }
             if (line.isBlank()) {
                 continue;
             }
             try {
-                BsonDocument document = JsonLineParser.parse(line);
-                parsed.add(new ParsedLine(number, DocumentValidator.validateAndEncode(collection, document), null));
+                BsonDocument document = StrictJsonParser.parseObject(line);
+                parsed.add(new ParsedLine(number, checks.validateAndEncode(collection, document), null));
             } catch (StorageValidationException e) {
                 parsed.add(new ParsedLine(number, null, e.getMessage()));
             }

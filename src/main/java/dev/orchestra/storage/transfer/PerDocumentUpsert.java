@@ -5,7 +5,9 @@ import dev.orchestra.storage.ReadOnlyViolationException;
 import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageConnectionException;
 import dev.orchestra.storage.StorageException;
+import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.validation.DocumentChecks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,12 @@ public final class PerDocumentUpsert implements BulkUpsert {
         this(manager, DocumentWrites.direct(manager));
     }
 
+    /** Only {@link DocumentChecks#SCHEMA}: the manager's single writes validate the schema. */
     @Override
-    public UpsertOutcome upsertAll(StoreCollection collection, List<BsonDocument> documents) {
+    public UpsertOutcome upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {
+        if (checks != DocumentChecks.SCHEMA) {
+            throw new StorageValidationException("Restoring as it is needs the batch write");
+        }
         long inserted = 0;
         long replaced = 0;
         long unchanged = 0;
@@ -52,6 +58,11 @@ public final class PerDocumentUpsert implements BulkUpsert {
             }
         }
         return new UpsertOutcome(inserted, replaced, unchanged, failures);
+    }
+
+    @Override
+    public List<BsonDocument> findStored(StoreCollection collection, List<BsonValue> ids) {
+        return manager.findByIds(collection, ids);
     }
 
     private enum Result { INSERTED, REPLACED, UNCHANGED }

@@ -117,6 +117,29 @@ public final class DocumentValidator {
                 checkField(collection, document, field);
             }
         }
+        return encode(document);
+    }
+
+    /**
+     * Only what MongoDB itself requires of a stored document, for restoring an export as it is: storable as BSON,
+     * at most 16 MiB, top-level field names MongoDB accepts and a usable {@code _id} (not an array, a regular
+     * expression or undefined). Orchestra's required fields and types are not checked.
+     */
+    public static byte[] validateAsIsAndEncode(BsonDocument document) {
+        if (document == null) {
+            throw new StorageValidationException("No document given");
+        }
+        checkKeys(document, field -> true);
+        BsonValue id = document.get("_id");
+        if (id != null && (id.isArray() || id.isRegularExpression() || id.getBsonType() == BsonType.UNDEFINED)) {
+            throw new StorageValidationException("'_id' cannot be " + describe(id));
+        }
+        BasicOutputBuffer encoded = encode(document);
+        checkSize(encoded);
+        return encoded.toByteArray();
+    }
+
+    private static BasicOutputBuffer encode(BsonDocument document) {
         var buffer = new BasicOutputBuffer();
         try (var writer = new BsonBinaryWriter(buffer)) {
             new BsonDocumentCodec().encode(writer, document, EncoderContext.builder().build());

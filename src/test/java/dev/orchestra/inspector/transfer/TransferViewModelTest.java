@@ -192,15 +192,37 @@ class TransferViewModelTest {
         // one audit entry per import batch (the bulk path), counting what it wrote
         var audit = fixture.raw.findPage(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none(),
                 PageRequest.first(10)).items();
-        assertThat(audit).as("the import is audited once per batch").hasSize(1);
-        assertThat(audit.get(0).getString("action").getValue()).isEqualTo("import");
-        assertThat(audit.get(0).getInt64("count").getValue()).isEqualTo(2L);
+        assertThat(audit).as("the import batch is audited before and after").hasSize(2);
+        assertThat(audit).extracting(d -> d.getString("action").getValue())
+                .containsExactlyInAnyOrder("import_started", "import");
+        assertThat(audit).allSatisfy(d -> assertThat(d.getInt64("count").getValue()).isEqualTo(2L));
         assertThat(model.messageProperty().get()).isEqualTo("Imported 2 documents into memory_items (2 inserted, "
                 + "0 replaced, 0 unchanged). Rejected lines not written: 2 (lines 2, 3).");
         assertThat(model.importedProperty().get().inserted()).isEqualTo(2);
         assertThat(refreshes).as("the views are refreshed").hasValue(1);
         assertThat(model.canImportProperty().get()).as("not twice").isFalse();
         assertThat(model.outcomeProperty().get()).as("done, with rejected lines").isEqualTo(TransferStatus.Outcome.WARNING);
+    }
+
+    @Test
+    void asIsRestoresAnExportTheSchemaRefusesAndSwitchingItForgetsTheCheck() throws Exception {
+        ImportViewModel model = importModel();
+        String int64Time = "{\"_id\": \"old\", \"user_id\": \"a\", \"item_type\": \"n\", "
+                + "\"timestamp\": {\"$numberLong\": \"1700000000000\"}}";
+        model.fileProperty().set(importFile(int64Time));
+        model.check();
+        assertThat(model.problemsProperty()).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("'timestamp' must be a date"));
+
+        model.asIsProperty().set(true);
+        assertThat(model.checkedProperty().get()).as("the rules changed").isNull();
+        model.check();
+        model.importValidLines();
+
+        assertThat(model.problemsProperty()).isEmpty();
+        assertThat(fixture.raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString("old")).orElseThrow()
+                .isInt64("timestamp")).isTrue();
+        assertThat(stored(StoreCollection.INSPECTOR_AUDIT)).isEqualTo(2);
     }
 
     @Test

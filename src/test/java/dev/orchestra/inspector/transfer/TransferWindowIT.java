@@ -178,9 +178,10 @@ class TransferWindowIT {
         assertThat(direct.findById(StoreCollection.MEMORY_ITEMS, new BsonString("broken"))).isEmpty();
         var audit = direct.findPage(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none(), PageRequest.first(10))
                 .items();
-        assertThat(audit).as("the import is audited once per batch").hasSize(1);
-        assertThat(audit.get(0).getString("action").getValue()).isEqualTo("import");
-        assertThat(audit.get(0).getInt64("count").getValue()).isEqualTo(5L);
+        assertThat(audit).as("the import batch is audited before and after").hasSize(2);
+        assertThat(audit).extracting(d -> d.getString("action").getValue())
+                .containsExactlyInAnyOrder("import_started", "import");
+        assertThat(audit).allSatisfy(d -> assertThat(d.getInt64("count").getValue()).isEqualTo(5L));
 
         writeScreenshot(importer, Path.of(System.getProperty("screenshot.dir", "target/screenshots")),
                 "screenshot-transfer.png");

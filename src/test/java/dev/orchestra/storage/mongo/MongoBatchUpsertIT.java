@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.validation.DocumentChecks;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import java.lang.reflect.InvocationHandler;
@@ -118,7 +119,7 @@ class MongoBatchUpsertIT {
 
     private static UpsertResult upsert(MongoCollection<BsonDocument> target, List<BsonDocument> batch) {
         return new MongoBatchUpsert(new MongoErrors("test-host", null), Duration.ofSeconds(10), target,
-                StoreCollection.MEMORY_ITEMS).run(new ArrayList<>(batch));
+                StoreCollection.MEMORY_ITEMS, DocumentChecks.SCHEMA).run(new ArrayList<>(batch));
     }
 
     /** The collection as it is, except that {@code theirs} is inserted (by another client) just before insertMany. */

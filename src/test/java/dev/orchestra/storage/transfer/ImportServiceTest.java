@@ -8,6 +8,7 @@ import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.validation.StrictJsonParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,13 +183,7 @@ class ImportServiceTest {
     }
 
     @Test
-    void invalidUtf8AndMissingFilesGetPreciseMessages() throws Exception {
-        Path latin1 = dir.resolve("latin1.jsonl");
-        Files.write(latin1, List.of(GOOD_1, "{\"user_id\": \"caf\u00e9\", \"item_type\": \"n\"}"),
-                StandardCharsets.ISO_8859_1);
-
-        assertThatThrownBy(() -> importFile(latin1, ImportOptions.defaults()))
-                .isInstanceOf(TransferException.class).hasMessageContaining("not valid UTF-8");
+    void missingFilesGetAPreciseMessage() {
         assertThatThrownBy(() -> importFile(dir.resolve("missing.jsonl"), ImportOptions.defaults()))
                 .isInstanceOf(TransferException.class).hasMessageContaining("no such file");
         assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isZero();
@@ -203,7 +198,7 @@ class ImportServiceTest {
 
     @Test
     void throughTheSafePathEachBatchIsOneAuditEntryWithItsIdsAndCounts() throws Exception {
-        store.insertUnchecked(StoreCollection.MEMORY_ITEMS, JsonLineParser.parse(GOOD_2)); // stored exactly as in the file
+        store.insertUnchecked(StoreCollection.MEMORY_ITEMS, StrictJsonParser.parseObject(GOOD_2)); // stored exactly as in the file
         var safe = dev.orchestra.storage.safety.SafeStorage.wrap(store,
                 dev.orchestra.storage.safety.WriteLock.unlocked(), new dev.orchestra.storage.safety.Actor("ann", "cli"));
         Path file = write(GOOD_1, GOOD_2, "{\"_id\": \"no-user\", \"item_type\": \"note\"}", GOOD_3,
@@ -215,7 +210,12 @@ class ImportServiceTest {
         assertThat(report.inserted()).isEqualTo(3);
         assertThat(report.unchanged()).isEqualTo(1);
         assertThat(report.rejectedLines()).isEqualTo(1);
-        var entries = safe.operations().audit().list(PageRequest.first(10)).items();
+        var all = safe.operations().audit().list(PageRequest.first(10)).items();
+        assertThat(all).extracting(e -> e.action()).containsExactlyInAnyOrder("import", "import_started", "import",
+                "import_started");
+        assertThat(all).filteredOn(e -> e.action().equals("import_started"))
+                .extracting(e -> e.filter().getArray("_ids").size()).containsExactly(2, 2);
+        var entries = all.stream().filter(e -> e.action().equals("import")).toList();
         assertThat(entries).hasSize(2).allSatisfy(e -> {
             assertThat(e.action()).isEqualTo("import");
             assertThat(e.user()).isEqualTo("ann");
