@@ -43,13 +43,18 @@ final class MongoConnection {
         return operationTimeout.plus(slack.compareTo(MIN_SLACK) < 0 ? MIN_SLACK : slack);
     }
 
-    /** A client whose socket waits {@code readTimeout} for an answer; selecting and connecting stay bounded. */
+    /**
+     * A client whose socket waits {@code readTimeout} for an answer; selecting and connecting stay bounded. Reads are
+     * not retried by the driver, so one call costs at most one read timeout.
+     */
     static MongoClient open(ConnectionString connection, Duration operationTimeout, Duration readTimeout) {
         long millis = operationTimeout.toMillis();
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(connection)
                 .uuidRepresentation(UuidRepresentation.STANDARD)
                 .applicationName("orchestra-inspector")
+                // a retried read would wait a second timeout on a hung server; the user's Refresh is the retry
+                .retryReads(false)
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(b -> b
                         .connectTimeout((int) millis, TimeUnit.MILLISECONDS)
