@@ -70,7 +70,10 @@ public class MemoryItemsViewModel extends PagedDocumentsViewModel {
         }
     }
 
-    /** Opens the selected item's conversation in the sessions view; false when it has no session. */
+    /**
+     * Opens the selected item's conversation in the sessions view (the user's "(no session)" one when its session id
+     * is missing or null); false when it has no user or a session id that is not a string.
+     */
     public boolean openConversation() {
         DocumentRow row = selectedRowProperty().get();
         if (row == null) {
@@ -78,10 +81,11 @@ public class MemoryItemsViewModel extends PagedDocumentsViewModel {
         }
         var userId = row.document().get("user_id");
         var sessionId = row.document().get("session_id");
-        if (userId == null || !userId.isString() || sessionId == null || !sessionId.isString()) {
+        boolean noSession = sessionId == null || sessionId.isNull();
+        if (userId == null || !userId.isString() || !noSession && !sessionId.isString()) {
             return false;
         }
-        navigator.showConversation(userId.asString().getValue(), sessionId.asString().getValue());
+        navigator.showConversation(userId.asString().getValue(), noSession ? null : sessionId.asString().getValue());
         return true;
     }
 
