@@ -1,6 +1,5 @@
 package dev.orchestra.inspector.common;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.stage.Window;
@@ -35,14 +34,20 @@ public final class FxNotifications {
 
     /** Information with one action button (e.g. "Undo") that runs {@code action} at most once. */
     public void infoWithAction(String message, String actionText, Runnable action) {
-        AtomicBoolean unused = new AtomicBoolean(true);
-        Action once = new Action(actionText, e -> {
-            if (unused.getAndSet(false)) {
-                ((Action) e.getSource()).setDisabled(true);
-                action.run();
-            }
-        });
-        create(message).action(once).hideAfter(LONGER).showInformation();
+        create(message).action(new SingleUseAction(actionText, action)).hideAfter(LONGER).showInformation();
+    }
+
+    /** Disabled by its first use, so its button cannot run it again. */
+    private static final class SingleUseAction extends Action {
+        SingleUseAction(String text, Runnable action) {
+            super(text);
+            setEventHandler(e -> {
+                if (!isDisabled()) {
+                    setDisabled(true);
+                    action.run();
+                }
+            });
+        }
     }
 
     private Notifications create(String message) {
