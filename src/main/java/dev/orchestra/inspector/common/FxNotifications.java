@@ -8,8 +8,9 @@ import org.controlsfx.control.Notifications;
 import org.controlsfx.control.action.Action;
 
 /**
- * The app's ControlsFX notifications, all alike: at the top right of the window (the status bar's lights at the
- * bottom stay visible) and gone by themselves, information after {@link #INFO}, warnings and undo offers after
+ * The app's ControlsFX notifications, all alike: at the top centre of the window, over the menu bar and the app
+ * header's free middle (the status bar's lights at the bottom and the header's action buttons at the right stay
+ * visible), and gone by themselves, information after {@link #INFO}, warnings and undo offers after
  * {@link #LONGER}. An offered action works once: its button is disabled by the first click.
  */
 public final class FxNotifications {
@@ -51,7 +52,7 @@ public final class FxNotifications {
     }
 
     private Notifications create(String message) {
-        Notifications n = Notifications.create().title(TITLE).text(message).position(Pos.TOP_RIGHT);
+        Notifications n = Notifications.create().title(TITLE).text(message).position(Pos.TOP_CENTER);
         Window window = owner.get();
         if (window != null) {
             n.owner(window);
