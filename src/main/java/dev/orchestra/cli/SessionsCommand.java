@@ -46,7 +46,8 @@ final class SessionsCommand implements Callable<Integer> {
                 List.of("user_id", "session_id", "items", "first_activity", "last_activity", "persona", "note"),
                 sessions.stream().map(s -> List.of(text(s.userId()), text(s.sessionId()), Long.toString(s.itemCount()),
                         time(s.firstActivity()), time(s.lastActivity()), text(s.personaActive()),
-                        s.isOrphanItems() ? "items only" : s.isEmptyRecord() ? "no items" : "")).toList());
+                        s.isNoSession() ? "no session" : s.isOrphanItems() ? "items only"
+                                : s.isEmptyRecord() ? "no items" : "")).toList());
         return ExitCodes.OK;
     }
 

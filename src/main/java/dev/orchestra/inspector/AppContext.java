@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Callback;
 
@@ -62,7 +63,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final IndexesViewModel indexesModel;
     private final EditingFeature editing;
     private final TransferFeature transfer;
+    private final WindowSettings windowSettings;
     private MainView mainView;
+    private Stage stage;
 
     public AppContext(StoreConnection.Opener opener, StoreDescription description, Clock clock,
                       Duration healthPeriod) {
@@ -73,6 +76,13 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     /** @param writeLock whether writes start locked (read-only); the edit feature wraps the store with it */
     public AppContext(StoreConnection.Opener opener, StoreDescription description, WriteLock writeLock, Clock clock,
                       Duration healthPeriod) {
+        this(opener, description, writeLock, clock, healthPeriod, WindowSettings.none());
+    }
+
+    /** @param windowSettings where the window's size, position and theme are remembered between runs */
+    public AppContext(StoreConnection.Opener opener, StoreDescription description, WriteLock writeLock, Clock clock,
+                      Duration healthPeriod, WindowSettings windowSettings) {
+        this.windowSettings = windowSettings;
         this.clock = clock;
         this.runner = new FxBackgroundRunner(4, 256);
         this.viewLoader = new ViewLoader(messages, this);
@@ -108,7 +118,8 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     public static AppContext fromEnvironment() {
         StoreOpeners.Configured configured = StoreOpeners.fromEnvironment();
         return new AppContext(configured.opener(), configured.description(),
-                EditingFeature.writeLockFromEnvironment(), Clock.systemDefaultZone(), HealthMonitor.PERIOD);
+                EditingFeature.writeLockFromEnvironment(), Clock.systemDefaultZone(), HealthMonitor.PERIOD,
+                WindowSettings.inUserHome());
     }
 
     private DocumentDetailViewModel newDetailModel() {
@@ -180,11 +191,13 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
             stage.getIcons().add(new Image(icon));
         }
         stage.setScene(scene);
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        var screen = Screen.getPrimary().getVisualBounds();
         stage.setWidth(Math.min(1440, screen.getWidth() * 0.94));
         stage.setHeight(Math.min(900, screen.getHeight() * 0.94));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
+        this.stage = stage;
+        windowSettings.load().ifPresent(this::restore);
         dialogs.setOwner(stage);
         editing.setOwner(stage);
         transfer.setOwner(stage);
@@ -226,8 +239,26 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         memoryModel.showSession(userId, sessionId);
     }
 
+    /** Size and position only when they are still on a screen (a monitor may have gone since). */
+    private void restore(WindowSettings.WindowState state) {
+        mainModel.darkThemeProperty().set(state.dark());
+        if (state.width() >= stage.getMinWidth() && state.height() >= stage.getMinHeight()
+                && !Screen.getScreensForRectangle(state.x(), state.y(), state.width(), state.height()).isEmpty()) {
+            stage.setX(state.x());
+            stage.setY(state.y());
+            stage.setWidth(state.width());
+            stage.setHeight(state.height());
+        }
+        stage.setMaximized(state.maximized());
+    }
+
+    /** Remembers the window for the next run, then stops every thread this context started. */
     @Override
     public void close() {
+        if (stage != null) {
+            windowSettings.save(new WindowSettings.WindowState(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized(), mainModel.darkThemeProperty().get()));
+        }
         if (mainView != null) {
             mainView.stop();
         }

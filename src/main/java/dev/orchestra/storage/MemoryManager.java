@@ -259,4 +259,16 @@ public interface MemoryManager extends AutoCloseable {
      * null lists every user's. Includes sessions known only from items (flagged).
      */
     List<SessionSummary> listSessions(String userId, int limit);
+
+    /** The most values {@link #distinctTypes} returns. */
+    int MAX_DISTINCT_TYPES = 1000;
+
+    /**
+     * The string values the collection's type field really holds ({@code item_type} of memory items,
+     * {@code data_type} of agent data), sorted, at most {@code limit} (1–{@value #MAX_DISTINCT_TYPES}); bounded by
+     * the store's operation time limit. Writes nothing.
+     *
+     * @throws StorageValidationException for a collection without a type field or a limit out of range
+     */
+    List<String> distinctTypes(StoreCollection collection, int limit);
 }

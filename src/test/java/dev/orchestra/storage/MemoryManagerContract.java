@@ -2,6 +2,7 @@ package dev.orchestra.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.orchestra.storage.mapping.MemoryItemMapper;
 import dev.orchestra.storage.model.AgentData;
@@ -688,22 +689,69 @@ public abstract class MemoryManagerContract {
 
         List<SessionSummary> sessions = manager.listSessions("u1", 10);
 
-        assertThat(sessions).extracting(SessionSummary::sessionId).containsExactly("orphan", "empty", "both");
-        SessionSummary orphan = sessions.get(0);
+        assertThat(sessions).extracting(SessionSummary::sessionId).containsExactly(null, "orphan", "empty", "both");
+        SessionSummary noSession = sessions.get(0);
+        assertThat(noSession.isNoSession()).isTrue();
+        assertThat(noSession.isOrphanItems()).isFalse();
+        assertThat(noSession.itemCount()).isEqualTo(1);
+        SessionSummary orphan = sessions.get(1);
         assertThat(orphan.isOrphanItems()).isTrue();
         assertThat(orphan.itemCount()).isEqualTo(1);
-        SessionSummary empty = sessions.get(1);
+        SessionSummary empty = sessions.get(2);
         assertThat(empty.isEmptyRecord()).isTrue();
         assertThat(empty.lastActivity()).isEqualTo(T0.plusSeconds(25));
-        SessionSummary both = sessions.get(2);
+        SessionSummary both = sessions.get(3);
         assertThat(both.hasSessionRecord()).isTrue();
         assertThat(both.itemCount()).isEqualTo(2);
         assertThat(both.firstActivity()).isEqualTo(T0);
         assertThat(both.lastActivity()).isEqualTo(T0.plusSeconds(20));
         assertThat(both.personaActive()).isEqualTo("coach");
-        assertThat(manager.listSessions(null, 10)).hasSize(4);
+        assertThat(manager.listSessions(null, 10)).hasSize(5);
         assertThat(manager.listSessions(null, 2)).extracting(SessionSummary::sessionId)
-                .containsExactly("other", "orphan");
+                .containsExactly(null, "other");
+    }
+
+    @Test
+    void itemsWithoutASessionAreEachUsersNoSessionConversation() {
+        BsonDocument missing = memoryDoc("m1", "u1", null, T0.plusSeconds(10), "note", "missing");
+        missing.remove("session_id");
+        insertForeign(StoreCollection.MEMORY_ITEMS, missing);
+        insertForeign(StoreCollection.MEMORY_ITEMS, memoryDoc("m2", "u1", null, T0.plusSeconds(20), "note", "null"));
+        insertForeign(StoreCollection.MEMORY_ITEMS, memoryDoc("m3", "u2", null, T0.plusSeconds(30), "note", "u2"));
+        manager.addMemoryItem(item("u1", "s", "conversation", "in a session", T0.plusSeconds(40)));
+
+        List<SessionSummary> all = manager.listSessions(null, 10);
+
+        assertThat(all).extracting(SessionSummary::userId, SessionSummary::sessionId, SessionSummary::itemCount)
+                .containsExactly(tuple("u1", "s", 1L), tuple("u2", null, 1L), tuple("u1", null, 2L));
+        SessionSummary u1 = all.get(2);
+        assertThat(u1.firstActivity()).isEqualTo(T0.plusSeconds(10));
+        assertThat(u1.lastActivity()).isEqualTo(T0.plusSeconds(20));
+        assertThat(u1.hasSessionRecord()).isFalse();
+        assertThat(manager.listSessions("u2", 10)).extracting(SessionSummary::sessionId).containsExactly((String) null);
+        Page<BsonDocument> transcript = manager.findPage(StoreCollection.MEMORY_ITEMS,
+                DocumentFilter.withoutSession("u1"), PageRequest.first(10));
+        assertThat(transcript.items()).extracting(d -> d.getString("_id").getValue()).containsExactly("m2", "m1");
+    }
+
+    @Test
+    void distinctTypesListWhatTheCollectionHoldsWithinTheLimit() {
+        manager.addMemoryItem(item("u", "s", "conversation", "a", T0));
+        manager.addMemoryItem(item("u", "s", "conversation", "b", T0.plusSeconds(1)));
+        manager.addMemoryItem(item("u", "s", "x-foreign.kind", "c", T0.plusSeconds(2)));
+        manager.addMemoryItem(item("v", null, "alpha", "d", T0.plusSeconds(3)));
+        insertForeign(StoreCollection.MEMORY_ITEMS, memoryDoc("odd", "u", "s", T0, "ignored", "e")
+                .append("item_type", new BsonInt32(7)));
+        manager.addRawAgentData(AgentData.of("agent", "plan", new BsonString("p")));
+
+        assertThat(manager.distinctTypes(StoreCollection.MEMORY_ITEMS, 100))
+                .containsExactly("alpha", "conversation", "x-foreign.kind");
+        assertThat(manager.distinctTypes(StoreCollection.MEMORY_ITEMS, 2)).containsExactly("alpha", "conversation");
+        assertThat(manager.distinctTypes(StoreCollection.AGENT_DATA, 100)).containsExactly("plan");
+        assertThatThrownBy(() -> manager.distinctTypes(StoreCollection.USER_SESSIONS, 10))
+                .isInstanceOf(StorageValidationException.class);
+        assertThatThrownBy(() -> manager.distinctTypes(StoreCollection.MEMORY_ITEMS, 0))
+                .isInstanceOf(StorageValidationException.class);
     }
 
     protected static BsonDocument sessionDoc(String user, String session, Instant created, Instant updated) {

@@ -97,9 +97,12 @@ public final class DocumentTables {
             if (model.errorProperty().get() != null) {
                 return model.errorProperty().get();
             }
+            if (model.emptyHintProperty().get() != null) {
+                return model.emptyHintProperty().get();
+            }
             return model.filterActiveProperty().get() ? messages.get("table.noMatch") : messages.get("table.empty");
         }, store.stateProperty(), store.errorProperty(), model.loadingProperty(), model.errorProperty(),
-                model.filterActiveProperty()));
+                model.filterActiveProperty(), model.emptyHintProperty()));
         table.setPlaceholder(label);
     }
 

@@ -58,6 +58,7 @@ public abstract class PagedDocumentsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper(this, "total", "");
     private final ReadOnlyBooleanWrapper filterActive = new ReadOnlyBooleanWrapper(this, "filterActive");
+    private final ReadOnlyStringWrapper emptyHint = new ReadOnlyStringWrapper(this, "emptyHint");
 
     private DocumentFilter activeFilter = DocumentFilter.none();
     private Deque<PageCursor> previousCursors = new ArrayDeque<>();
@@ -98,6 +99,11 @@ public abstract class PagedDocumentsViewModel {
 
     /** Called with each loaded page (off the UI thread is not guaranteed: keep it cheap). */
     protected void onRowsLoaded(List<DocumentRow> loaded) {
+    }
+
+    /** Why {@code filter} may have matched nothing, shown in place of the empty table; null for the generic text. */
+    protected String emptyResultHint(DocumentFilter filter) {
+        return null;
     }
 
     /** Checks the filter bar; sends the query only when every field is valid. Returns whether it was sent. */
@@ -214,6 +220,7 @@ public abstract class PagedDocumentsViewModel {
             pageNumber.set(stackAfter.size() + 1);
             hasPrevious.set(!stackAfter.isEmpty());
             onRowsLoaded(page.rows());
+            emptyHint.set(page.rows().isEmpty() && cursor == null ? emptyResultHint(filter) : null);
             rows.setAll(page.rows());
         }, e -> {
             loading.set(false);
@@ -299,6 +306,11 @@ public abstract class PagedDocumentsViewModel {
 
     public ReadOnlyBooleanProperty filterActiveProperty() {
         return filterActive.getReadOnlyProperty();
+    }
+
+    /** A specific reason for an empty first page (e.g. "No items of type 'x'"), else null. */
+    public ReadOnlyStringProperty emptyHintProperty() {
+        return emptyHint.getReadOnlyProperty();
     }
 
     public DocumentFilter activeFilter() {

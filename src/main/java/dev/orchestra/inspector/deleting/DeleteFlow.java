@@ -8,6 +8,7 @@ import dev.orchestra.inspector.editing.SafeStorageHolder;
 import dev.orchestra.storage.safety.DeletePreview;
 import dev.orchestra.storage.safety.RestoreReport;
 import dev.orchestra.storage.safety.SafeOperations;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,7 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * Every delete of the app: preview (count and sample) in the background, confirmation (typed above 100 documents
  * or for a session), the delete in batches with progress and cancel, then a notification whose "Undo" restores
- * the batch from the trash. All storage calls go through {@link SafeOperations} on the runner.
+ * the batch from the trash (once). All storage calls go through {@link SafeOperations} on the runner.
  */
 public class DeleteFlow {
     private final BackgroundRunner runner;
@@ -71,7 +72,13 @@ public class DeleteFlow {
             setMessage(bulk.messageProperty().get());
             afterChange.run();
             if (outcome.deleted() > 0) {
-                dialogs.showDeleted(lastMessage.get(), () -> undo(outcome.batchId(), afterChange));
+                // Single use: a second click would only report "Restored 0 documents".
+                AtomicBoolean offered = new AtomicBoolean(true);
+                dialogs.showDeleted(lastMessage.get(), () -> {
+                    if (offered.getAndSet(false)) {
+                        undo(outcome.batchId(), afterChange);
+                    }
+                });
             } else {
                 dialogs.showInfo(lastMessage.get());
             }

@@ -1,6 +1,7 @@
 package dev.orchestra.inspector.deleting;
 
 import dev.orchestra.inspector.common.DialogService;
+import dev.orchestra.inspector.common.FxNotifications;
 import dev.orchestra.inspector.editing.FxWindows;
 import java.util.function.Consumer;
 import javafx.scene.control.ButtonBar;
@@ -8,22 +9,19 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
-import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
-import org.controlsfx.control.action.Action;
 
 /** The delete flow's dialogs on the FX thread: a modal confirmation, a progress window, ControlsFX notifications. */
 public final class FxDeleteDialogs implements DeleteDialogs {
-    private static final Duration UNDO_OFFER = Duration.seconds(30);
-
     private final FxWindows windows;
     private final DialogService dialogs;
     private final Consumer<Stage> onOpened;
+    private final FxNotifications notifications;
 
     public FxDeleteDialogs(FxWindows windows, DialogService dialogs, Consumer<Stage> onOpened) {
         this.windows = windows;
         this.dialogs = dialogs;
         this.onOpened = onOpened;
+        this.notifications = new FxNotifications(windows::owner);
     }
 
     @Override
@@ -82,24 +80,16 @@ public final class FxDeleteDialogs implements DeleteDialogs {
 
     @Override
     public void showDeleted(String message, Runnable undo) {
-        notification(message).action(new Action("Undo", e -> undo.run())).hideAfter(UNDO_OFFER).showInformation();
+        notifications.infoWithAction(message, "Undo", undo);
     }
 
     @Override
     public void showInfo(String message) {
-        notification(message).hideAfter(Duration.seconds(8)).showInformation();
+        notifications.info(message);
     }
 
     @Override
     public void showError(String title, String message) {
         dialogs.showError(title, message);
-    }
-
-    private Notifications notification(String message) {
-        Notifications n = Notifications.create().title("Orchestra Storage Inspector").text(message);
-        if (windows.owner() != null) {
-            n.owner(windows.owner());
-        }
-        return n;
     }
 }

@@ -108,9 +108,12 @@ public class DocumentDetailViewModel {
         job = runner.run("Loading document", () -> manager.findById(coll, id), found -> {
             loading.set(false);
             if (found.isPresent()) {
+                error.set(null); // e.g. restored by an undo since the last load
                 setDocument(found.get());
             } else {
-                error.set("This document no longer exists (deleted since the list was loaded).");
+                // Nothing left to edit, duplicate or delete: the actions bound to the document go disabled.
+                setDocument(null);
+                error.set("This document no longer exists (deleted).");
             }
         }, e -> {
             loading.set(false);

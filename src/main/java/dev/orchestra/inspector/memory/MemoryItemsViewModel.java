@@ -1,6 +1,7 @@
 package dev.orchestra.inspector.memory;
 
 import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.BackgroundRunner.Job;
 import dev.orchestra.inspector.common.DocumentRow;
 import dev.orchestra.inspector.common.FilterField;
 import dev.orchestra.inspector.common.Navigator;
@@ -8,47 +9,117 @@ import dev.orchestra.inspector.common.PagedDocumentsViewModel;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
+import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Clock;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The memory items table: filters by user, session, item type, time range and text. */
+/**
+ * The memory items table: filters by user, session, item type, time range and text. The item-type box offers the
+ * types the collection really holds (read with a time limit when the store connects) and the types seen on loaded
+ * pages; any well-formed type is accepted, so a type another service writes can be filtered for at once.
+ */
 public class MemoryItemsViewModel extends PagedDocumentsViewModel {
-    /** Types Orchestra writes; types seen in loaded pages are added, so other systems' types can be chosen too. */
+    /** Offered until the collection's own types are known (and when they cannot be read). */
     static final List<String> DEFAULT_ITEM_TYPES = List.of("conversation", "tool", "tool_call", "tool_result", "fact",
             "summary", "observation", "reflection", "plan", "document", "note");
-    private static final Pattern TYPE_SYNTAX = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    /** How many of the collection's types the box offers at most. */
+    static final int OFFERED_TYPES = 200;
+    static final int MAX_TYPE_LENGTH = 200;
 
     private final FilterField user = new FilterField();
     private final FilterField session = new FilterField();
     private final FilterField itemType = new FilterField();
     private final ObservableList<String> knownItemTypes = FXCollections.observableArrayList(DEFAULT_ITEM_TYPES);
+    private final Set<String> storedTypes = new TreeSet<>();
 
+    private final BackgroundRunner runner;
+    private final StoreConnection store;
     private final Navigator navigator;
+    private Job typesJob = Job.NONE;
 
     public MemoryItemsViewModel(BackgroundRunner runner, StoreConnection store, SecretDisplay secrets,
                                 DocumentDetailViewModel detail, Navigator navigator, Clock clock) {
         super(StoreCollection.MEMORY_ITEMS, runner, store, secrets, detail, clock);
+        this.runner = runner;
+        this.store = store;
         this.navigator = navigator;
         FXCollections.sort(knownItemTypes);
+        store.stateProperty().addListener((obs, was, is) -> {
+            if (is == StoreConnection.State.CONNECTED) {
+                loadStoredTypes();
+            }
+        });
+    }
+
+    /** Reads the item types the collection holds (a bounded, read-only query) and offers them. */
+    public void loadStoredTypes() {
+        if (!store.isConnected()) {
+            return;
+        }
+        MemoryManager manager = store.current();
+        typesJob.cancel();
+        typesJob = runner.run("Listing item types",
+                () -> manager.distinctTypes(StoreCollection.MEMORY_ITEMS, OFFERED_TYPES), types -> {
+                    storedTypes.clear();
+                    storedTypes.addAll(types);
+                    knownItemTypes.setAll(storedTypes);
+                }, e -> {
+                    // the defaults stay offered; typing any type still works
+                });
+    }
+
+    @Override
+    public void cancel() {
+        super.cancel();
+        typesJob.cancel();
     }
 
     @Override
     protected DocumentFilter buildSpecificFilter(DocumentFilter base) {
         String type = itemType.value();
         if (type != null) {
-            if (!TYPE_SYNTAX.matcher(type).matches()) {
-                itemType.setError("'" + type + "' is not an item type (letters, digits, _ . : - only)");
-            } else if (!knownItemTypes.contains(type)) {
-                itemType.setError("Unknown item type '" + type + "'. Known: " + String.join(", ", knownItemTypes));
+            String problem = typeProblem(type);
+            if (problem != null) {
+                itemType.setError(problem);
             }
         }
         return base.withUserId(user.value()).withSessionId(session.value()).withItemType(type);
+    }
+
+    /** Why {@code type} cannot be an item type, or null: any non-empty text of sane length that is no operator. */
+    static String typeProblem(String type) {
+        if (type.length() > MAX_TYPE_LENGTH) {
+            return "An item type is at most " + MAX_TYPE_LENGTH + " characters";
+        }
+        if (type.startsWith("$")) {
+            return "'" + type + "' is not an item type (it must not start with $)";
+        }
+        if (type.chars().anyMatch(Character::isISOControl)) {
+            return "An item type cannot contain control characters";
+        }
+        return null;
+    }
+
+    @Override
+    protected String emptyResultHint(DocumentFilter filter) {
+        String type = filter.itemType();
+        if (type == null) {
+            return null;
+        }
+        boolean others = filter.withItemType(null).isEmpty();
+        if (!storedTypes.isEmpty() && !storedTypes.contains(type)) {
+            return "No items of type '" + type + "'. Types in the collection: "
+                    + storedTypes.stream().limit(12).collect(Collectors.joining(", "))
+                    + (storedTypes.size() > 12 ? ", …" : "");
+        }
+        return "No items of type '" + type + "'" + (others ? "." : " match the other filters.");
     }
 
     @Override
@@ -61,7 +132,7 @@ public class MemoryItemsViewModel extends PagedDocumentsViewModel {
         TreeSet<String> types = new TreeSet<>(knownItemTypes);
         for (DocumentRow row : loaded) {
             var t = row.document().get("item_type");
-            if (t != null && t.isString() && TYPE_SYNTAX.matcher(t.asString().getValue()).matches()) {
+            if (t != null && t.isString() && typeProblem(t.asString().getValue()) == null) {
                 types.add(t.asString().getValue());
             }
         }
@@ -70,7 +141,10 @@ public class MemoryItemsViewModel extends PagedDocumentsViewModel {
         }
     }
 
-    /** Opens the selected item's conversation in the sessions view; false when it has no session. */
+    /**
+     * Opens the selected item's conversation in the sessions view (the user's "(no session)" one when its session id
+     * is missing or null); false when it has no user or a session id that is not a string.
+     */
     public boolean openConversation() {
         DocumentRow row = selectedRowProperty().get();
         if (row == null) {
@@ -78,10 +152,11 @@ public class MemoryItemsViewModel extends PagedDocumentsViewModel {
         }
         var userId = row.document().get("user_id");
         var sessionId = row.document().get("session_id");
-        if (userId == null || !userId.isString() || sessionId == null || !sessionId.isString()) {
+        boolean noSession = sessionId == null || sessionId.isNull();
+        if (userId == null || !userId.isString() || !noSession && !sessionId.isString()) {
             return false;
         }
-        navigator.showConversation(userId.asString().getValue(), sessionId.asString().getValue());
+        navigator.showConversation(userId.asString().getValue(), noSession ? null : sessionId.asString().getValue());
         return true;
     }
 

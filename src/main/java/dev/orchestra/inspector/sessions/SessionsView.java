@@ -164,9 +164,11 @@ public class SessionsView implements FeatureView {
     private void setUpTranscript() {
         TranscriptViewModel transcript = model.transcript();
         renderer = new TranscriptRenderer(messages, transcriptScroll.widthProperty().subtract(40));
-        transcriptTitle.textProperty().bind(Bindings.createStringBinding(() -> transcript.isOpen()
-                ? messages.format("transcript.title", transcript.sessionIdProperty().get())
-                : messages.get("transcript.none"), transcript.userIdProperty(), transcript.sessionIdProperty()));
+        transcriptTitle.textProperty().bind(Bindings.createStringBinding(() -> !transcript.isOpen()
+                ? messages.get("transcript.none")
+                : transcript.sessionIdProperty().get() == null ? messages.get("sessions.noSession")
+                : messages.format("transcript.title", transcript.sessionIdProperty().get()),
+                transcript.userIdProperty(), transcript.sessionIdProperty()));
         transcriptSubtitle.textProperty().bind(Bindings.createStringBinding(() -> transcript.isOpen()
                 ? messages.format("transcript.subtitle", transcript.userIdProperty().get(),
                 transcript.messages().size(), transcript.hasOlderProperty().get() ? "+" : "",

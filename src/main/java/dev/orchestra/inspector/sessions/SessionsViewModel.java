@@ -9,6 +9,7 @@ import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.SessionSummary;
 import java.util.List;
+import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -82,7 +83,8 @@ public class SessionsViewModel {
         if (pendingOpenUser == null) {
             return;
         }
-        list.stream().filter(s -> s.userId().equals(pendingOpenUser) && pendingOpenSession.equals(s.sessionId()))
+        list.stream()
+                .filter(s -> s.userId().equals(pendingOpenUser) && Objects.equals(pendingOpenSession, s.sessionId()))
                 .findFirst().ifPresent(selected::set);
         pendingOpenUser = null;
         pendingOpenSession = null;
@@ -100,7 +102,8 @@ public class SessionsViewModel {
     public void openSession(String userId, String sessionId) {
         transcript.open(userId, sessionId);
         SessionSummary match = sessions.stream()
-                .filter(s -> s.userId().equals(userId) && sessionId.equals(s.sessionId())).findFirst().orElse(null);
+                .filter(s -> s.userId().equals(userId) && Objects.equals(sessionId, s.sessionId())).findFirst()
+                .orElse(null);
         if (match != null) {
             selected.set(match);
         } else {

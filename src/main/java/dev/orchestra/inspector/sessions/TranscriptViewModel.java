@@ -56,6 +56,7 @@ public class TranscriptViewModel {
         this.pageSize = pageSize;
     }
 
+    /** Opens a session's conversation; a null {@code session} is the user's items without a session id. */
     public void open(String user, String session) {
         job.cancel();
         userId.set(user);
@@ -101,7 +102,9 @@ public class TranscriptViewModel {
             error.set(ErrorMessages.describe(e));
             return;
         }
-        DocumentFilter filter = DocumentFilter.forSession(userId.get(), sessionId.get());
+        // No session id: the user's "(no session)" conversation, not all of the user's items.
+        DocumentFilter filter = sessionId.get() == null ? DocumentFilter.withoutSession(userId.get())
+                : DocumentFilter.forSession(userId.get(), sessionId.get());
         SecretMasker masker = secrets.masker();
         loading.set(true);
         error.set(null);

@@ -365,6 +365,15 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
         });
     }
 
+    @Override
+    public List<String> distinctTypes(StoreCollection collection, int limit) {
+        String field = Fields.typeField(collection);
+        StoreQueries.requireDistinctLimit(limit);
+        return read(() -> collection(collection).find(new BsonDocument()).stream()
+                .map(d -> d.get(field)).filter(v -> v != null && v.isString()).map(v -> v.asString().getValue())
+                .distinct().sorted().limit(limit).toList());
+    }
+
     // ---- plumbing ---------------------------------------------------------------------------------------------
 
     private InMemoryCollection collection(StoreCollection c) {

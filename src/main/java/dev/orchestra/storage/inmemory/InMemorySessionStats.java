@@ -2,6 +2,7 @@ package dev.orchestra.storage.inmemory;
 
 import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.mapping.SessionMerger.ItemStats;
+import dev.orchestra.storage.mapping.SessionMerger.Key;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,22 +11,26 @@ import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-/** Groups memory items by (user, session) like the MongoDB store's aggregation does. */
+/**
+ * Groups memory items by (user, session) like the MongoDB store's aggregation does; items whose session id is
+ * missing or null form the user's group with a null session.
+ */
 final class InMemorySessionStats {
     private InMemorySessionStats() {
     }
 
     static List<ItemStats> of(List<BsonDocument> items) {
-        Map<List<String>, ItemStats> groups = new LinkedHashMap<>();
+        Map<Key, ItemStats> groups = new LinkedHashMap<>();
         for (BsonDocument item : items) {
             String user = string(item.get(Fields.USER_ID));
-            String session = string(item.get(Fields.SESSION_ID));
-            if (user == null || session == null) {
+            BsonValue sessionValue = item.get(Fields.SESSION_ID);
+            String session = string(sessionValue);
+            if (user == null || session == null && sessionValue != null && !sessionValue.isNull()) {
                 continue;
             }
             Instant time = date(item.get(Fields.TIMESTAMP));
             String persona = string(item.get(Fields.PERSONA_ACTIVE));
-            groups.merge(List.of(user, session), new ItemStats(user, session, 1, time, time, persona),
+            groups.merge(new Key(user, session), new ItemStats(user, session, 1, time, time, persona),
                     InMemorySessionStats::combine);
         }
         return new ArrayList<>(groups.values());

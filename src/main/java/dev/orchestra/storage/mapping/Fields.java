@@ -1,5 +1,8 @@
 package dev.orchestra.storage.mapping;
 
+import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.model.StoreCollection;
+
 /** Field names as Orchestra's services write them (snake_case, shared with the Python side). */
 public final class Fields {
     public static final String ID = "_id";
@@ -21,5 +24,14 @@ public final class Fields {
     public static final String UPDATED_AT = "updated_at";
 
     private Fields() {
+    }
+
+    /** The field that names a document's kind: {@code item_type} of memory items, {@code data_type} of agent data. */
+    public static String typeField(StoreCollection collection) {
+        return switch (collection) {
+            case MEMORY_ITEMS -> ITEM_TYPE;
+            case AGENT_DATA -> DATA_TYPE;
+            default -> throw new StorageValidationException(collection.collectionName() + " has no type field");
+        };
     }
 }

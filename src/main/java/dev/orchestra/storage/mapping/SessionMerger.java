@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.bson.BsonDocument;
@@ -15,7 +16,7 @@ import org.bson.BsonValue;
  * {@code user_sessions} records: a record without items and items without a record both appear.
  */
 public final class SessionMerger {
-    /** Items of one (user, session), as aggregated from {@code memory_items}. */
+    /** Items of one (user, session), as aggregated from {@code memory_items}; a null session: items without one. */
     public record ItemStats(String userId, String sessionId, long count, Instant first, Instant last,
                             String persona) {
     }
@@ -51,14 +52,15 @@ public final class SessionMerger {
         return records.keySet().stream().filter(k -> !stats.containsKey(k)).toList();
     }
 
+    /** Sessions known from items only; the "(no session)" groups never have a record and are not listed. */
     public List<Key> keysWithoutRecord() {
-        return stats.keySet().stream().filter(k -> !records.containsKey(k)).toList();
+        return stats.keySet().stream().filter(k -> k.sessionId() != null && !records.containsKey(k)).toList();
     }
 
     /** Most recent activity first (sessions with no dates last), at most {@code limit}. */
     public List<SessionSummary> summaries(int limit) {
         List<SessionSummary> result = new ArrayList<>();
-        var keys = new java.util.LinkedHashSet<Key>();
+        var keys = new LinkedHashSet<Key>();
         keys.addAll(stats.keySet());
         keys.addAll(records.keySet());
         for (Key key : keys) {
@@ -66,7 +68,7 @@ public final class SessionMerger {
         }
         result.sort(Comparator.comparing(SessionSummary::lastActivity, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(SessionSummary::userId)
-                .thenComparing(SessionSummary::sessionId));
+                .thenComparing(SessionSummary::sessionId, Comparator.nullsFirst(Comparator.naturalOrder())));
         return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
     }
 

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.mapping;
 
+import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageCursor;
@@ -122,6 +123,14 @@ public final class StoreQueries {
     }
 
     /** A regex matching {@code text} literally: every metacharacter is escaped (valid in PCRE and Java). */
+    /** The bound of {@link MemoryManager#distinctTypes}: 1 to its maximum. */
+    public static void requireDistinctLimit(int limit) {
+        if (limit < 1 || limit > MemoryManager.MAX_DISTINCT_TYPES) {
+            throw new StorageValidationException("The type limit must be 1–" + MemoryManager.MAX_DISTINCT_TYPES
+                    + ", was " + limit);
+        }
+    }
+
     public static String literalPattern(String text) {
         StringBuilder pattern = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {

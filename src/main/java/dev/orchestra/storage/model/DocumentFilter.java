@@ -1,7 +1,11 @@
 package dev.orchestra.storage.model;
 
 import java.time.Instant;
+import java.util.List;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
+import org.bson.BsonNull;
 
 /**
  * Filters for the inspector's paged queries. Null fields do not filter. Which fields apply depends on the
@@ -38,6 +42,24 @@ public record DocumentFilter(
 
     public static DocumentFilter forSession(String userId, String sessionId) {
         return NONE.withUserId(userId).withSessionId(sessionId);
+    }
+
+    /**
+     * A user's items without a session: {@code session_id} missing or null (the "(no session)" conversation). The
+     * condition travels as {@link #rawFilter} so every store applies it.
+     */
+    public static DocumentFilter withoutSession(String userId) {
+        return forUser(userId).withRawFilter(sessionMissingOrNull());
+    }
+
+    /**
+     * {@code session_id} missing or null, spelled out: MongoDB's {@code {session_id: null}} matches both, but
+     * mongo-java-server's matches only one of them.
+     */
+    public static BsonDocument sessionMissingOrNull() {
+        return new BsonDocument("$or", new BsonArray(List.of(
+                new BsonDocument("session_id", BsonNull.VALUE),
+                new BsonDocument("session_id", new BsonDocument("$exists", BsonBoolean.FALSE)))));
     }
 
     public boolean isEmpty() {

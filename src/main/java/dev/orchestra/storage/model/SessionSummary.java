@@ -3,7 +3,9 @@ package dev.orchestra.storage.model;
 import java.time.Instant;
 
 /**
- * A session as seen across {@code memory_items} and {@code user_sessions}.
+ * A session as seen across {@code memory_items} and {@code user_sessions}. A null {@code sessionId} is the user's
+ * "(no session)" conversation: items whose {@code session_id} is missing or null (user-level history, which
+ * Orchestra writes); it never has a session record.
  *
  * @param itemCount        memory items with this (user, session)
  * @param hasSessionRecord false when items exist but no {@code user_sessions} document does (flagged in the UI)
@@ -22,7 +24,13 @@ public record SessionSummary(
         return hasSessionRecord && itemCount == 0;
     }
 
+    /** Items of a real session that has no {@code user_sessions} document. */
     public boolean isOrphanItems() {
-        return !hasSessionRecord && itemCount > 0;
+        return !hasSessionRecord && itemCount > 0 && sessionId != null;
+    }
+
+    /** The user's items without a session id. */
+    public boolean isNoSession() {
+        return sessionId == null;
     }
 }

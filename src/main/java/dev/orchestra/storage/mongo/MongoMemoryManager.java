@@ -447,6 +447,25 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         return errors.call("list sessions", () -> sessions.list(userId, limit));
     }
 
+    @Override
+    public List<String> distinctTypes(StoreCollection collection, int limit) {
+        String field = Fields.typeField(collection);
+        StoreQueries.requireDistinctLimit(limit);
+        // $group + $limit rather than the distinct command: the server sends at most `limit` values.
+        List<BsonDocument> pipeline = List.of(
+                new BsonDocument("$match", new BsonDocument(field, new BsonDocument("$type", new BsonString("string")))),
+                new BsonDocument("$group", new BsonDocument(Fields.ID, new BsonString("$" + field))),
+                new BsonDocument("$sort", new BsonDocument(Fields.ID, new BsonInt32(1))),
+                new BsonDocument("$limit", new BsonInt32(limit)));
+        return errors.call("list the types of " + collection.collectionName(), () -> {
+            List<String> types = new ArrayList<>();
+            collection(collection).aggregate(pipeline).allowDiskUse(true)
+                    .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach(d -> types.add(d.getString(Fields.ID).getValue()));
+            return types;
+        });
+    }
+
     // ---- plumbing ------------------------------------------------------------------------------------------------
 
     private MongoCollection<BsonDocument> collection(StoreCollection c) {

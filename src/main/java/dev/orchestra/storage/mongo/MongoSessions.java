@@ -5,6 +5,7 @@ import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.mapping.SessionMerger;
 import dev.orchestra.storage.mapping.SessionMerger.ItemStats;
 import dev.orchestra.storage.mapping.SessionMerger.Key;
+import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import org.bson.BsonValue;
  * Lists sessions: the top item groups of {@code memory_items} (one aggregation), the most recent
  * {@code user_sessions} records, then the missing halves of both looked up by key, merged by {@link SessionMerger}.
  * A session in the true top {@code limit} has either its items or its record among the fetched ones, so the result
- * is exact while each query stays bounded by {@code limit}.
+ * is exact while each query stays bounded by {@code limit}. Items whose {@code session_id} is missing or null are
+ * grouped per user as that user's "(no session)" entry (a null session id).
  */
 final class MongoSessions {
     private final MongoDatabase database;
@@ -42,7 +44,13 @@ final class MongoSessions {
             byUser.put(Fields.USER_ID, new BsonString(userId));
         }
         var merger = new SessionMerger();
-        itemStats(byUser, limit).forEach(merger::addStats);
+        itemStats(byUser, true, limit).forEach(merger::addStats);
+        BsonDocument withoutSession = DocumentFilter.sessionMissingOrNull();
+        if (userId != null) {
+            withoutSession.put(Fields.USER_ID, new BsonString(userId));
+        }
+        // grouped by user alone: a missing session_id and a null one would otherwise be two groups
+        itemStats(withoutSession, false, limit).forEach(merger::addStats);
         BsonDocument recordFilter = userId == null ? new BsonDocument()
                 : new BsonDocument(Fields.USER_ID, new BsonString(userId));
         database.getCollection(StoreCollection.USER_SESSIONS.collectionName(), BsonDocument.class)
@@ -51,7 +59,7 @@ final class MongoSessions {
                 .forEach(merger::addRecord);
         List<Key> withoutStats = merger.keysWithoutStats();
         if (!withoutStats.isEmpty()) {
-            itemStats(anyOf(withoutStats), withoutStats.size()).forEach(merger::addStats);
+            itemStats(anyOf(withoutStats), true, withoutStats.size()).forEach(merger::addStats);
         }
         List<Key> withoutRecord = merger.keysWithoutRecord();
         if (!withoutRecord.isEmpty()) {
@@ -62,9 +70,12 @@ final class MongoSessions {
         return merger.summaries(limit);
     }
 
-    private List<ItemStats> itemStats(BsonDocument match, int limit) {
-        BsonDocument group = new BsonDocument("_id", new BsonDocument("u", new BsonString("$" + Fields.USER_ID))
-                .append("s", new BsonString("$" + Fields.SESSION_ID)))
+    private List<ItemStats> itemStats(BsonDocument match, boolean bySession, int limit) {
+        BsonDocument key = new BsonDocument("u", new BsonString("$" + Fields.USER_ID));
+        if (bySession) {
+            key.append("s", new BsonString("$" + Fields.SESSION_ID));
+        }
+        BsonDocument group = new BsonDocument("_id", key)
                 .append("count", new BsonDocument("$sum", new BsonInt32(1)))
                 .append("first", new BsonDocument("$min", datedTimestamp()))
                 .append("last", new BsonDocument("$max", datedTimestamp()))
@@ -81,8 +92,9 @@ final class MongoSessions {
                 .aggregate(pipeline).allowDiskUse(true).maxTime(maxTime.toMillis(), TimeUnit.MILLISECONDS)
                 .forEach(d -> {
                     BsonDocument id = d.getDocument("_id");
-                    if (id.isString("u") && id.isString("s")) {
-                        stats.add(new ItemStats(id.getString("u").getValue(), id.getString("s").getValue(),
+                    if (id.isString("u")) {
+                        String session = id.isString("s") ? id.getString("s").getValue() : null;
+                        stats.add(new ItemStats(id.getString("u").getValue(), session,
                                 d.getNumber("count").longValue(), date(d.get("first")), date(d.get("last")),
                                 persona(d.get("latest"))));
                     }

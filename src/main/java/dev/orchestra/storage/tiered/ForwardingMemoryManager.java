@@ -164,6 +164,11 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
         return delegate.listSessions(userId, limit);
     }
 
+    @Override
+    public List<String> distinctTypes(StoreCollection collection, int limit) {
+        return delegate.distinctTypes(collection, limit);
+    }
+
     /** The wrapped store's: reading every document is what an export does, and it is allowed here. */
     @Override
     public Optional<FullDocumentStreaming> fullDocumentStreaming() {

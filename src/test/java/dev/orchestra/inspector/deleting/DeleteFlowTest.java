@@ -17,7 +17,7 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.junit.jupiter.api.Test;
 
-class DeleteFlowTest {
+public class DeleteFlowTest {
     private final EditingFixture f = new EditingFixture();
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private int refreshes;
@@ -115,6 +115,11 @@ class DeleteFlowTest {
         assertThat(f.raw.findById(StoreCollection.MEMORY_ITEMS, ids.get(0))).contains(before);
         assertThat(flow.lastMessageProperty().get()).isEqualTo("Undo: Restored 5 documents.");
         assertThat(refreshes).isEqualTo(2);
+
+        dialogs.undoActions.get(0).run(); // a second click on the same notification does nothing
+        assertThat(flow.lastMessageProperty().get()).isEqualTo("Undo: Restored 5 documents.");
+        assertThat(dialogs.notifications).doesNotContain("Undo: Restored 0 documents.");
+        assertThat(refreshes).isEqualTo(2);
     }
 
     @Test
@@ -139,10 +144,10 @@ class DeleteFlowTest {
     }
 
     /** Answers dialogs as told and records what the flow showed. */
-    static final class RecordingDialogs implements DeleteDialogs {
+    public static final class RecordingDialogs implements DeleteDialogs {
         final List<DeleteConfirmationViewModel> confirmations = new ArrayList<>();
         final List<String> notifications = new ArrayList<>();
-        final List<Runnable> undoActions = new ArrayList<>();
+        public final List<Runnable> undoActions = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
         String typed = "";
         Predicate<BulkDeleteViewModel> cancelWhen = b -> false;

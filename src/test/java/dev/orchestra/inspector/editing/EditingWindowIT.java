@@ -286,8 +286,10 @@ class EditingWindowIT {
         await().atMost(WAIT).until(() -> count("bob", "s-bulk") == 117);
         await().atMost(WAIT).until(() -> robot.lookup(".notification-bar .button").tryQuery().isPresent());
         assertThat(fx(() -> context.editing().deletes().lastMessageProperty().get())).isEqualTo("Deleted exactly 3 documents.");
-        robot.clickOn(robot.lookup(".notification-bar .button").queryButton());
+        Button undo = robot.lookup(".notification-bar .button").queryButton();
+        robot.clickOn(undo);
         await().atMost(WAIT).until(() -> count("bob", "s-bulk") == 120);
+        assertThat(fx(() -> undo.isDisabled())).as("Undo works once").isTrue();
 
         // 2. All 120 matching the session filter: the count must be typed; Cancel during the first batch of 100.
         gate.holdDelete(3 + 50); // 3 deletes happened above

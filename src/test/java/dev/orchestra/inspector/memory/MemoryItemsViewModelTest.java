@@ -10,6 +10,7 @@ import dev.orchestra.inspector.common.Navigator;
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.inspector.common.SecretMasker;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
+import dev.orchestra.storage.model.StoreCollection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -149,7 +150,7 @@ class MemoryItemsViewModelTest {
     }
 
     @Test
-    void toBeforeFromAndUnknownTypesAreRefused() {
+    void toBeforeFromAndMalformedTypesAreRefused() {
         TestData.bulkItems(store, 3);
         fx.store.connect();
 
@@ -159,13 +160,40 @@ class MemoryItemsViewModelTest {
         assertThat(model.toField().errorProperty().get()).contains("after");
 
         model.clearFilter();
-        model.itemTypeField().textProperty().set("conversaton");
-        assertThat(model.applyFilter()).isFalse();
-        assertThat(model.itemTypeField().errorProperty().get()).contains("Unknown item type").contains("conversation");
-
-        model.itemTypeField().textProperty().set("bad type!");
+        model.itemTypeField().textProperty().set("$ne");
         assertThat(model.applyFilter()).isFalse();
         assertThat(model.itemTypeField().errorProperty().get()).contains("not an item type");
+
+        model.itemTypeField().textProperty().set("x".repeat(201));
+        assertThat(model.applyFilter()).isFalse();
+        assertThat(model.itemTypeField().errorProperty().get()).contains("at most 200");
+    }
+
+    @Test
+    void theTypeBoxOffersTheCollectionsTypesAndAcceptsAnyWellFormedType() {
+        TestData.bulkItems(store, 3);
+        store.insert(StoreCollection.MEMORY_ITEMS, TestData.item("far-1", "other", "s", "planner.step v2", "x",
+                TestData.T0.minusSeconds(86_400), null));
+        model.pageSizeProperty().set(2); // the foreign type is on no loaded page
+        fx.store.connect();
+
+        assertThat(model.knownItemTypes()).containsExactly("conversation", "planner.step v2");
+
+        model.itemTypeField().textProperty().set("planner.step v2");
+        assertThat(model.applyFilter()).isTrue();
+        assertThat(model.rows()).extracting(DocumentRow::idText).containsExactly("far-1");
+        assertThat(model.emptyHintProperty().get()).isNull();
+
+        model.itemTypeField().textProperty().set("conversaton");
+        assertThat(model.applyFilter()).isTrue();
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.emptyHintProperty().get())
+                .isEqualTo("No items of type 'conversaton'. Types in the collection: conversation, planner.step v2");
+
+        model.itemTypeField().textProperty().set("conversation");
+        model.userField().textProperty().set("nobody");
+        assertThat(model.applyFilter()).isTrue();
+        assertThat(model.emptyHintProperty().get()).isEqualTo("No items of type 'conversation' match the other filters.");
     }
 
     @Test
@@ -231,7 +259,7 @@ class MemoryItemsViewModelTest {
         fx.store.connect();
         manual.runNext(); // opens the store, which queues the first page and the count
         assertThat(model.loadingProperty().get()).isTrue();
-        assertThat(manual.busyProperty().get()).isEqualTo(2); // page + count
+        assertThat(manual.busyProperty().get()).isEqualTo(3); // page + count + the collection's item types
 
         model.cancel();
 

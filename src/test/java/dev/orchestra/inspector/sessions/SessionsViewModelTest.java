@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
+import org.bson.BsonNull;
 import org.bson.BsonString;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,32 @@ class SessionsViewModelTest {
         assertThat(model.transcript().messages()).isNotEmpty();
         model.showItems();
         assertThat(shownItems).containsExactly("alice/s-chat");
+    }
+
+    @Test
+    void itemsWithoutASessionAreTheUsersNoSessionConversation() {
+        TestData.conversation(store);
+        BsonDocument missing = TestData.item("h-1", "alice", "x", "fact", "prefers window seats",
+                TestData.T0.plusSeconds(100), null);
+        missing.remove("session_id");
+        store.insert(StoreCollection.MEMORY_ITEMS, missing);
+        store.insert(StoreCollection.MEMORY_ITEMS, TestData.item("h-2", "alice", "x", "fact", "vegetarian",
+                TestData.T0.plusSeconds(200), null).append("session_id", BsonNull.VALUE));
+        fx.store.connect();
+
+        SessionSummary noSession = model.sessions().stream().filter(SessionSummary::isNoSession).findFirst()
+                .orElseThrow();
+        assertThat(noSession.userId()).isEqualTo("alice");
+        assertThat(noSession.itemCount()).isEqualTo(2);
+        assertThat(model.summaryProperty().get()).isEqualTo("2 sessions · 1 without a record"); // s-chat only
+
+        model.selectedProperty().set(noSession);
+        model.openSelected();
+
+        assertThat(model.transcript().messages()).extracting(ChatMessage::text)
+                .containsExactly("prefers window seats", "vegetarian");
+        model.openSession("alice", null);
+        assertThat(model.selectedProperty().get()).isSameAs(noSession);
     }
 
     @Test
