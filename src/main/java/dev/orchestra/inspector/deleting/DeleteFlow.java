@@ -8,6 +8,7 @@ import dev.orchestra.inspector.editing.SafeStorageHolder;
 import dev.orchestra.storage.safety.DeletePreview;
 import dev.orchestra.storage.safety.RestoreReport;
 import dev.orchestra.storage.safety.SafeOperations;
+import dev.orchestra.storage.tiered.CacheInvalidations;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -75,6 +76,7 @@ public class DeleteFlow {
             } else {
                 dialogs.showInfo(lastMessage.get());
             }
+            warnIfCacheNotCleaned(outcome.cacheKeysQueued());
         });
     }
 
@@ -87,7 +89,13 @@ public class DeleteFlow {
             dialogs.showError("Undo failed", ErrorMessages.describe(e));
             return;
         }
-        runner.run("Undoing delete " + batchId, () -> ops.undo(batchId), (RestoreReport report) -> {
+        CacheInvalidations invalidations = ops.cacheInvalidations();
+        runner.run("Undoing delete " + batchId, () -> {
+            long queuedBefore = invalidations.invalidationsQueued();
+            RestoreReport report = ops.undo(batchId);
+            return new Undone(report, invalidations.invalidationsQueued() - queuedBefore);
+        }, (Undone undone) -> {
+            RestoreReport report = undone.report();
             setMessage("Undo: " + report.summary());
             afterChange.run();
             if (report.complete()) {
@@ -95,10 +103,27 @@ public class DeleteFlow {
             } else {
                 dialogs.showError("Undo incomplete", lastMessage.get());
             }
+            warnIfCacheNotCleaned(undone.cacheKeysQueued());
         }, e -> {
             setMessage("Undo failed: " + ErrorMessages.describe(e));
             dialogs.showError("Undo failed", lastMessage.get());
         });
+    }
+
+    private record Undone(RestoreReport report, long cacheKeysQueued) {
+    }
+
+    /** Until Redis deletes the queued keys, Orchestra (another process) may still serve what was deleted. */
+    private void warnIfCacheNotCleaned(long cacheKeysQueued) {
+        if (cacheKeysQueued > 0) {
+            dialogs.showWarning(cacheNotCleanedMessage(cacheKeysQueued));
+        }
+    }
+
+    /** The warning after a write whose cache keys Redis did not delete. */
+    public static String cacheNotCleanedMessage(long cacheKeysQueued) {
+        return "Cache not cleaned: " + cacheKeysQueued + " key(s) queued, deleted when Redis answers. "
+                + "Until then Orchestra may serve the old values.";
     }
 
     private void report(DeleteRequest request, Throwable e) {

@@ -91,6 +91,11 @@ public final class FxDeleteDialogs implements DeleteDialogs {
     }
 
     @Override
+    public void showWarning(String message) {
+        notification(message).hideAfter(Duration.INDEFINITE).showWarning();
+    }
+
+    @Override
     public void showError(String title, String message) {
         dialogs.showError(title, message);
     }

@@ -16,6 +16,7 @@ import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.redis.CacheKeyView;
 import dev.orchestra.storage.tiered.CacheInspection;
+import dev.orchestra.storage.tiered.CacheInvalidations;
 import dev.orchestra.storage.model.UpsertResult;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ import org.bson.BsonValue;
  * the delegate's {@link RawDocumentAccess} when it has one (used here only to restore a document exactly as another
  * system had stored it); without one those methods throw {@link UnsupportedOperationException}.
  */
-public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAccess, CacheInspection {
+public final class ReadOnlyMemoryManager
+        implements MemoryManager, RawDocumentAccess, CacheInspection, CacheInvalidations {
     private final MemoryManager delegate;
     private final WriteLock lock;
 
@@ -48,6 +50,22 @@ public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAc
     @Override
     public Optional<List<CacheKeyView>> inspectSessionCache(String userId, String sessionId) {
         return CacheInspection.inspectSession(delegate, userId, sessionId);
+    }
+
+    @Override
+    public long invalidationsQueued() {
+        return CacheInvalidations.of(delegate).invalidationsQueued();
+    }
+
+    @Override
+    public List<String> pendingInvalidations() {
+        return CacheInvalidations.of(delegate).pendingInvalidations();
+    }
+
+    /** Deleting stale cache keys is allowed while locked: it only makes the cache agree with MongoDB. */
+    @Override
+    public boolean retryPendingInvalidations() {
+        return CacheInvalidations.of(delegate).retryPendingInvalidations();
     }
 
     @Override

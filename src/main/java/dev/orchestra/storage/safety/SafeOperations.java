@@ -5,6 +5,7 @@ import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
+import dev.orchestra.storage.tiered.CacheInvalidations;
 import java.time.Clock;
 import java.util.List;
 import org.bson.BsonDocument;
@@ -53,6 +54,11 @@ public final class SafeOperations {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Whether the cache keys of the writes made here were deleted in Redis (see {@link CacheInvalidations}). */
+    public CacheInvalidations cacheInvalidations() {
+        return CacheInvalidations.of(manager);
     }
 
     // ---- edits -------------------------------------------------------------------------------------------------

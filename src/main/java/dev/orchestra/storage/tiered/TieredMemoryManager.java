@@ -42,7 +42,8 @@ import org.bson.BsonValue;
  *   <li>Redis down: everything works from the delegate; {@link #checkHealth()} reports Redis in error.</li>
  * </ul>
  */
-public final class TieredMemoryManager extends ForwardingMemoryManager implements CacheInspection {
+public final class TieredMemoryManager extends ForwardingMemoryManager
+        implements CacheInspection, CacheInvalidations {
     /** How many of the newest items a history key holds. */
     public static final int DEFAULT_CACHED_ITEMS = 50;
 
@@ -70,6 +71,21 @@ public final class TieredMemoryManager extends ForwardingMemoryManager implement
     /** The cache, when one is configured. */
     public Optional<RedisCache> cache() {
         return Optional.ofNullable(cache);
+    }
+
+    @Override
+    public long invalidationsQueued() {
+        return cache == null ? 0 : cache.invalidationsQueued();
+    }
+
+    @Override
+    public List<String> pendingInvalidations() {
+        return cache == null ? List.of() : cache.pendingInvalidationNames();
+    }
+
+    @Override
+    public boolean retryPendingInvalidations() {
+        return cache == null || cache.retryPendingInvalidations();
     }
 
     @Override

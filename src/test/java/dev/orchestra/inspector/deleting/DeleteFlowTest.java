@@ -144,6 +144,7 @@ class DeleteFlowTest {
         final List<String> notifications = new ArrayList<>();
         final List<Runnable> undoActions = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
         String typed = "";
         Predicate<BulkDeleteViewModel> cancelWhen = b -> false;
         Runnable beforeAnswer = () -> { };
@@ -174,6 +175,11 @@ class DeleteFlowTest {
         @Override
         public void showInfo(String message) {
             notifications.add(message);
+        }
+
+        @Override
+        public void showWarning(String message) {
+            warnings.add(message);
         }
 
         @Override
