@@ -41,6 +41,7 @@ public final class MemoryManagerFactory {
      * @throws StorageException           when the store cannot be opened; nothing is left open then
      */
     public static MemoryManager create(StorageConfig config) {
+        RedactingTurboFilter.install(Redactor.of(config)); // before anything can log a message holding a password
         OpenedStore store = openStore(config);
         log.info("Opened {}", config);
         if (!config.cacheEnabled()) {
@@ -128,7 +129,7 @@ public final class MemoryManagerFactory {
         try {
             resource.close();
         } catch (Exception e) {
-            log.warn("Closing {} failed: {}", resource.getClass().getSimpleName(), Secrets.redact(e.getMessage()));
+            log.warn("Closing {} failed: {}", resource.getClass().getSimpleName(), Redactor.PATTERNS_ONLY.redact(e.getMessage()));
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.orchestra.storage.redis;
 
 import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.config.Secrets;
+import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.health.ComponentHealth;
 import dev.orchestra.storage.health.HealthStatus;
@@ -56,6 +56,7 @@ public final class RedisCache implements AutoCloseable {
     private final CacheKeys keys;
     private final InvalidationJournal journal;
     private final CircuitBreaker breaker;
+    private final Redactor redactor;
     private final CacheStatistics statistics = new CacheStatistics();
     private final AtomicLongArray epochs = new AtomicLongArray(EPOCH_STRIPES);
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -70,6 +71,7 @@ public final class RedisCache implements AutoCloseable {
         this.journal = new InvalidationJournal(MAX_JOURNAL_KEYS,
                 List.of(keys.allHistoryPrefix(), keys.allSessionPrefix()));
         this.breaker = new CircuitBreaker(settings.retryInterval());
+        this.redactor = settings.redactor();
         this.jedis = RedisConnections.open(settings);
     }
 
@@ -420,7 +422,7 @@ public final class RedisCache implements AutoCloseable {
     private void noteError(JedisException e) {
         statistics.recordError();
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        lastError = Secrets.redact(message, settings.password());
+        lastError = redactor.redact(message);
     }
 
     private static int stripe(String key) {
