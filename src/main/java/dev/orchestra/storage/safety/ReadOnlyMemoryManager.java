@@ -3,6 +3,7 @@ package dev.orchestra.storage.safety;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.health.HealthProbe;
 import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
@@ -76,6 +77,11 @@ public final class ReadOnlyMemoryManager
     @Override
     public List<ComponentHealth> checkHealth() {
         return delegate.checkHealth();
+    }
+
+    @Override
+    public List<HealthProbe> healthProbes() {
+        return delegate.healthProbes();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.health.HealthProbe;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
@@ -290,9 +291,21 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
     @Override
     public List<ComponentHealth> checkHealth() {
         List<ComponentHealth> components = new ArrayList<>(delegate.checkHealth());
-        components.add(cache == null ? ComponentHealth.disabled(ComponentHealth.REDIS, "REDIS_HOST is not set")
-                : cache.checkHealth());
+        components.add(redisHealth());
         return components;
+    }
+
+    /** The delegate's probes, then Redis on its own. */
+    @Override
+    public List<HealthProbe> healthProbes() {
+        List<HealthProbe> probes = new ArrayList<>(delegate.healthProbes());
+        probes.add(new HealthProbe(ComponentHealth.REDIS, () -> List.of(redisHealth())));
+        return probes;
+    }
+
+    private ComponentHealth redisHealth() {
+        return cache == null ? ComponentHealth.disabled(ComponentHealth.REDIS, "REDIS_HOST is not set")
+                : cache.checkHealth();
     }
 
     @Override
