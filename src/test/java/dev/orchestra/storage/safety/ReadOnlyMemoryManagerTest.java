@@ -35,8 +35,8 @@ class ReadOnlyMemoryManagerTest {
     /** Every MemoryManager method that changes data; the reflection test below keeps this list complete. */
     private static final Set<String> WRITES = Set.of("addMemoryItem", "addRawAgentData", "cleanupExpiredItems",
             "insert", "replace", "delete", "deleteMatching", "upsertAll", "insertAll", "deleteByIds");
-    private static final Set<String> READS_AND_LIFECYCLE = Set.of("initialize", "checkHealth", "serverStatistics",
-            "close", "getMemoryItem", "getConversationHistory", "semanticSearch", "checkDuplicate", "findPage", "count",
+    private static final Set<String> READS_AND_LIFECYCLE = Set.of("initialize", "checkHealth", "healthProbes",
+            "serverStatistics", "close", "getMemoryItem", "getConversationHistory", "semanticSearch", "checkDuplicate", "findPage", "count",
             "findById", "listSessions", "findByIds", "findMatching", "fullDocumentStreaming");
 
     private final InMemoryMemoryManager store = new InMemoryMemoryManager();
