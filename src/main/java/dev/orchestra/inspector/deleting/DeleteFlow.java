@@ -1,6 +1,7 @@
 package dev.orchestra.inspector.deleting;
 
 import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.CacheWarnings;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.deleting.DeleteRequest.Outcome;
@@ -116,14 +117,8 @@ public class DeleteFlow {
     /** Until Redis deletes the queued keys, Orchestra (another process) may still serve what was deleted. */
     private void warnIfCacheNotCleaned(long cacheKeysQueued) {
         if (cacheKeysQueued > 0) {
-            dialogs.showWarning(cacheNotCleanedMessage(cacheKeysQueued));
+            dialogs.showWarning(CacheWarnings.notCleaned(cacheKeysQueued));
         }
-    }
-
-    /** The warning after a write whose cache keys Redis did not delete. */
-    public static String cacheNotCleanedMessage(long cacheKeysQueued) {
-        return "Cache not cleaned: " + cacheKeysQueued + " key(s) queued, deleted when Redis answers. "
-                + "Until then Orchestra may serve the old values.";
     }
 
     private void report(DeleteRequest request, Throwable e) {

@@ -11,7 +11,7 @@ public final class Secrets {
     // is followed by a host list, so an unencoded '@' or '/' in the password does not leave a tail behind
     private static final Pattern URI_CREDENTIALS = Pattern.compile(
             "([a-zA-Z][a-zA-Z0-9+.-]*://)\\S*@(?=[A-Za-z0-9.,:\\[\\]_%-]+(?:[/?#\\s\"',;)]|$))");
-    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password|pwd|secret|token)=([^&\\s]+)");
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password|pwd|secret|token)=([^&\\s,;]+)");
 
     private Secrets() {
     }

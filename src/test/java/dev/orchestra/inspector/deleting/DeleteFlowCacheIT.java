@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.inspector.common.StoreConnection;
+import dev.orchestra.inspector.editing.DocumentEditorViewModel;
 import dev.orchestra.inspector.editing.SafeStorageHolder;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.SecretMasker;
@@ -15,6 +16,7 @@ import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.WriteLock;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.bson.BsonDateTime;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A delete whose cache keys Redis did not delete ends with a warning notification, not just "Deleted". */
+/** A delete or edit whose cache keys Redis did not delete ends with a warning, not just "Deleted" / "Saved". */
 class DeleteFlowCacheIT {
     private final SameThreadRunner runner = new SameThreadRunner();
     private final InMemoryMemoryManager raw = new InMemoryMemoryManager();
@@ -93,5 +95,20 @@ class DeleteFlowCacheIT {
         dialogs.undoActions.get(0).run();
         assertThat(raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString("i0"))).isPresent();
         assertThat(dialogs.warnings).singleElement().asString().startsWith("Cache not cleaned: ");
+    }
+
+    @Test
+    void anEditSavedWhileRedisIsDownSaysTheCacheIsNotCleaned() {
+        BsonDocument loaded = raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString("i0")).orElseThrow();
+        var editor = DocumentEditorViewModel.edit(runner, storage, StoreCollection.MEMORY_ITEMS, loaded,
+                Clock.systemUTC(), () -> { });
+        redis.stop();
+        editor.jsonProperty().set(editor.jsonProperty().get().replace("\"conversation\"", "\"note\""));
+
+        editor.save();
+
+        assertThat(raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString("i0")).orElseThrow()
+                .getString("item_type").getValue()).isEqualTo("note");
+        assertThat(editor.statusProperty().get()).startsWith("Saved at").contains("Cache not cleaned: ");
     }
 }
