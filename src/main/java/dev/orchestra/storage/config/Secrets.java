@@ -24,13 +24,4 @@ public final class Secrets {
         String withoutUserInfo = URI_CREDENTIALS.matcher(text).replaceAll("$1***@");
         return PASSWORD_PARAM.matcher(withoutUserInfo).replaceAll("$1=***");
     }
-
-    /** Removes every occurrence of a known secret value as well as URI credentials. */
-    public static String redact(String text, String secret) {
-        String redacted = redact(text);
-        if (redacted != null && secret != null && !secret.isEmpty()) {
-            redacted = redacted.replace(secret, "***");
-        }
-        return redacted;
-    }
 }
