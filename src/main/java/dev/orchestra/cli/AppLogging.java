@@ -1,5 +1,9 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.config.Redactor;
+import dev.orchestra.storage.config.StorageConfig;
 import java.util.Properties;
 
 /**
@@ -16,5 +20,15 @@ public final class AppLogging {
 
     public static void useAppConfiguration(Properties systemProperties) {
         systemProperties.putIfAbsent(CONFIGURATION_PROPERTY, CONFIGURATION);
+    }
+
+    /**
+     * Opens the store the app or the CLI works on, after teaching the log filter the configuration's secrets, so that
+     * no log line written while opening or later can hold them. Lives here, not in the storage library, which
+     * leaves the logging backend to the service using it.
+     */
+    public static MemoryManager openStore(StorageConfig config) {
+        RedactingTurboFilter.install(Redactor.of(config));
+        return MemoryManagerFactory.create(config);
     }
 }

@@ -1,6 +1,6 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.storage.config.Secrets;
+import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.config.StorageConfig;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -25,14 +25,14 @@ public record CliContext(
         StoreConnector stores,
         ShutdownSignal shutdown) {
 
-    /** Text safe to print: credentials in URIs and the configured Redis password removed. */
+    /** Text safe to print: the configured passwords (in every encoding) and anything like URI credentials removed. */
     public String redact(String text) {
-        String redacted = Secrets.redact(text);
+        Redactor redactor;
         try {
-            String password = config.get().redisPassword();
-            return password == null ? redacted : Secrets.redact(redacted, password);
+            redactor = Redactor.of(config.get());
         } catch (RuntimeException e) {
-            return redacted; // the configuration itself is what failed
+            redactor = Redactor.PATTERNS_ONLY; // the configuration itself is what failed
         }
+        return redactor.redact(text);
     }
 }

@@ -33,7 +33,7 @@ public final class CliMain {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
         Supplier<StorageConfig> config = memoize(StorageConfig::load);
-        CliContext context = new CliContext(out, err, System.in, Terminal.detect(), config, MemoryManagerFactory::create,
+        CliContext context = new CliContext(out, err, System.in, Terminal.detect(), config, AppLogging::openStore,
                 ShutdownSignal.jvmShutdown());
         try {
             return execute(context, args);

@@ -55,6 +55,7 @@ final class DeleteSessionCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
             ProgressBar bar = new ProgressBar(context.err(), forceProgress || context.terminal().stderrIsTerminal());
+            CacheCleanup cleanup = CacheCleanup.watch(safe.manager());
             SessionDeleteResult result = operations.deleteSession(userId, sessionId,
                     SafeOperations.DEFAULT_BATCH_SIZE, bar.bulk("Deleting"));
             bar.finishLine();
@@ -62,7 +63,7 @@ final class DeleteSessionCommand implements Callable<Integer> {
                             + "they are in inspector_trash for 30 days (undo token: %s)%n",
                     result.itemsDeleted(), result.sessionRecordsDeleted(), userId, sessionId, result.batchId());
             context.out().flush();
-            return ExitCodes.OK;
+            return cleanup.finish(context, ExitCodes.OK);
         }
     }
 }

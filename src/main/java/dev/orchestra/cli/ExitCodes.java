@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Finished, but not everything was done: an import with rejected lines or refused writes. */
     public static final int INCOMPLETE = 3;
+    /** The write is done in MongoDB, but Redis did not delete the cache keys it affected (they are named on stderr). */
+    public static final int CACHE_NOT_CLEANED = 4;
 
     private ExitCodes() {
     }

@@ -86,11 +86,12 @@ final class ImportCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(context.err(), forceProgress || context.terminal().stderrIsTerminal());
         try (OpenStore store = OpenStore.open(context); CancelOnShutdown interrupt = new CancelOnShutdown()) {
             SafeStorage safe = dryRun ? store.safe() : store.writable(writeAccess, "import");
+            CacheCleanup cleanup = CacheCleanup.watch(safe.manager());
             ImportReport report = ImportService.forSafeStorage(safe).importFile(collection, file, options,
                     interrupt.wrap(bar));
             bar.finishLine();
             printReport(report);
-            return report.hasProblems() ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+            return cleanup.finish(context, report.hasProblems() ? ExitCodes.INCOMPLETE : ExitCodes.OK);
         } finally {
             bar.finishLine();
         }

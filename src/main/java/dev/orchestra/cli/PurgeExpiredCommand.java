@@ -69,6 +69,7 @@ final class PurgeExpiredCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
             ProgressBar bar = new ProgressBar(context.err(), forceProgress || context.terminal().stderrIsTerminal());
+            CacheCleanup cleanup = CacheCleanup.watch(safe.manager());
             for (StoreCollection collection : COLLECTIONS) {
                 DeleteResult result = operations.deleteMatching(collection, expired,
                         SafeOperations.DEFAULT_BATCH_SIZE, bar.bulk("Purging"));
@@ -77,7 +78,7 @@ final class PurgeExpiredCommand implements Callable<Integer> {
                         collection.collectionName(), result.undoable() ? " (undo token: " + result.batchId() + ")" : "");
             }
             context.out().flush();
-            return ExitCodes.OK;
+            return cleanup.finish(context, ExitCodes.OK);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.storage.safety.RestoreReport;
+import dev.orchestra.storage.safety.SafeStorage;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,9 @@ final class UndoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (OpenStore store = OpenStore.open(context)) {
-            RestoreReport report = store.writable(writeAccess, "undo").operations().undo(batchId);
+            SafeStorage safe = store.writable(writeAccess, "undo");
+            CacheCleanup cleanup = CacheCleanup.watch(safe.manager());
+            RestoreReport report = safe.operations().undo(batchId);
             if (report.restored() == 0 && report.refused().isEmpty()) {
                 throw new CliFailure("nothing in inspector_trash under undo token '" + batchId + "'");
             }
@@ -35,7 +38,7 @@ final class UndoCommand implements Callable<Integer> {
                     + r.documentId() + ": " + r.reason()));
             context.out().flush();
             context.err().flush();
-            return report.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+            return cleanup.finish(context, report.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.orchestra.inspector;
 
 import dev.orchestra.inspector.common.StoreConnection;
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.cli.AppLogging;
 import dev.orchestra.storage.config.StorageConfig;
 
 /** How the app opens its store from the configuration (APP_ENV, MONGODB_URI, REDIS_HOST, .env). */
@@ -22,6 +22,6 @@ public final class StoreOpeners {
                 throw e;
             }, StoreDescription.unknown());
         }
-        return new Configured(() -> MemoryManagerFactory.create(config), StoreDescription.of(config));
+        return new Configured(() -> AppLogging.openStore(config), StoreDescription.of(config));
     }
 }

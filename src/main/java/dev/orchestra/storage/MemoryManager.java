@@ -1,6 +1,7 @@
 package dev.orchestra.storage;
 
 import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.health.HealthProbe;
 import dev.orchestra.storage.mapping.AgentDataMapper;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
 import dev.orchestra.storage.validation.Arguments;
@@ -40,6 +41,14 @@ public interface MemoryManager extends AutoCloseable {
 
     /** The backends this manager uses, checked now with a short timeout; never hangs, never throws. */
     List<ComponentHealth> checkHealth();
+
+    /**
+     * {@link #checkHealth()} split into parts that can be checked independently (each may hang on its own server);
+     * by default one part.
+     */
+    default List<HealthProbe> healthProbes() {
+        return List.of(new HealthProbe(ComponentHealth.MONGODB, this::checkHealth));
+    }
 
     /**
      * Heavier server facts for a monitoring view, keyed by component ({@code storage_mongodb}: serverStatus

@@ -5,6 +5,7 @@ import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.deleting.DeleteRequest.Outcome;
 import dev.orchestra.storage.safety.PartialDeleteException;
 import dev.orchestra.storage.safety.SafeOperations;
+import dev.orchestra.storage.tiered.CacheInvalidations;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -49,10 +50,15 @@ public class BulkDeleteViewModel {
     public void start(Consumer<Outcome> onFinished) {
         running.set(true);
         message.set("Deleting " + expected + " document(s)…");
-        runner.run(request.describe(), () -> request.run(ops, batchSize, (d, total) -> {
-            runner.runOnUiThread(() -> reportBatch(d, total));
-            return !cancelRequested.get();
-        }), result -> finish(result, describe(result), onFinished), e -> {
+        CacheInvalidations invalidations = ops.cacheInvalidations();
+        runner.run(request.describe(), () -> {
+            long queuedBefore = invalidations.invalidationsQueued();
+            Outcome result = request.run(ops, batchSize, (d, total) -> {
+                runner.runOnUiThread(() -> reportBatch(d, total));
+                return !cancelRequested.get();
+            });
+            return result.withCacheKeysQueued(invalidations.invalidationsQueued() - queuedBefore);
+        }, result -> finish(result, describe(result), onFinished), e -> {
             if (e instanceof PartialDeleteException partial) {
                 Outcome stopped = new Outcome(partial.batchId(), partial.deleted(), expected, false);
                 finish(stopped, "Stopped by an error after deleting exactly " + partial.deleted() + " of " + expected

@@ -13,5 +13,8 @@ public interface DeleteDialogs {
 
     void showInfo(String message);
 
+    /** A notification that stays until closed: something was done, but not everything it should have. */
+    void showWarning(String message);
+
     void showError(String title, String message);
 }

@@ -1,6 +1,7 @@
 package dev.orchestra.inspector.deleting;
 
 import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.CacheWarnings;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.deleting.DeleteRequest.Outcome;
@@ -9,6 +10,7 @@ import dev.orchestra.storage.safety.DeletePreview;
 import dev.orchestra.storage.safety.RestoreReport;
 import dev.orchestra.storage.safety.SafeOperations;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.orchestra.storage.tiered.CacheInvalidations;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -82,6 +84,7 @@ public class DeleteFlow {
             } else {
                 dialogs.showInfo(lastMessage.get());
             }
+            warnIfCacheNotCleaned(outcome.cacheKeysQueued());
         });
     }
 
@@ -94,7 +97,13 @@ public class DeleteFlow {
             dialogs.showError("Undo failed", ErrorMessages.describe(e));
             return;
         }
-        runner.run("Undoing delete " + batchId, () -> ops.undo(batchId), (RestoreReport report) -> {
+        CacheInvalidations invalidations = ops.cacheInvalidations();
+        runner.run("Undoing delete " + batchId, () -> {
+            long queuedBefore = invalidations.invalidationsQueued();
+            RestoreReport report = ops.undo(batchId);
+            return new Undone(report, invalidations.invalidationsQueued() - queuedBefore);
+        }, (Undone undone) -> {
+            RestoreReport report = undone.report();
             setMessage("Undo: " + report.summary());
             afterChange.run();
             if (report.complete()) {
@@ -102,10 +111,21 @@ public class DeleteFlow {
             } else {
                 dialogs.showError("Undo incomplete", lastMessage.get());
             }
+            warnIfCacheNotCleaned(undone.cacheKeysQueued());
         }, e -> {
             setMessage("Undo failed: " + ErrorMessages.describe(e));
             dialogs.showError("Undo failed", lastMessage.get());
         });
+    }
+
+    private record Undone(RestoreReport report, long cacheKeysQueued) {
+    }
+
+    /** Until Redis deletes the queued keys, Orchestra (another process) may still serve what was deleted. */
+    private void warnIfCacheNotCleaned(long cacheKeysQueued) {
+        if (cacheKeysQueued > 0) {
+            dialogs.showWarning(CacheWarnings.notCleaned(cacheKeysQueued));
+        }
     }
 
     private void report(DeleteRequest request, Throwable e) {

@@ -21,10 +21,22 @@ public sealed interface DeleteRequest {
     /** Runs the delete; {@code progress} is told after each batch and may stop it. */
     Outcome run(SafeOperations ops, int batchSize, BulkProgress progress);
 
-    /** What a delete did, whatever its kind. */
-    record Outcome(String batchId, long deleted, long expected, boolean cancelled) {
+    /**
+     * What a delete did, whatever its kind.
+     *
+     * @param cacheKeysQueued how many affected Redis keys Redis did not delete (queued until it answers)
+     */
+    record Outcome(String batchId, long deleted, long expected, boolean cancelled, long cacheKeysQueued) {
+        Outcome(String batchId, long deleted, long expected, boolean cancelled) {
+            this(batchId, deleted, expected, cancelled, 0);
+        }
+
         static Outcome of(DeleteResult r) {
             return new Outcome(r.batchId(), r.deleted(), r.expected(), r.cancelled());
+        }
+
+        Outcome withCacheKeysQueued(long queued) {
+            return new Outcome(batchId, deleted, expected, cancelled, queued);
         }
     }
 

@@ -89,6 +89,11 @@ public final class FxDeleteDialogs implements DeleteDialogs {
     }
 
     @Override
+    public void showWarning(String message) {
+        notifications.warning(message);
+    }
+
+    @Override
     public void showError(String title, String message) {
         dialogs.showError(title, message);
     }

@@ -2,6 +2,7 @@ package dev.orchestra.inspector.editing;
 
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.BsonText;
+import dev.orchestra.inspector.common.CacheWarnings;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.ExtendedJson;
 import dev.orchestra.inspector.common.FailureMessage;
@@ -11,6 +12,7 @@ import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.SafeOperations;
+import dev.orchestra.storage.tiered.CacheInvalidations;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Clock;
 import java.time.LocalTime;
@@ -301,15 +303,24 @@ public class DocumentEditorViewModel {
         }
         started();
         String savedText = json.get();
-        runner.run("Saving " + collection.collectionName(), () -> ops.update(collection, expectedNow, replacement),
-                saved -> {
-                    saving.set(false);
-                    expected = saved;
-                    baseline = savedText;
-                    dirty.set(!json.get().equals(baseline));
-                    status.set("Saved at " + now());
-                    onSaved.run();
-                }, this::failed);
+        CacheInvalidations invalidations = ops.cacheInvalidations();
+        runner.run("Saving " + collection.collectionName(), () -> {
+            long queuedBefore = invalidations.invalidationsQueued();
+            BsonDocument saved = ops.update(collection, expectedNow, replacement);
+            return new Saved(saved, invalidations.invalidationsQueued() - queuedBefore);
+        }, done -> {
+            saving.set(false);
+            expected = done.document();
+            baseline = savedText;
+            dirty.set(!json.get().equals(baseline));
+            status.set("Saved at " + now() + (done.cacheKeysQueued() == 0 ? ""
+                    : ". " + CacheWarnings.notCleaned(done.cacheKeysQueued())));
+            onSaved.run();
+        }, this::failed);
+    }
+
+    /** A saved document, and how many of its cache keys Redis did not delete. */
+    private record Saved(BsonDocument document, long cacheKeysQueued) {
     }
 
     private void insert(BsonDocument document) {

@@ -12,8 +12,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * One backend's indicator: a light, "MongoDB · 3 ms · 2 s ago", and a tooltip with the server version and the last
- * error. A check that is overdue (the server stopped answering even the health ping) turns it amber.
+ * One backend's indicator: a light, "MongoDB · 3 ms · 2 s ago", and a tooltip with the server version and, while it
+ * is not OK, its last error. A check that is overdue (the server stopped answering even the health ping) turns it
+ * amber.
  */
 public final class ComponentIndicator {
     /** Latency above which a working server is shown amber (slow). */
@@ -37,7 +38,9 @@ public final class ComponentIndicator {
     void update(ComponentHealth health, Instant now) {
         last = health;
         receivedAt = now;
-        if (health.lastError() != null) {
+        if (health.status() == HealthStatus.OK) {
+            lastError = null; // recovered: an old error next to a green light would only mislead
+        } else if (health.lastError() != null) {
             lastError = health.lastError();
         }
         refresh(now);

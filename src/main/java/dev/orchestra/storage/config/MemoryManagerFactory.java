@@ -106,7 +106,7 @@ public final class MemoryManagerFactory {
         try {
             resource.close();
         } catch (Exception e) {
-            log.warn("Closing {} failed: {}", resource.getClass().getSimpleName(), Secrets.redact(e.getMessage()));
+            log.warn("Closing {} failed: {}", resource.getClass().getSimpleName(), Redactor.PATTERNS_ONLY.redact(e.getMessage()));
         }
     }
 }

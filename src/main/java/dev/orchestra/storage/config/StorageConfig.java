@@ -91,11 +91,12 @@ public record StorageConfig(
         if (mongoUri == null) {
             return usesEmbeddedStore() ? "embedded store" : "in-memory store";
         }
-        return Secrets.redact(mongoUri);
+        return Redactor.of(this).redact(mongoUri);
     }
 
     public String redisDisplayName() {
-        return redisHost == null ? "no cache" : redisHost + ":" + redisPort + (redisTls ? " (TLS)" : "");
+        return redisHost == null ? "no cache"
+                : Redactor.of(this).redact(redisHost) + ":" + redisPort + (redisTls ? " (TLS)" : "");
     }
 
     public StorageConfig withMongo(String uri, String database) {
@@ -122,7 +123,7 @@ public record StorageConfig(
         } catch (IllegalArgumentException e) {
             // The driver's message may quote the URI; say only what is safe.
             throw new StorageValidationException("MONGODB_URI is not a valid MongoDB connection string ("
-                    + Secrets.redact(uri) + ")");
+                    + Redactor.forSecrets(Redactor.passwordIn(uri).stream().toList()).redact(uri) + ")");
         }
     }
 

@@ -5,7 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.orchestra.storage.StorageValidationException;
-import dev.orchestra.storage.config.Secrets;
+import dev.orchestra.storage.config.Redactor;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.bson.UuidRepresentation;
@@ -25,7 +25,8 @@ final class MongoConnection {
             return new ConnectionString(connectionString);
         } catch (IllegalArgumentException e) {
             throw new StorageValidationException("Not a valid MongoDB connection string: "
-                    + Secrets.redact(connectionString));
+                    + Redactor.forSecrets(Redactor.passwordIn(connectionString).stream().toList())
+                    .redact(connectionString));
         }
     }
 

@@ -11,7 +11,8 @@ import com.mongodb.MongoWriteException;
 import dev.orchestra.storage.StorageConnectionException;
 import dev.orchestra.storage.StorageException;
 import dev.orchestra.storage.StorageOperationException;
-import dev.orchestra.storage.config.Secrets;
+import dev.orchestra.storage.config.Redactor;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,17 @@ final class MongoErrors {
     private static final Logger LOG = LoggerFactory.getLogger(MongoErrors.class);
 
     private final String hosts;
-    private final String password;
+    private final Redactor redactor;
     private volatile String lastError;
 
+    /** @param password removed, in every encoding, from every message (null: none) */
     MongoErrors(String hosts, String password) {
+        this(hosts, Redactor.forSecrets(password == null ? List.of() : List.of(password)));
+    }
+
+    MongoErrors(String hosts, Redactor redactor) {
         this.hosts = hosts;
-        this.password = password;
+        this.redactor = redactor;
     }
 
     String lastError() {
@@ -81,7 +87,7 @@ final class MongoErrors {
     }
 
     private String safe(String message) {
-        return Secrets.redact(message == null ? "" : message, password);
+        return redactor.redact(message == null ? "" : message);
     }
 
     private static String shorten(String message) {

@@ -20,6 +20,7 @@ import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageOperationException;
 import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.health.ComponentHealth;
 import dev.orchestra.storage.indexes.IndexCatalog;
 import dev.orchestra.storage.mapping.AgentDataMapper;
@@ -96,8 +97,12 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         }
         ConnectionString connection = MongoConnection.parse(connectionString);
         String hosts = MongoConnection.hosts(connection);
-        this.errors = new MongoErrors(hosts, connection.getPassword() == null ? null
-                : new String(connection.getPassword()));
+        List<String> passwords = new ArrayList<>();
+        Redactor.passwordIn(connectionString).ifPresent(passwords::add);
+        if (connection.getPassword() != null) {
+            passwords.add(new String(connection.getPassword()));
+        }
+        this.errors = new MongoErrors(hosts, Redactor.forSecrets(passwords));
         this.timeout = operationTimeout;
         this.client = MongoConnection.open(connection, operationTimeout);
         this.database = client.getDatabase(databaseName);

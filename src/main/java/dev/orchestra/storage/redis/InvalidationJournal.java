@@ -1,5 +1,6 @@
 package dev.orchestra.storage.redis;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,6 +77,13 @@ public final class InvalidationJournal {
 
     public boolean isEmpty() {
         return keys.isEmpty() && prefixes.isEmpty();
+    }
+
+    /** The pending keys, then the pending prefixes as {@code prefix*}. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(keys.keySet());
+        prefixes.keySet().forEach(prefix -> names.add(prefix + "*"));
+        return names;
     }
 
     /** Pending single keys plus pending prefixes. */

@@ -1,7 +1,7 @@
 package dev.orchestra.storage.redis;
 
 import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.config.Secrets;
+import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.health.ComponentHealth;
 import dev.orchestra.storage.health.HealthStatus;
@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.bson.BsonDocument;
 import org.slf4j.Logger;
@@ -55,9 +56,11 @@ public final class RedisCache implements AutoCloseable {
     private final CacheKeys keys;
     private final InvalidationJournal journal;
     private final CircuitBreaker breaker;
+    private final Redactor redactor;
     private final CacheStatistics statistics = new CacheStatistics();
     private final AtomicLongArray epochs = new AtomicLongArray(EPOCH_STRIPES);
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicLong queuedInvalidations = new AtomicLong();
     private volatile long nextDrainAt = System.nanoTime();
     private volatile String lastError;
     private volatile String serverVersion;
@@ -68,6 +71,7 @@ public final class RedisCache implements AutoCloseable {
         this.journal = new InvalidationJournal(MAX_JOURNAL_KEYS,
                 List.of(keys.allHistoryPrefix(), keys.allSessionPrefix()));
         this.breaker = new CircuitBreaker(settings.retryInterval());
+        this.redactor = settings.redactor();
         this.jedis = RedisConnections.open(settings);
     }
 
@@ -89,6 +93,31 @@ public final class RedisCache implements AutoCloseable {
 
     public int pendingInvalidations() {
         return journal.size();
+    }
+
+    /**
+     * How many keys (or key prefixes) this cache has had to queue so far because Redis did not delete them when
+     * asked; only grows. A writer compares it before and after its write to learn whether its invalidation happened.
+     */
+    public long invalidationsQueued() {
+        return queuedInvalidations.get();
+    }
+
+    /** The keys still to delete, prefixes shown as {@code prefix*}. */
+    public List<String> pendingInvalidationNames() {
+        return journal.names();
+    }
+
+    /**
+     * Tries to delete what is pending now (a PING first, whatever the circuit says).
+     *
+     * @return true when nothing is pending afterwards
+     */
+    public boolean retryPendingInvalidations() {
+        if (!journal.isEmpty()) {
+            checkHealth();
+        }
+        return journal.isEmpty();
     }
 
     /** False while Redis is believed down (the circuit is open). */
@@ -197,14 +226,14 @@ public final class RedisCache implements AutoCloseable {
         }
         keysToDelete.forEach(key -> epochs.incrementAndGet(stripe(key)));
         if (!ready()) {
-            keysToDelete.forEach(journal::addKey);
+            queue(keysToDelete);
             return;
         }
         try {
             jedis.del(keysToDelete.stream().map(RedisCache::bytes).toArray(byte[][]::new));
         } catch (JedisException e) {
             failed(e);
-            keysToDelete.forEach(journal::addKey);
+            queue(keysToDelete);
         }
     }
 
@@ -217,7 +246,7 @@ public final class RedisCache implements AutoCloseable {
             epochs.incrementAndGet(i);
         }
         if (!ready()) {
-            journal.addPrefix(literalPrefix);
+            queuePrefix(literalPrefix);
             return;
         }
         try {
@@ -229,11 +258,22 @@ public final class RedisCache implements AutoCloseable {
             } while (!ScanParams.SCAN_POINTER_START.equals(cursor) && steps < MAX_SCAN_STEPS);
             if (!ScanParams.SCAN_POINTER_START.equals(cursor)) {
                 journal.continuePrefix(literalPrefix, cursor);
+                queuedInvalidations.incrementAndGet();
             }
         } catch (JedisException e) {
             failed(e);
-            journal.addPrefix(literalPrefix);
+            queuePrefix(literalPrefix);
         }
+    }
+
+    private void queue(Collection<String> keysToDelete) {
+        keysToDelete.forEach(journal::addKey);
+        queuedInvalidations.addAndGet(keysToDelete.size());
+    }
+
+    private void queuePrefix(String literalPrefix) {
+        journal.addPrefix(literalPrefix);
+        queuedInvalidations.incrementAndGet();
     }
 
     private String deleteStartingWith(String literalPrefix, String cursor) {
@@ -382,7 +422,7 @@ public final class RedisCache implements AutoCloseable {
     private void noteError(JedisException e) {
         statistics.recordError();
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        lastError = Secrets.redact(message, settings.password());
+        lastError = redactor.redact(message);
     }
 
     private static int stripe(String key) {

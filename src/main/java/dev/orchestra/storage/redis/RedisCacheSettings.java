@@ -1,6 +1,9 @@
 package dev.orchestra.storage.redis;
 
+import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.config.StorageConfig;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 
 /**
@@ -37,8 +40,19 @@ public record RedisCacheSettings(
         return new RedisCacheSettings(host, port, password, tls, keyPrefix, ttl, connect, socket, retry);
     }
 
+    /** Where Redis is, safe to show (a password written into the host is removed). */
     public String address() {
-        return host + ":" + port + (tls ? " (TLS)" : "");
+        return redactor().redact(host) + ":" + port + (tls ? " (TLS)" : "");
+    }
+
+    /** Removes the password, and one written into {@code host} as a URL, from any text. */
+    public Redactor redactor() {
+        List<String> secrets = new ArrayList<>();
+        Redactor.passwordIn(host).ifPresent(secrets::add);
+        if (password != null) {
+            secrets.add(password);
+        }
+        return Redactor.forSecrets(secrets);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.health.ComponentHealth;
 import dev.orchestra.storage.indexes.IndexCatalog;
+import dev.orchestra.storage.health.HealthProbe;
 import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
@@ -18,6 +19,7 @@ import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.redis.CacheKeyView;
 import dev.orchestra.storage.tiered.CacheInspection;
+import dev.orchestra.storage.tiered.CacheInvalidations;
 import dev.orchestra.storage.model.UpsertResult;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,8 @@ import org.bson.BsonValue;
  * {@link #restoreExactly} and the delegate's {@link RawDocumentAccess} when it has one (sample data); without one
  * those methods throw {@link UnsupportedOperationException}.
  */
-public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAccess, CacheInspection {
+public final class ReadOnlyMemoryManager
+        implements MemoryManager, RawDocumentAccess, CacheInspection, CacheInvalidations {
     private final MemoryManager delegate;
     private final WriteLock lock;
 
@@ -53,6 +56,22 @@ public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAc
     }
 
     @Override
+    public long invalidationsQueued() {
+        return CacheInvalidations.of(delegate).invalidationsQueued();
+    }
+
+    @Override
+    public List<String> pendingInvalidations() {
+        return CacheInvalidations.of(delegate).pendingInvalidations();
+    }
+
+    /** Deleting stale cache keys is allowed while locked: it only makes the cache agree with MongoDB. */
+    @Override
+    public boolean retryPendingInvalidations() {
+        return CacheInvalidations.of(delegate).retryPendingInvalidations();
+    }
+
+    @Override
     public void initialize() {
         delegate.initialize();
     }
@@ -60,6 +79,11 @@ public final class ReadOnlyMemoryManager implements MemoryManager, RawDocumentAc
     @Override
     public List<ComponentHealth> checkHealth() {
         return delegate.checkHealth();
+    }
+
+    @Override
+    public List<HealthProbe> healthProbes() {
+        return delegate.healthProbes();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.tiered.CacheInvalidations;
 import dev.orchestra.storage.validation.QueryOperatorGuard;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -130,6 +131,8 @@ final class SafeDeletes {
         long expectedItems = manager.count(StoreCollection.MEMORY_ITEMS, filter).value();
         long expected = expectedItems + manager.count(StoreCollection.USER_SESSIONS, filter).value();
         String batchId = newBatchId();
+        CacheInvalidations invalidations = CacheInvalidations.of(manager);
+        long queuedBefore = invalidations.invalidationsQueued();
         long items = 0;
         long records = 0;
         boolean itemsDone = false;
@@ -139,12 +142,14 @@ final class SafeDeletes {
             items = itemOutcome.deleted();
             itemsDone = true;
             if (itemOutcome.cancelled()) {
-                return new SessionDeleteResult(batchId, items, 0, true);
+                return new SessionDeleteResult(batchId, items, 0, true,
+                        invalidations.invalidationsQueued() - queuedBefore);
             }
             var recordOutcome = deleter.deleteMatching(StoreCollection.USER_SESSIONS, filter, size, batchId, items,
                     expected, progress);
             records = recordOutcome.deleted();
-            return new SessionDeleteResult(batchId, items, records, recordOutcome.cancelled());
+            return new SessionDeleteResult(batchId, items, records, recordOutcome.cancelled(),
+                    invalidations.invalidationsQueued() - queuedBefore);
         } catch (PartialDeleteException e) {
             if (itemsDone) {
                 records = e.deleted() - items; // the count given to the record phase started at items

@@ -6,6 +6,7 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.tiered.CacheInvalidations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +58,11 @@ public final class SafeOperations {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Whether the cache keys of the writes made here were deleted in Redis (see {@link CacheInvalidations}). */
+    public CacheInvalidations cacheInvalidations() {
+        return CacheInvalidations.of(manager);
     }
 
     // ---- edits -------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.health.HealthProbe;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
@@ -43,7 +44,8 @@ import org.bson.BsonValue;
  *   <li>Redis down: everything works from the delegate; {@link #checkHealth()} reports Redis in error.</li>
  * </ul>
  */
-public final class TieredMemoryManager extends ForwardingMemoryManager implements CacheInspection {
+public final class TieredMemoryManager extends ForwardingMemoryManager
+        implements CacheInspection, CacheInvalidations {
     /** How many of the newest items a history key holds. */
     public static final int DEFAULT_CACHED_ITEMS = 50;
 
@@ -71,6 +73,21 @@ public final class TieredMemoryManager extends ForwardingMemoryManager implement
     /** The cache, when one is configured. */
     public Optional<RedisCache> cache() {
         return Optional.ofNullable(cache);
+    }
+
+    @Override
+    public long invalidationsQueued() {
+        return cache == null ? 0 : cache.invalidationsQueued();
+    }
+
+    @Override
+    public List<String> pendingInvalidations() {
+        return cache == null ? List.of() : cache.pendingInvalidationNames();
+    }
+
+    @Override
+    public boolean retryPendingInvalidations() {
+        return cache == null || cache.retryPendingInvalidations();
     }
 
     @Override
@@ -283,9 +300,21 @@ public final class TieredMemoryManager extends ForwardingMemoryManager implement
     @Override
     public List<ComponentHealth> checkHealth() {
         List<ComponentHealth> components = new ArrayList<>(delegate.checkHealth());
-        components.add(cache == null ? ComponentHealth.disabled(ComponentHealth.REDIS, "REDIS_HOST is not set")
-                : cache.checkHealth());
+        components.add(redisHealth());
         return components;
+    }
+
+    /** The delegate's probes, then Redis on its own. */
+    @Override
+    public List<HealthProbe> healthProbes() {
+        List<HealthProbe> probes = new ArrayList<>(delegate.healthProbes());
+        probes.add(new HealthProbe(ComponentHealth.REDIS, () -> List.of(redisHealth())));
+        return probes;
+    }
+
+    private ComponentHealth redisHealth() {
+        return cache == null ? ComponentHealth.disabled(ComponentHealth.REDIS, "REDIS_HOST is not set")
+                : cache.checkHealth();
     }
 
     @Override

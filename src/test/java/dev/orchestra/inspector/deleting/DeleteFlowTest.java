@@ -149,6 +149,7 @@ public class DeleteFlowTest {
         final List<String> notifications = new ArrayList<>();
         public final List<Runnable> undoActions = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
         String typed = "";
         Predicate<BulkDeleteViewModel> cancelWhen = b -> false;
         Runnable beforeAnswer = () -> { };
@@ -179,6 +180,11 @@ public class DeleteFlowTest {
         @Override
         public void showInfo(String message) {
             notifications.add(message);
+        }
+
+        @Override
+        public void showWarning(String message) {
+            warnings.add(message);
         }
 
         @Override

@@ -57,7 +57,9 @@ class StatusBarViewModelTest {
 
         model.update(List.of(mongo(HealthStatus.OK, 2), redis(HealthStatus.OK)));
         assertThat(model.overallTextProperty().get()).isEqualTo("ok");
-        assertThat(model.redis().tooltipProperty().get()).contains("last error: Connection refused");
+        // recovered: no old error text next to a green light
+        assertThat(model.redis().tooltipProperty().get()).doesNotContain("Connection refused").doesNotContain("error");
+        assertThat(model.mongo().tooltipProperty().get()).doesNotContain("error");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.orchestra.storage.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecretsTest {
@@ -22,7 +23,8 @@ class SecretsTest {
 
     @Test
     void removesAKnownSecretWhereverItAppears() {
-        assertThat(Secrets.redact("AUTH failed for hunter2 on host", "hunter2")).isEqualTo("AUTH failed for *** on host");
+        assertThat(Redactor.forSecrets(List.of("hunter2")).redact("AUTH failed for hunter2 on host"))
+                .isEqualTo("AUTH failed for *** on host");
     }
 
     @Test

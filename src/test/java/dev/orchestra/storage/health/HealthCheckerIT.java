@@ -1,11 +1,13 @@
 package dev.orchestra.storage.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.redis.RedisCache;
 import dev.orchestra.storage.redis.RedisCacheSettings;
+import dev.orchestra.storage.testsupport.FaultProxy;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
@@ -123,5 +125,33 @@ class HealthCheckerIT {
 
         assertThat(report.status()).isEqualTo(HealthStatus.DEGRADED);
         assertThat(report.components()).containsEntry("storage_mongodb", true).containsEntry("storage_redis", false);
+    }
+
+    @Test
+    void aStalledMongoLeavesRedisOkAndBothAreOkAgainAfterwards() {
+        var mongo = closing(MongoTestServer.start());
+        var redis = closing(RedisTestServer.openEmbedded());
+        var proxy = closing(FaultProxy.start("127.0.0.1", mongo.port()));
+        var manager = closing(new TieredMemoryManager(new MongoMemoryManager(proxy.mongoConnectionString(),
+                mongo.uniqueDatabaseName(), Duration.ofSeconds(30)), cache(redis.host(), redis.port(), redis.keyPrefix())));
+        var checker = closing(new HealthChecker(manager, "test", "1.0", Duration.ofMillis(700)));
+        assertThat(checker.check().status()).isEqualTo(HealthStatus.OK);
+
+        proxy.stall();
+        List<ComponentHealth> stalled = assertTimeoutPreemptively(Duration.ofSeconds(3), checker::checkComponents);
+        proxy.unstall();
+
+        assertThat(stalled).filteredOn(c -> c.name().equals(ComponentHealth.MONGODB)).singleElement()
+                .satisfies(c -> assertThat(c.lastError()).contains("no answer within 700 ms"));
+        assertThat(stalled).filteredOn(c -> c.name().equals(ComponentHealth.REDIS)).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.status()).isEqualTo(HealthStatus.OK);
+                    assertThat(c.lastError()).isNull();
+                });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(checker.checkComponents())
+                .allSatisfy(c -> {
+                    assertThat(c.status()).isEqualTo(HealthStatus.OK);
+                    assertThat(c.lastError()).isNull();
+                }));
     }
 }

@@ -118,7 +118,7 @@ class MongoBatchUpsertIT {
     }
 
     private static UpsertResult upsert(MongoCollection<BsonDocument> target, List<BsonDocument> batch) {
-        return new MongoBatchUpsert(new MongoErrors("test-host", null), Duration.ofSeconds(10), target,
+        return new MongoBatchUpsert(new MongoErrors("test-host", (String) null), Duration.ofSeconds(10), target,
                 StoreCollection.MEMORY_ITEMS, DocumentChecks.SCHEMA).run(new ArrayList<>(batch));
     }
 

@@ -36,7 +36,7 @@ class ReadOnlyMemoryManagerTest {
     private static final Set<String> WRITES = Set.of("addMemoryItem", "addRawAgentData", "cleanupExpiredItems",
             "insert", "replace", "delete", "deleteMatching", "upsertAll", "insertAll", "deleteByIds",
             "restoreExactly");
-    private static final Set<String> READS_AND_LIFECYCLE = Set.of("initialize", "checkHealth", "serverStatistics",
+    private static final Set<String> READS_AND_LIFECYCLE = Set.of("initialize", "checkHealth", "healthProbes", "serverStatistics",
             "close", "getMemoryItem", "getConversationHistory", "semanticSearch", "checkDuplicate", "findPage", "count",
             "findById", "listSessions", "findByIds", "findMatching", "fullDocumentStreaming",
             "indexCatalog"); // the catalog it returns refuses index creation while locked (IndexServiceIT)
