@@ -39,7 +39,7 @@ class ReadOnlyMemoryManagerTest {
     private static final Set<String> READS_AND_LIFECYCLE = Set.of("initialize", "checkHealth", "healthProbes", "serverStatistics",
             "close", "getMemoryItem", "getConversationHistory", "semanticSearch", "checkDuplicate", "findPage", "count",
             "findById", "listSessions", "findByIds", "findMatching", "fullDocumentStreaming",
-            "indexCatalog"); // the catalog it returns refuses index creation while locked (IndexServiceIT)
+            "distinctTypes", "indexCatalog"); // the catalog it returns refuses index creation while locked (IndexServiceIT)
 
     private final InMemoryMemoryManager store = new InMemoryMemoryManager();
     private final WriteLock lock = WriteLock.locked("test");
