@@ -1,5 +1,7 @@
 package dev.orchestra.inspector.deleting;
 
+import dev.orchestra.inspector.common.FailureMessage;
+
 /** What the delete flow asks of the desktop (dialogs, a progress window, notifications); no Nodes in the flow. */
 public interface DeleteDialogs {
     /** Shows what will go and waits for the answer; true when confirmed (typed phrase included). */
@@ -13,8 +15,13 @@ public interface DeleteDialogs {
 
     void showInfo(String message);
 
-    /** A notification that stays until closed: something was done, but not everything it should have. */
+    /** A warning notification: something was done, but not everything it should have. */
     void showWarning(String message);
 
     void showError(String title, String message);
+
+    /** One plain sentence, with the technical text behind a details expander where there is one. */
+    default void showError(String title, FailureMessage failure) {
+        showError(title, failure.message());
+    }
 }

@@ -2,7 +2,7 @@ package dev.orchestra.inspector.deleting;
 
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.CacheWarnings;
-import dev.orchestra.inspector.common.ErrorMessages;
+import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.deleting.DeleteRequest.Outcome;
 import dev.orchestra.inspector.editing.SafeStorageHolder;
@@ -94,7 +94,7 @@ public class DeleteFlow {
         try {
             ops = storage.operations();
         } catch (RuntimeException e) {
-            dialogs.showError("Undo failed", ErrorMessages.describe(e));
+            dialogs.showError("Undo failed", FailureMessage.of(e));
             return;
         }
         CacheInvalidations invalidations = ops.cacheInvalidations();
@@ -113,8 +113,9 @@ public class DeleteFlow {
             }
             warnIfCacheNotCleaned(undone.cacheKeysQueued());
         }, e -> {
-            setMessage("Undo failed: " + ErrorMessages.describe(e));
-            dialogs.showError("Undo failed", lastMessage.get());
+            FailureMessage failure = FailureMessage.of(e);
+            setMessage("Undo failed: " + failure.message());
+            dialogs.showError("Undo failed", failure);
         });
     }
 
@@ -129,8 +130,9 @@ public class DeleteFlow {
     }
 
     private void report(DeleteRequest request, Throwable e) {
-        setMessage("Not deleted: " + ErrorMessages.describe(e));
-        dialogs.showError(request.describe(), lastMessage.get());
+        FailureMessage failure = FailureMessage.of(e);
+        setMessage("Not deleted: " + failure.message());
+        dialogs.showError(request.describe(), failure);
     }
 
     private DeletePreview masked(DeletePreview preview, boolean reveal) {

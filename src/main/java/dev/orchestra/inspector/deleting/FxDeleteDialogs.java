@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.deleting;
 
+import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.FxNotifications;
 import dev.orchestra.inspector.editing.FxWindows;
@@ -96,5 +97,10 @@ public final class FxDeleteDialogs implements DeleteDialogs {
     @Override
     public void showError(String title, String message) {
         dialogs.showError(title, message);
+    }
+
+    @Override
+    public void showError(String title, FailureMessage failure) {
+        dialogs.showError(title, failure);
     }
 }
