@@ -150,7 +150,7 @@ class SessionCacheWindowIT {
         await().atMost(WAIT).until(() -> fx(() -> context.editing().openedWindows().size()) == 1);
         Stage editor = fx(() -> context.editing().openedWindows().get(0));
         TextArea json = robot.from(fx(() -> editor.getScene().getRoot())).lookup("#jsonArea").query();
-        assertThat(fx(() -> json.getText())).contains(s.sessionId()).contains("$date");
+        assertThat(fx(() -> json.getText())).contains(s.sessionId()).contains("ISODate(");
         write(editor.getScene(), "screenshot-session-record.png");
     }
 

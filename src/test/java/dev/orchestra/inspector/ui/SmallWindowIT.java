@@ -117,7 +117,7 @@ class SmallWindowIT {
 
         // dark theme: the selected Relaxed/Canonical toggle must look different from the other one
         InspectorUi.show(context, Section.MEMORY);
-        ToggleButton relaxed = InspectorUi.node(robot, context, Section.MEMORY, "#relaxedButton");
+        ToggleButton relaxed = InspectorUi.node(robot, context, Section.MEMORY, "#readableButton");
         ToggleButton canonical = InspectorUi.node(robot, context, Section.MEMORY, "#canonicalButton");
         InspectorUi.fxRun(() -> relaxed.setSelected(true));
         WaitForAsyncUtils.waitForFxEvents();
