@@ -1,4 +1,4 @@
-package dev.orchestra.inspector.common;
+package dev.orchestra.storage.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
