@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.BsonDocument;
 
-/** Plain-text tables for quick looks: the listed columns of each collection ({@link Schemas}), cells cut to a readable width. */
+/**
+ * Plain-text tables for quick looks: the listed columns of each collection ({@link Schemas}), cells cut to a
+ * readable width.
+ */
 final class DocumentTable {
     private static final int MAX_CELL = 48;
 

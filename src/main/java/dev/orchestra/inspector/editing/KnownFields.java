@@ -14,8 +14,8 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 
 /**
- * The fields the form shows for each collection ({@link Schemas}), and the conversion between a field's text and its BSON value.
- * Everything else (metadata, embedding, unknown fields) is edited in the JSON and always kept.
+ * The fields the form shows for each collection ({@link Schemas}), and the conversion between a field's text and
+ * its BSON value. Everything else (metadata, embedding, unknown fields) is edited in the JSON and always kept.
  */
 final class KnownFields {
     private KnownFields() {

@@ -30,12 +30,14 @@ class TimeInputParserTest {
 
     @Test
     void acceptsWhatTheCliAcceptedBefore() {
-        assertThat(parser.parse("2024-05-01T14:30:00z", false).value()).isEqualTo(Instant.parse("2024-05-01T14:30:00Z"));
+        assertThat(parser.parse("2024-05-01T14:30:00z", false).value())
+                .isEqualTo(Instant.parse("2024-05-01T14:30:00Z"));
         assertThat(parser.parse("2024-05-01T14:30:00.250", false).value())
                 .isEqualTo(Instant.parse("2024-05-01T14:30:00.250Z"));
         assertThat(parser.parse("2024-05-01T14:30:00.250+02:00", true).value())
                 .isEqualTo(Instant.parse("2024-05-01T12:30:00.250Z"));
-        assertThat(parser.parse(" 2024-05-01T14:30:00Z ", true).value()).isEqualTo(Instant.parse("2024-05-01T14:30:00Z"));
+        assertThat(parser.parse(" 2024-05-01T14:30:00Z ", true).value())
+                .isEqualTo(Instant.parse("2024-05-01T14:30:00Z"));
     }
 
     @Test
