@@ -2,16 +2,12 @@ package dev.orchestra.cli;
 
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.TimeInputParser;
 import dev.orchestra.storage.transfer.ExportFormat;
 import dev.orchestra.storage.validation.StrictJsonParser;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.bson.BsonDocument;
 import picocli.CommandLine.ITypeConverter;
@@ -45,27 +41,28 @@ final class Converters {
         }
     }
 
-    /** ISO-8601: {@code 2024-05-01T12:00:00Z}, with an offset, or without one (UTC), or a date (UTC midnight). */
-    static final class Time implements ITypeConverter<Instant> {
+    /** The start of a time range ({@link TimeInputParser}; UTC when no offset is given). */
+    static final class FromTime implements ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
-            String v = value.trim();
-            try {
-                if (v.length() == 10) {
-                    return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-                }
-                if (v.endsWith("Z") || v.endsWith("z")) {
-                    return Instant.parse(v.toUpperCase(Locale.ROOT));
-                }
-                if (v.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                    return OffsetDateTime.parse(v).toInstant();
-                }
-                return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not a time; use ISO-8601 such as 2024-05-01, "
-                        + "2024-05-01T12:00:00Z or 2024-05-01T14:00:00+02:00");
-            }
+            return time(value, false);
         }
+    }
+
+    /** The end of a time range, exclusive: a bare date includes that whole day (UTC). */
+    static final class ToTime implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            return time(value, true);
+        }
+    }
+
+    private static Instant time(String value, boolean endOfRange) {
+        TimeInputParser.Result result = new TimeInputParser(Clock.systemUTC()).parse(value, endOfRange);
+        if (!result.ok()) {
+            throw new TypeConversionException(result.error());
+        }
+        return result.value();
     }
 
     /**

@@ -1,13 +1,17 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.schema.Schemas;
 import dev.orchestra.storage.transfer.CsvDocumentWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.BsonDocument;
 
-/** Plain-text tables for quick looks: fixed columns per collection, cells cut to a readable width. */
+/**
+ * Plain-text tables for quick looks: the listed columns of each collection ({@link Schemas}), cells cut to a
+ * readable width.
+ */
 final class DocumentTable {
     private static final int MAX_CELL = 48;
 
@@ -15,13 +19,7 @@ final class DocumentTable {
     }
 
     static List<String> columns(StoreCollection collection) {
-        return switch (collection) {
-            case MEMORY_ITEMS -> List.of("_id", "timestamp", "user_id", "session_id", "item_type", "text_content");
-            case AGENT_DATA -> List.of("_id", "timestamp", "agent_id", "data_type", "content");
-            case USER_SESSIONS -> List.of("_id", "updated_at", "user_id", "session_id", "persona_active");
-            case INSPECTOR_TRASH -> List.of("_id", "deleted_at", "source_collection");
-            case INSPECTOR_AUDIT -> List.of("_id", "time", "action", "collection");
-        };
+        return Schemas.of(collection).tableColumns();
     }
 
     static void printDocuments(PrintWriter out, StoreCollection collection, List<BsonDocument> documents) {

@@ -23,12 +23,13 @@ final class FilterOptions {
     @Option(names = "--data-type", paramLabel = "DATA_TYPE", description = "data_type equals (agent_data)")
     String dataType;
 
-    @Option(names = "--from", paramLabel = "TIME", converter = Converters.Time.class,
-            description = "time field >= TIME (ISO-8601, e.g. 2024-05-01 or 2024-05-01T12:00:00Z; UTC when no offset)")
+    @Option(names = "--from", paramLabel = "TIME", converter = Converters.FromTime.class,
+            description = "time field >= TIME (e.g. 2024-05-01, 2024-05-01T12:00:00Z, or 2h / 7d ago; UTC when no"
+                    + " offset)")
     Instant from;
 
-    @Option(names = "--to", paramLabel = "TIME", converter = Converters.Time.class,
-            description = "time field < TIME")
+    @Option(names = "--to", paramLabel = "TIME", converter = Converters.ToTime.class,
+            description = "time field < TIME; a bare date includes that whole day")
     Instant to;
 
     @Option(names = "--text", paramLabel = "TEXT",

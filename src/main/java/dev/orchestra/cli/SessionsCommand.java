@@ -1,5 +1,6 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.model.SessionSummary;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,8 @@ final class SessionsCommand implements Callable<Integer> {
             sessions = store.manager().listSessions(userId, limit);
         }
         DocumentTable.print(context.out(),
-                List.of("user_id", "session_id", "items", "first_activity", "last_activity", "persona", "note"),
+                List.of(Fields.USER_ID, Fields.SESSION_ID, "items", "first_activity", "last_activity", "persona",
+                        "note"),
                 sessions.stream().map(s -> List.of(text(s.userId()), text(s.sessionId()), Long.toString(s.itemCount()),
                         time(s.firstActivity()), time(s.lastActivity()), text(s.personaActive()),
                         s.isNoSession() ? "no session" : s.isOrphanItems() ? "items only"

@@ -192,6 +192,22 @@ class CliCommandsTest {
     }
 
     @Test
+    void aBareToDateIncludesThatWholeDay() {
+        store.insert(StoreCollection.MEMORY_ITEMS, new BsonDocument("_id", new BsonString("evening"))
+                .append("user_id", new BsonString("dora")).append("item_type", new BsonString("note"))
+                .append("timestamp", new BsonDateTime(Instant.parse("2024-05-01T18:00:00Z").toEpochMilli())));
+
+        var throughTheDay = cli.run("list", "memory_items", "--user", "dora", "--to", "2024-05-01");
+        var untilMidnight = cli.run("list", "memory_items", "--user", "dora", "--to", "2024-05-01T00:00:00Z");
+        var fromTheDay = cli.run("list", "memory_items", "--user", "dora", "--from", "2024-05-01");
+
+        assertThat(throughTheDay.exitCode()).isZero();
+        assertThat(throughTheDay.out().lines()).hasSize(2).last().asString().startsWith("evening");
+        assertThat(untilMidnight.out().lines()).hasSize(1);
+        assertThat(fromTheDay.out().lines()).hasSize(2);
+    }
+
+    @Test
     void listAndSessionsShowTables() {
         var list = cli.run("list", "memory_items", "--user", "alice", "--limit", "2");
         var sessions = cli.run("sessions", "alice");

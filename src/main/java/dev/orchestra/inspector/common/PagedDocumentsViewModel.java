@@ -9,6 +9,7 @@ import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.TimeInputParser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,6 +1,7 @@
 package dev.orchestra.inspector.deleting;
 
 import dev.orchestra.inspector.common.BsonText;
+import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.safety.DeletePreview;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -76,7 +77,8 @@ public class DeleteConfirmationViewModel {
     private static String line(BsonDocument d) {
         BsonValue id = d.get("_id");
         StringBuilder sb = new StringBuilder(id == null ? "(no _id)" : BsonText.inline(id, 40));
-        for (String field : List.of("user_id", "agent_id", "session_id", "item_type", "data_type", "text_content")) {
+        for (String field : List.of(Fields.USER_ID, Fields.AGENT_ID, Fields.SESSION_ID, Fields.ITEM_TYPE,
+                Fields.DATA_TYPE, Fields.TEXT_CONTENT)) {
             BsonValue v = d.get(field);
             if (v != null && !v.isNull()) {
                 sb.append("  ·  ").append(field).append(": ").append(BsonText.inline(v, 60));

@@ -12,6 +12,7 @@ import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.SafeOperations;
+import dev.orchestra.storage.schema.Schemas;
 import dev.orchestra.storage.tiered.CacheInvalidations;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Clock;
@@ -38,7 +39,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
-import org.bson.BsonNull;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 
@@ -158,22 +158,7 @@ public class DocumentEditorViewModel {
     }
 
     static BsonDocument template(StoreCollection collection, Clock clock) {
-        BsonDocument doc = new BsonDocument("_id", new BsonString(UUID.randomUUID().toString()));
-        BsonDateTime now = new BsonDateTime(clock.millis());
-        switch (collection) {
-            case MEMORY_ITEMS -> doc.append("user_id", new BsonString("")).append("session_id", BsonNull.VALUE)
-                    .append("timestamp", now).append("item_type", new BsonString("conversation"))
-                    .append("persona_active", BsonNull.VALUE).append("text_content", new BsonString(""))
-                    .append("metadata", new BsonDocument());
-            case AGENT_DATA -> doc.append("agent_id", new BsonString("")).append("timestamp", now)
-                    .append("data_type", new BsonString("")).append("content", new BsonDocument())
-                    .append("metadata", new BsonDocument());
-            case USER_SESSIONS -> doc.append("user_id", new BsonString("")).append("session_id", new BsonString(""))
-                    .append("created_at", now).append("updated_at", now).append("persona_active", BsonNull.VALUE)
-                    .append("metadata", new BsonDocument());
-            default -> throw new StorageValidationException(collection.collectionName() + " cannot be edited");
-        }
-        return doc;
+        return Schemas.of(collection).newTemplate(clock.instant());
     }
 
     private String format(BsonDocument document) {

@@ -2,6 +2,8 @@ package dev.orchestra.inspector.editing;
 
 import dev.orchestra.inspector.editing.FormField.Kind;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.schema.FormInput;
+import dev.orchestra.storage.schema.Schemas;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -12,29 +14,24 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 
 /**
- * The fields the form shows for each collection, and the conversion between a field's text and its BSON value.
- * Everything else (metadata, embedding, unknown fields) is edited in the JSON and always kept.
+ * The fields the form shows for each collection ({@link Schemas}), and the conversion between a field's text and
+ * its BSON value. Everything else (metadata, embedding, unknown fields) is edited in the JSON and always kept.
  */
 final class KnownFields {
     private KnownFields() {
     }
 
     static List<FormField> forCollection(StoreCollection collection) {
-        return switch (collection) {
-            case MEMORY_ITEMS -> List.of(new FormField("user_id", Kind.TEXT, true),
-                    new FormField("session_id", Kind.TEXT, false),
-                    new FormField("item_type", Kind.TEXT, true),
-                    new FormField("persona_active", Kind.TEXT, false),
-                    new FormField("timestamp", Kind.DATE, true),
-                    new FormField("text_content", Kind.LONG_TEXT, false));
-            case AGENT_DATA -> List.of(new FormField("agent_id", Kind.TEXT, true),
-                    new FormField("data_type", Kind.TEXT, true),
-                    new FormField("timestamp", Kind.DATE, true));
-            case USER_SESSIONS -> List.of(new FormField("user_id", Kind.TEXT, true),
-                    new FormField("session_id", Kind.TEXT, true),
-                    new FormField("persona_active", Kind.TEXT, false),
-                    new FormField("updated_at", Kind.DATE, false));
-            default -> List.of();
+        return Schemas.of(collection).formFields().stream()
+                .map(field -> new FormField(field.name(), kind(field.form()), field.requiredInForm()))
+                .toList();
+    }
+
+    private static Kind kind(FormInput input) {
+        return switch (input) {
+            case LONG_TEXT -> Kind.LONG_TEXT;
+            case TIME -> Kind.DATE;
+            default -> Kind.TEXT;
         };
     }
 

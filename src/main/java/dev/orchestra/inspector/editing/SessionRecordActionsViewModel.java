@@ -5,6 +5,7 @@ import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.SessionSummary;
@@ -89,7 +90,7 @@ public class SessionRecordActionsViewModel {
     BsonDocument draftFor(SessionSummary s) {
         BsonDateTime now = new BsonDateTime(clock.millis());
         return new BsonDocument("_id", new BsonString(UUID.randomUUID().toString()))
-                .append("user_id", new BsonString(s.userId()))
+                .append(Fields.USER_ID, new BsonString(s.userId()))
                 .append("session_id", new BsonString(s.sessionId()))
                 .append("created_at", now)
                 .append("updated_at", now)

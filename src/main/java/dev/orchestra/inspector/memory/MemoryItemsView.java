@@ -9,6 +9,7 @@ import dev.orchestra.inspector.common.PagerControls;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.detail.DocumentDetailView;
+import dev.orchestra.storage.mapping.Fields;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -85,7 +86,7 @@ public class MemoryItemsView implements FeatureView {
 
         DocumentTables.flagColumn(flagColumn);
         DocumentTables.column(timeColumn, DocumentRow::timeText);
-        DocumentTables.fieldColumn(userColumn, "user_id", model.secrets());
+        DocumentTables.fieldColumn(userColumn, Fields.USER_ID, model.secrets());
         DocumentTables.fieldColumn(sessionColumn, "session_id", model.secrets());
         DocumentTables.fieldColumn(typeColumn, "item_type", model.secrets());
         DocumentTables.fieldColumn(personaColumn, "persona_active", model.secrets());

@@ -10,6 +10,7 @@ import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
 import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Clock;
@@ -150,7 +151,7 @@ public class MemoryItemsViewModel extends PagedDocumentsViewModel {
         if (row == null) {
             return false;
         }
-        var userId = row.document().get("user_id");
+        var userId = row.document().get(Fields.USER_ID);
         var sessionId = row.document().get("session_id");
         boolean noSession = sessionId == null || sessionId.isNull();
         if (userId == null || !userId.isString() || !noSession && !sessionId.isString()) {

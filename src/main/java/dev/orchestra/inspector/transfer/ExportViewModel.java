@@ -4,6 +4,7 @@ import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.transfer.ExportFormat;
@@ -141,7 +142,7 @@ public class ExportViewModel {
             return "no filter is applied in this collection's view";
         }
         List<String> parts = new ArrayList<>();
-        add(parts, "user_id", f.userId());
+        add(parts, Fields.USER_ID, f.userId());
         add(parts, "session_id", f.sessionId());
         add(parts, "item_type", f.itemType());
         add(parts, "agent_id", f.agentId());

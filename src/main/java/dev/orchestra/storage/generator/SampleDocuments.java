@@ -1,5 +1,6 @@
 package dev.orchestra.storage.generator;
 
+import dev.orchestra.storage.mapping.Fields;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -69,7 +70,7 @@ final class SampleDocuments {
         }
         String persona = PERSONAS[(i / 200) % PERSONAS.length];
         BsonDocument item = new BsonDocument("_id", new BsonString(DataGenerator.idOf(seed, "item", i)))
-                .append("user_id", new BsonString(userId))
+                .append(Fields.USER_ID, new BsonString(userId))
                 .append("session_id", new BsonString(sessionId))
                 .append("timestamp", time(i, n))
                 .append("item_type", new BsonString(itemType))
@@ -100,7 +101,7 @@ final class SampleDocuments {
     BsonDocument session(int s, int sessions, String userId, String sessionId) {
         BsonDateTime created = new BsonDateTime(start.toEpochMilli() + SPAN.toMillis() * s / sessions);
         return new BsonDocument("_id", new BsonString(DataGenerator.idOf(seed, "session", s)))
-                .append("user_id", new BsonString(userId))
+                .append(Fields.USER_ID, new BsonString(userId))
                 .append("session_id", new BsonString(sessionId))
                 .append("created_at", created)
                 .append("updated_at", new BsonDateTime(created.getValue() + 3_600_000L))

@@ -129,7 +129,7 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
     @Override
     public List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona,
                                                  int topK) {
-        requireText(userId, "user_id");
+        requireText(userId, Fields.USER_ID);
         if (topK < 1) {
             throw new StorageValidationException("topK must be at least 1, was " + topK);
         }
@@ -150,7 +150,7 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
 
     @Override
     public boolean checkDuplicate(String userId, String textContent) {
-        requireText(userId, "user_id");
+        requireText(userId, Fields.USER_ID);
         if (textContent == null) {
             return false;
         }

@@ -32,7 +32,7 @@ public final class StoreQueries {
      * {@code filters}; refuses a blank user or a limit below 1.
      */
     public static BsonDocument history(String userId, String sessionId, int limit, DocumentFilter filters) {
-        dev.orchestra.storage.validation.Arguments.requireText(userId, "user_id");
+        dev.orchestra.storage.validation.Arguments.requireText(userId, Fields.USER_ID);
         if (limit < 1) {
             throw new dev.orchestra.storage.StorageValidationException(
                     "The history limit must be at least 1, was " + limit);

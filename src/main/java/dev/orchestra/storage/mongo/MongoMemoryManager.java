@@ -205,14 +205,14 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     @Override
     public List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona,
                                                  int topK) {
-        requireText(userId, "user_id");
+        requireText(userId, Fields.USER_ID);
         return new MongoSemanticSearch(collection(StoreCollection.MEMORY_ITEMS), errors, timeout)
                 .search(userId, queryEmbedding, persona, topK);
     }
 
     @Override
     public boolean checkDuplicate(String userId, String textContent) {
-        requireText(userId, "user_id");
+        requireText(userId, Fields.USER_ID);
         if (textContent == null) {
             return false;
         }

@@ -1,6 +1,7 @@
 package dev.orchestra.storage.mongo;
 
 import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
@@ -182,7 +183,7 @@ public final class SampleDataSeeder {
                               BsonDocument metadata) {
         return new BsonDocument("_id", new BsonString(java.util.UUID.nameUUIDFromBytes(
                 (plan.sessionId() + items.size()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString()))
-                .append("user_id", new BsonString(plan.user()))
+                .append(Fields.USER_ID, new BsonString(plan.user()))
                 .append("session_id", new BsonString(plan.sessionId()))
                 .append("timestamp", new BsonDateTime(time.toEpochMilli()))
                 .append("item_type", new BsonString(type))
@@ -216,7 +217,7 @@ public final class SampleDataSeeder {
     private static BsonDocument sessionRecord(String user, String sessionId, String persona, Instant created,
                                               Instant updated) {
         return new BsonDocument("_id", new BsonString(user + ":" + sessionId))
-                .append("user_id", new BsonString(user))
+                .append(Fields.USER_ID, new BsonString(user))
                 .append("session_id", new BsonString(sessionId))
                 .append("created_at", new BsonDateTime(created.toEpochMilli()))
                 .append("updated_at", new BsonDateTime(updated.toEpochMilli()))
@@ -243,7 +244,7 @@ public final class SampleDataSeeder {
     /** Documents as other services write them: ObjectId ids, a string timestamp, unknown fields, a secret. */
     private void foreignDocuments(SessionPlan bobs, SessionPlan carols) {
         foreignItems.add(new BsonDocument("_id", new BsonObjectId(new ObjectId("65f1c0ffee0000000000a001")))
-                .append("user_id", new BsonString("bob"))
+                .append(Fields.USER_ID, new BsonString("bob"))
                 .append("session_id", new BsonString(bobs.sessionId()))
                 .append("timestamp", new BsonDateTime(now.minus(12, ChronoUnit.DAYS).toEpochMilli()))
                 .append("item_type", new BsonString("conversation"))
@@ -254,14 +255,14 @@ public final class SampleDataSeeder {
                         .append("client", new BsonString("orchestra-py 0.9")))
                 .append("expiration", BsonNull.VALUE));
         foreignItems.add(new BsonDocument("_id", new BsonString("legacy-note-0001"))
-                .append("user_id", new BsonString("carol"))
+                .append(Fields.USER_ID, new BsonString("carol"))
                 .append("session_id", new BsonString(carols.sessionId()))
                 .append("timestamp", new BsonString("2024-03-18T09:12:44Z"))
                 .append("item_type", new BsonString("note"))
                 .append("text_content", new BsonString("Imported from the old notes service (timestamp kept as text)"))
                 .append("metadata", new BsonDocument("source", new BsonString("legacy-importer"))));
         foreignItems.add(new BsonDocument("_id", new BsonString("ext-sentiment-0001"))
-                .append("user_id", new BsonString("alice"))
+                .append(Fields.USER_ID, new BsonString("alice"))
                 .append("session_id", BsonNull.VALUE)
                 .append("timestamp", new BsonDateTime(now.minus(7, ChronoUnit.DAYS).toEpochMilli()))
                 .append("item_type", new BsonString("analysis"))
@@ -270,7 +271,7 @@ public final class SampleDataSeeder {
                 .append("sentiment_score", new BsonDouble(0.82))
                 .append("model_version", new BsonString("sentiment-2024-05")));
         foreignItems.add(new BsonDocument("_id", new BsonString("tool-weather-0001"))
-                .append("user_id", new BsonString("carol"))
+                .append(Fields.USER_ID, new BsonString("carol"))
                 .append("session_id", new BsonString(carols.sessionId()))
                 .append("timestamp", new BsonDateTime(now.minus(5, ChronoUnit.DAYS).toEpochMilli()))
                 .append("item_type", new BsonString("tool"))

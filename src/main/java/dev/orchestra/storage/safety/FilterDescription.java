@@ -1,5 +1,6 @@
 package dev.orchestra.storage.safety;
 
+import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.model.DocumentFilter;
 import java.time.Instant;
 import java.util.Collection;
@@ -24,7 +25,7 @@ final class FilterDescription {
 
     static BsonDocument of(DocumentFilter filter) {
         var doc = new BsonDocument();
-        putString(doc, "user_id", filter.userId());
+        putString(doc, Fields.USER_ID, filter.userId());
         putString(doc, "session_id", filter.sessionId());
         putString(doc, "item_type", filter.itemType());
         putString(doc, "agent_id", filter.agentId());

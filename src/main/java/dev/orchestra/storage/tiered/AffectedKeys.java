@@ -1,5 +1,6 @@
 package dev.orchestra.storage.tiered;
 
+import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.redis.CacheKeys;
@@ -27,7 +28,7 @@ final class AffectedKeys {
             if (document == null) {
                 continue;
             }
-            String userId = stringOrNull(document.get("user_id"));
+            String userId = stringOrNull(document.get(Fields.USER_ID));
             String sessionId = stringOrNull(document.get("session_id"));
             affected.addAll(keysOf(collection, userId, sessionId));
         }

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.tiered;
 
+import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.validation.DocumentChecks;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
@@ -169,14 +170,14 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
     }
 
     private static boolean isSessionOf(BsonDocument session, String userId, String sessionId) {
-        return session.isString("user_id") && session.getString("user_id").getValue().equals(userId)
+        return session.isString(Fields.USER_ID) && session.getString(Fields.USER_ID).getValue().equals(userId)
                 && session.isString("session_id") && session.getString("session_id").getValue().equals(sessionId);
     }
 
     /** Plain copies for people and other services looking at the hash; readers use the JSON document only. */
     private static Map<String, String> readableFields(BsonDocument session) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String name : List.of("user_id", "session_id", "persona_active")) {
+        for (String name : List.of(Fields.USER_ID, Fields.SESSION_ID, Fields.PERSONA_ACTIVE)) {
             if (session.isString(name)) {
                 fields.put(name, session.getString(name).getValue());
             }

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.transfer;
 
+import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,12 +22,13 @@ public final class CsvLayout {
 
     public static CsvLayout forCollection(StoreCollection collection) {
         return new CsvLayout(switch (collection) {
-            case MEMORY_ITEMS -> List.of("_id", "user_id", "session_id", "timestamp", "item_type", "persona_active",
-                    "text_content", "embedding", "metadata", "expiration");
-            case AGENT_DATA -> List.of("_id", "agent_id", "timestamp", "data_type", "content", "metadata",
-                    "expiration");
-            case USER_SESSIONS -> List.of("_id", "user_id", "session_id", "created_at", "updated_at",
-                    "persona_active", "metadata");
+            case MEMORY_ITEMS -> List.of(Fields.ID, Fields.USER_ID, Fields.SESSION_ID, Fields.TIMESTAMP,
+                    Fields.ITEM_TYPE, Fields.PERSONA_ACTIVE, Fields.TEXT_CONTENT, Fields.EMBEDDING, Fields.METADATA,
+                    Fields.EXPIRATION);
+            case AGENT_DATA -> List.of(Fields.ID, Fields.AGENT_ID, Fields.TIMESTAMP, Fields.DATA_TYPE, Fields.CONTENT,
+                    Fields.METADATA, Fields.EXPIRATION);
+            case USER_SESSIONS -> List.of(Fields.ID, Fields.USER_ID, Fields.SESSION_ID, Fields.CREATED_AT,
+                    Fields.UPDATED_AT, Fields.PERSONA_ACTIVE, Fields.METADATA);
             default -> {
                 Set<String> fields = new LinkedHashSet<>();
                 fields.add("_id");

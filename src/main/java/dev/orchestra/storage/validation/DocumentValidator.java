@@ -1,13 +1,15 @@
 package dev.orchestra.storage.validation;
 
 import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.schema.FieldSpec;
+import dev.orchestra.storage.schema.FieldType;
+import dev.orchestra.storage.schema.Schemas;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
@@ -21,18 +23,11 @@ import org.bson.io.BasicOutputBuffer;
 /**
  * Checks a whole document before it is written: required fields, the types of known fields, key names MongoDB
  * would misread, embeddings with NaN, and the 16 MiB document limit. Unknown fields are allowed (other services
- * add their own) but known fields must have their documented type.
+ * add their own) but known fields must have their documented type ({@link Schemas}).
  */
 public final class DocumentValidator {
     /** MongoDB's maximum BSON document size. */
     public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
-
-    private static final Map<String, BsonType> STRING_OR_NULL_FIELDS = Map.of(
-            "session_id", BsonType.STRING,
-            "persona_active", BsonType.STRING,
-            "text_content", BsonType.STRING);
-
-    private static final List<String> DATE_FIELDS = List.of("timestamp", "expiration", "created_at", "updated_at");
 
     private DocumentValidator() {
     }
@@ -73,14 +68,14 @@ public final class DocumentValidator {
         if (before == null || after == null) {
             return warnings;
         }
-        for (String field : checkedFields(collection)) {
-            if (changed(before, after, field)) {
+        for (FieldSpec field : checkedFields(collection)) {
+            if (changed(before, after, field.name())) {
                 continue;
             }
             try {
                 checkField(collection, after, field);
             } catch (StorageValidationException e) {
-                warnings.add(asStored(field, after.get(field), e.getMessage()));
+                warnings.add(asStored(field.name(), after.get(field.name()), e.getMessage()));
             }
         }
         return warnings;
@@ -112,8 +107,8 @@ public final class DocumentValidator {
             throw new StorageValidationException("No document given");
         }
         checkKeys(document, concerned);
-        for (String field : checkedFields(collection)) {
-            if (concerned.test(field)) {
+        for (FieldSpec field : checkedFields(collection)) {
+            if (concerned.test(field.name())) {
                 checkField(collection, document, field);
             }
         }
@@ -130,7 +125,7 @@ public final class DocumentValidator {
             throw new StorageValidationException("No document given");
         }
         checkKeys(document, field -> true);
-        BsonValue id = document.get("_id");
+        BsonValue id = document.get(Fields.ID);
         if (id != null && (id.isArray() || id.isRegularExpression() || id.getBsonType() == BsonType.UNDEFINED)) {
             throw new StorageValidationException("'_id' cannot be " + describe(id));
         }
@@ -150,51 +145,48 @@ public final class DocumentValidator {
         return buffer;
     }
 
-    /** The required fields, then the known fields with a documented type, in the order they are checked. */
-    private static Set<String> checkedFields(StoreCollection collection) {
-        Set<String> fields = new LinkedHashSet<>(collection.requiredFields());
-        fields.addAll(DATE_FIELDS);
-        if (collection != StoreCollection.AGENT_DATA) {
-            fields.addAll(STRING_OR_NULL_FIELDS.keySet());
-        }
-        fields.add("metadata");
-        if (collection == StoreCollection.MEMORY_ITEMS) {
-            fields.add("embedding");
-        }
+    /** The required fields, then the other fields with a documented type, in the order they are checked. */
+    private static List<FieldSpec> checkedFields(StoreCollection collection) {
+        List<FieldSpec> fields = new ArrayList<>(Schemas.of(collection).checkedFields());
+        fields.sort(Comparator.comparing(field -> !field.required()));
         return fields;
     }
 
-    private static void checkField(StoreCollection collection, BsonDocument document, String field) {
-        if (collection.requiredFields().contains(field)) {
-            checkRequired(collection, document, field);
-        }
-        if (DATE_FIELDS.contains(field)) {
-            optionalType(document, field, BsonType.DATE_TIME);
-        } else if (STRING_OR_NULL_FIELDS.containsKey(field) && collection != StoreCollection.AGENT_DATA) {
-            optionalType(document, field, STRING_OR_NULL_FIELDS.get(field));
-        } else if ("metadata".equals(field)) {
-            BsonValue metadata = document.get(field);
-            if (metadata != null && !metadata.isNull() && !metadata.isDocument()) {
-                throw new StorageValidationException("'metadata' must be a document, was " + describe(metadata));
-            }
-        } else if ("embedding".equals(field) && collection == StoreCollection.MEMORY_ITEMS) {
-            checkEmbedding(document.get(field));
-        }
-    }
-
-    private static void checkRequired(StoreCollection collection, BsonDocument document, String field) {
-        BsonValue value = document.get(field);
-        if (value == null || value.isNull()) {
-            throw new StorageValidationException("Missing required field '" + field + "' in "
+    private static void checkField(StoreCollection collection, BsonDocument document, FieldSpec field) {
+        String name = field.name();
+        BsonValue value = document.get(name);
+        if (field.required() && (value == null || value.isNull())) {
+            throw new StorageValidationException("Missing required field '" + name + "' in "
                     + collection.collectionName());
         }
-        if ("document".equals(field)) {
-            // inspector_trash keeps the deleted original here: it is a document, not a string
-            if (!value.isDocument()) {
-                throw new StorageValidationException("'document' must be a document, was " + describe(value));
+        if (value == null || value.isNull()) {
+            return;
+        }
+        switch (field.type()) {
+            case STRING -> {
+                if (!value.isString()) {
+                    throw new StorageValidationException("'" + name + "' must be a string"
+                            + (field.required() ? "" : " or null") + ", was " + describe(value));
+                }
+                if (field.required() && value.asString().getValue().isBlank()) {
+                    throw new StorageValidationException("'" + name + "' must not be blank");
+                }
             }
-        } else if (!"content".equals(field)) {
-            requireNonBlankString(document, field);
+            case DATE -> {
+                if (!value.isDateTime()) {
+                    throw new StorageValidationException("'" + name + "' must be a date or null, was "
+                            + describe(value));
+                }
+            }
+            case DOCUMENT -> {
+                if (!value.isDocument()) {
+                    throw new StorageValidationException("'" + name + "' must be a document, was " + describe(value));
+                }
+            }
+            case EMBEDDING -> checkEmbedding(value);
+            case ANY -> {
+                // any value is accepted
+            }
         }
     }
 
@@ -242,43 +234,7 @@ public final class DocumentValidator {
         }
     }
 
-    private static void requireNonBlankString(BsonDocument document, String field) {
-        BsonValue value = document.get(field);
-        if (!value.isString()) {
-            throw new StorageValidationException("'" + field + "' must be a string, was " + describe(value));
-        }
-        if (value.asString().getValue().isBlank()) {
-            throw new StorageValidationException("'" + field + "' must not be blank");
-        }
-    }
-
-    private static void optionalType(BsonDocument document, String field, BsonType type) {
-        BsonValue value = document.get(field);
-        if (value != null && !value.isNull() && value.getBsonType() != type) {
-            throw new StorageValidationException("'" + field + "' must be " + typeName(type) + " or null, was "
-                    + describe(value));
-        }
-    }
-
     static String describe(BsonValue value) {
-        return typeName(value.getBsonType());
-    }
-
-    private static String typeName(BsonType type) {
-        return switch (type) {
-            case DATE_TIME -> "a date";
-            case STRING -> "a string";
-            case DOCUMENT -> "a document";
-            case ARRAY -> "an array";
-            case INT32 -> "an Int32";
-            case INT64 -> "an Int64";
-            case DOUBLE -> "a double";
-            case DECIMAL128 -> "a Decimal128";
-            case OBJECT_ID -> "an ObjectId";
-            case BOOLEAN -> "a boolean";
-            case BINARY -> "binary data";
-            case NULL -> "null";
-            default -> type.name().toLowerCase(java.util.Locale.ROOT);
-        };
+        return FieldType.typeName(value);
     }
 }

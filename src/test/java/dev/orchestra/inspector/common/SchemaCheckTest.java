@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestra.inspector.TestData;
 import dev.orchestra.storage.model.StoreCollection;
 import org.bson.BsonDocument;
+import org.bson.BsonDouble;
 import org.bson.BsonInt32;
 import org.bson.BsonObjectId;
 import org.bson.BsonString;
@@ -33,5 +34,16 @@ class SchemaCheckTest {
                 "'timestamp' is a string, not a date",
                 "'metadata' is a string, not a document",
                 "extra field 'source'");
+    }
+
+    @Test
+    void namesTypesAsTheValidatorDoes() {
+        BsonDocument d = TestData.item("a", "u", "s", "conversation", "hi", TestData.T0, "user");
+        d.put("item_type", new BsonDouble(2.5));
+        d.put("embedding", new BsonString("0.1,0.2"));
+
+        assertThat(SchemaCheck.issues(StoreCollection.MEMORY_ITEMS, d)).containsExactlyInAnyOrder(
+                "'item_type' is a Double, not a string",
+                "'embedding' is a string, not an array");
     }
 }

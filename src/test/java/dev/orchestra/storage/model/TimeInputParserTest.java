@@ -1,4 +1,4 @@
-package dev.orchestra.inspector.common;
+package dev.orchestra.storage.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +26,26 @@ class TimeInputParserTest {
             assertThat(r.ok()).isTrue();
             assertThat(r.value()).isNull();
         });
+    }
+
+    @Test
+    void acceptsWhatTheCliAcceptedBefore() {
+        assertThat(parser.parse("2024-05-01T14:30:00z", false).value())
+                .isEqualTo(Instant.parse("2024-05-01T14:30:00Z"));
+        assertThat(parser.parse("2024-05-01T14:30:00.250", false).value())
+                .isEqualTo(Instant.parse("2024-05-01T14:30:00.250Z"));
+        assertThat(parser.parse("2024-05-01T14:30:00.250+02:00", true).value())
+                .isEqualTo(Instant.parse("2024-05-01T12:30:00.250Z"));
+        assertThat(parser.parse(" 2024-05-01T14:30:00Z ", true).value())
+                .isEqualTo(Instant.parse("2024-05-01T14:30:00Z"));
+    }
+
+    @Test
+    void aBareDateIsInTheClocksZone() {
+        var berlin = new TimeInputParser(Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.ofHours(2)));
+
+        assertThat(berlin.parse("2024-05-01", false).value()).isEqualTo(Instant.parse("2024-04-30T22:00:00Z"));
+        assertThat(berlin.parse("2024-05-01", true).value()).isEqualTo(Instant.parse("2024-05-01T22:00:00Z"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.orchestra.inspector.common;
+package dev.orchestra.storage.model;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -14,9 +14,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses what a user types into a time filter: {@code 2024-05-01}, {@code 2024-05-01 14:30[:00]},
- * {@code 2024-05-01T14:30:00Z} (or with an offset), or a relative {@code 15m}, {@code 2h}, {@code 7d} (that long
- * ago). Local times use the system zone. An end date without a time means "through the end of that day".
+ * Parses what a user types as a time bound, in the GUI's filter bar and the CLI's {@code --from}/{@code --to}:
+ * {@code 2024-05-01}, {@code 2024-05-01 14:30[:00]}, {@code 2024-05-01T14:30:00[.250]}, with {@code Z} or an
+ * offset ({@code 2024-05-01T14:30:00+02:00}), or a relative {@code 15m}, {@code 2h}, {@code 7d} (that long ago).
+ * A date or time without an offset is in the clock's zone (the GUI: the system zone; the CLI: UTC).
+ *
+ * <p>A bare date means the whole of that day: as the start of a range it is that day's first instant, as the end
+ * of a range ({@code endOfRange}) the range ends at the next day's first instant (exclusive), so the day's last
+ * documents are included. {@code --to 2024-05-01} therefore includes everything stored on May 1st.
  */
 public final class TimeInputParser {
     public static final String ACCEPTED = "2024-05-01, 2024-05-01 14:30, 2024-05-01T14:30:00Z, or 15m / 2h / 7d ago";
@@ -36,7 +41,7 @@ public final class TimeInputParser {
         }
     }
 
-    /** @param endOfRange true for the "to" field (a bare date includes that whole day) */
+    /** @param endOfRange true for the end of a range ("to"): a bare date includes that whole day */
     public Result parse(String text, boolean endOfRange) {
         if (text == null || text.isBlank()) {
             return new Result(null, null);
@@ -73,6 +78,11 @@ public final class TimeInputParser {
         }
         try {
             return new Result(LocalDateTime.parse(t, LOCAL_MINUTES).atZone(clock.getZone()).toInstant(), null);
+        } catch (DateTimeException ignored) {
+            // try the next form
+        }
+        try {
+            return new Result(LocalDateTime.parse(t).atZone(clock.getZone()).toInstant(), null); // fractions
         } catch (DateTimeException e) {
             return new Result(null, "'" + t + "' is not a time. Use " + ACCEPTED);
         }
