@@ -7,7 +7,10 @@ import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
 import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import dev.orchestra.storage.transfer.EveryBsonType;
 import java.nio.file.Files;
@@ -33,13 +36,13 @@ class CliServersIT {
     @TempDir
     Path dir;
 
-    private MongoTestServer mongo;
+    private MongoTestTarget mongo;
     private RedisTestServer redis;
 
     @BeforeEach
     void start() {
-        mongo = MongoTestServer.start();
-        redis = RedisTestServer.openEmbedded();
+        mongo = MongoTestTarget.open();
+        redis = RedisTestServer.open();
     }
 
     @AfterEach
@@ -49,12 +52,16 @@ class CliServersIT {
     }
 
     private CliHarness cliOn(String database) {
+        return cliOn(mongo.connectionString(), database, redis);
+    }
+
+    private static CliHarness cliOn(String mongoUri, String database, RedisTestServer redisServer) {
         CliHarness cli = new CliHarness(MemoryManagerFactory::create);
         cli.env.put("APP_ENV", "staging");
-        cli.env.put("MONGODB_URI", mongo.connectionString());
+        cli.env.put("MONGODB_URI", mongoUri);
         cli.env.put("MONGODB_DATABASE", database);
         cli.env.put("STORAGE_TIMEOUT_MS", "1500");
-        cli.env.putAll(redis.environment());
+        cli.env.putAll(redisServer.environment());
         return cli;
     }
 
@@ -63,8 +70,9 @@ class CliServersIT {
     }
 
     @Test
+    @FollowsTarget({Server.MONGODB, Server.REDIS})
     void generateAgainWithMoreItemsPassesTheUniqueSessionIndexAndAddsOnlyTheRest() {
-        String db = mongo.uniqueDatabaseName();
+        String db = mongo.newDatabaseName();
 
         var small = cliOn(db).run("generate", "--items", "400", "--yes");
         var larger = cliOn(db).run("generate", "--items", "800", "--yes");
@@ -79,9 +87,10 @@ class CliServersIT {
     }
 
     @Test
+    @FollowsTarget({Server.MONGODB, Server.REDIS})
     void exportThenImportIntoAnEmptyDatabaseReproducesEveryDocumentExactly() throws Exception {
-        String sourceDb = mongo.uniqueDatabaseName();
-        String targetDb = mongo.uniqueDatabaseName();
+        String sourceDb = mongo.newDatabaseName();
+        String targetDb = mongo.newDatabaseName();
         List<BsonDocument> originals = new ArrayList<>();
         try (MemoryManager source = managerOn(sourceDb)) {
             source.initialize();
@@ -109,8 +118,9 @@ class CliServersIT {
     }
 
     @Test
+    @FollowsTarget({Server.MONGODB, Server.REDIS})
     void importInvalidatesTheCachedHistoryAndWritesNothingForBadLines() throws Exception {
-        String db = mongo.uniqueDatabaseName();
+        String db = mongo.newDatabaseName();
         BsonValue id;
         try (MemoryManager store = managerOn(db)) {
             store.initialize();
@@ -139,20 +149,24 @@ class CliServersIT {
 
     @Test
     void healthExitCodesFollowTheServers() {
-        CliHarness cli = cliOn(mongo.uniqueDatabaseName());
+        // servers of its own: this test stops them
+        try (MongoTestServer ownMongo = MongoTestServer.start();
+             RedisTestServer ownRedis = RedisTestServer.openEmbedded()) {
+            CliHarness cli = cliOn(ownMongo.connectionString(), ownMongo.uniqueDatabaseName(), ownRedis);
 
-        var ok = cli.run("health", "--json");
-        redis.stop();
-        var degraded = cli.run("health", "--json");
-        mongo.stop();
-        var error = cli.run("health", "--json");
+            var ok = cli.run("health", "--json");
+            ownRedis.stop();
+            var degraded = cli.run("health", "--json");
+            ownMongo.stop();
+            var error = cli.run("health", "--json");
 
-        assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
-        assertThat(BsonDocument.parse(ok.out()).getString("status").getValue()).isEqualTo("ok");
-        assertThat(degraded.exitCode()).as(degraded.out()).isEqualTo(1);
-        assertThat(BsonDocument.parse(degraded.out()).getDocument("components").getBoolean("storage_redis").getValue())
-                .isFalse();
-        assertThat(error.exitCode()).as(error.out()).isEqualTo(2);
-        assertThat(BsonDocument.parse(error.out()).getString("status").getValue()).isEqualTo("error");
+            assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+            assertThat(BsonDocument.parse(ok.out()).getString("status").getValue()).isEqualTo("ok");
+            assertThat(degraded.exitCode()).as(degraded.out()).isEqualTo(1);
+            assertThat(BsonDocument.parse(degraded.out()).getDocument("components").getBoolean("storage_redis").getValue())
+                    .isFalse();
+            assertThat(error.exitCode()).as(error.out()).isEqualTo(2);
+            assertThat(BsonDocument.parse(error.out()).getString("status").getValue()).isEqualTo("error");
+        }
     }
 }

@@ -6,7 +6,9 @@ import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.testsupport.DatabaseSnapshot;
 import dev.orchestra.storage.testsupport.ForeignDatabase;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import java.util.List;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -14,13 +16,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code indexes} with its real wiring against mongo-java-server holding a database another system filled. */
+/** {@code indexes} with its real wiring against the configured MongoDB holding a database another system filled. */
+@FollowsTarget(Server.MONGODB)
 class IndexesCommandIT {
-    private static MongoTestServer mongo;
+    private static MongoTestTarget mongo;
 
     @BeforeAll
     static void start() {
-        mongo = MongoTestServer.start();
+        mongo = MongoTestTarget.open();
     }
 
     @AfterAll
@@ -38,7 +41,7 @@ class IndexesCommandIT {
     }
 
     private static String foreignDatabase() {
-        String database = mongo.uniqueDatabaseName();
+        String database = mongo.newDatabaseName();
         ForeignDatabase.fill(mongo.connectionString(), database);
         return database;
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.testsupport.DatabaseSnapshot;
 import dev.orchestra.storage.testsupport.ForeignDatabase;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every read-only CLI command, run against a database another system already fills, in each environment that
  * takes a URI: afterwards the collections, their indexes, every document's bytes and the Redis keys are unchanged.
  */
+@FollowsTarget({Server.MONGODB, Server.REDIS})
 class OpeningChangesNothingCliIT {
-    private static MongoTestServer mongo;
+    private static MongoTestTarget mongo;
     private static RedisTestServer redis;
 
     @TempDir
@@ -27,8 +30,8 @@ class OpeningChangesNothingCliIT {
 
     @BeforeAll
     static void start() {
-        mongo = MongoTestServer.start();
-        redis = RedisTestServer.openEmbedded();
+        mongo = MongoTestTarget.open();
+        redis = RedisTestServer.open();
     }
 
     @AfterAll
@@ -40,7 +43,7 @@ class OpeningChangesNothingCliIT {
     @ParameterizedTest
     @ValueSource(strings = {"development", "staging", "production"})
     void readOnlyCommandsLeaveTheDatabaseAsTheyFoundIt(String environment) {
-        String database = mongo.uniqueDatabaseName();
+        String database = mongo.newDatabaseName();
         ForeignDatabase.fill(mongo.connectionString(), database);
         DatabaseSnapshot before = DatabaseSnapshot.of(mongo.connectionString(), database);
         var keysBefore = redis.keys();

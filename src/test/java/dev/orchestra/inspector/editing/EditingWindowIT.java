@@ -16,7 +16,9 @@ import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.WriteLock;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -57,9 +59,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The real window on the real driver and an in-process MongoDB-wire server: edit, conflict, delete confirmation,
+ * The real window on the real driver and the configured MongoDB: edit, conflict, delete confirmation,
  * bulk delete with cancel, undo from the notification, and read-only mode — through the app's buttons.
  */
+@FollowsTarget(Server.MONGODB)
 @ExtendWith(ApplicationExtension.class)
 class EditingWindowIT {
     static {
@@ -68,7 +71,7 @@ class EditingWindowIT {
     }
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static MongoTestServer mongo;
+    private static MongoTestTarget mongo;
     private StorageConfig config;
     private MemoryManager direct;
     private final GatedDeletes gate = new GatedDeletes();
@@ -76,7 +79,7 @@ class EditingWindowIT {
 
     @BeforeAll
     static void startServer() {
-        mongo = MongoTestServer.start();
+        mongo = MongoTestTarget.open();
     }
 
     @AfterAll
@@ -87,7 +90,7 @@ class EditingWindowIT {
     @Start
     void start(Stage stage) {
         config = StorageConfig.fromMap(Map.of("APP_ENV", "development", "MONGODB_URI", mongo.connectionString(),
-                "MONGODB_DATABASE", mongo.uniqueDatabaseName(), "STORAGE_TIMEOUT_MS", "3000"));
+                "MONGODB_DATABASE", mongo.newDatabaseName(), "STORAGE_TIMEOUT_MS", "3000"));
         direct = MemoryManagerFactory.create(config);
         direct.initialize();
         seed();

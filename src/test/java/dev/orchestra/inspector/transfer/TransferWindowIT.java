@@ -15,7 +15,9 @@ import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,9 +47,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The real window on the real driver and an in-process MongoDB-wire server: File → Export… of the memory view's
+ * The real window on the real driver and the configured MongoDB: File → Export… of the memory view's
  * filter to a file, then File → Import… of that file with one bad line added, through the dialogs' buttons.
  */
+@FollowsTarget(Server.MONGODB)
 @ExtendWith(ApplicationExtension.class)
 class TransferWindowIT {
     static {
@@ -55,7 +58,7 @@ class TransferWindowIT {
     }
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static MongoTestServer mongo;
+    private static MongoTestTarget mongo;
     private MemoryManager direct;
     private AppContext context;
 
@@ -64,7 +67,7 @@ class TransferWindowIT {
 
     @BeforeAll
     static void startServer() {
-        mongo = MongoTestServer.start();
+        mongo = MongoTestTarget.open();
     }
 
     @AfterAll
@@ -74,7 +77,7 @@ class TransferWindowIT {
 
     @Start
     void start(Stage stage) {
-        StorageConfig config = InspectorUi.config(mongo.connectionString(), mongo.uniqueDatabaseName(), Map.of());
+        StorageConfig config = InspectorUi.config(mongo.connectionString(), mongo.newDatabaseName(), Map.of());
         direct = MemoryManagerFactory.create(config);
         direct.initialize();
         for (int i = 0; i < 5; i++) {

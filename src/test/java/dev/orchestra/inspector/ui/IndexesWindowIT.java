@@ -19,7 +19,9 @@ import dev.orchestra.storage.indexes.IndexRow;
 import dev.orchestra.storage.indexes.IndexStatus;
 import dev.orchestra.storage.testsupport.DatabaseSnapshot;
 import dev.orchestra.storage.testsupport.ForeignDatabase;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * there and one index of its own in the way of another): one table per collection, each row marked, nothing written
  * by looking. Writes a PNG of the panel to {@code target/screenshots/indexes.png} (or {@code -Dscreenshot.dir}).
  */
+@FollowsTarget(Server.MONGODB)
 @ExtendWith(ApplicationExtension.class)
 class IndexesWindowIT {
     static {
@@ -52,15 +55,15 @@ class IndexesWindowIT {
     }
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static MongoTestServer mongo;
+    private static MongoTestTarget mongo;
     private static String database;
     private AppContext context;
     private Stage stage;
 
     @BeforeAll
     static void fill() {
-        mongo = MongoTestServer.start();
-        database = mongo.uniqueDatabaseName();
+        mongo = MongoTestTarget.open();
+        database = mongo.newDatabaseName();
         ForeignDatabase.fill(mongo.connectionString(), database);
         try (MongoClient client = MongoClients.create(mongo.connectionString())) {
             var db = client.getDatabase(database);

@@ -19,7 +19,9 @@ import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The real window on a real driver and an in-process MongoDB-wire server, driven with the keyboard and mouse. */
+/** The real window on a real driver and the configured MongoDB, driven with the keyboard and mouse. */
+@FollowsTarget(Server.MONGODB)
 @ExtendWith(ApplicationExtension.class)
 class InspectorWindowIT {
     static {
@@ -52,15 +55,15 @@ class InspectorWindowIT {
     }
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static MongoTestServer mongo;
+    private static MongoTestTarget mongo;
     private static StorageConfig config;
     private static List<String> conversation;
     private AppContext context;
 
     @BeforeAll
     static void seed() {
-        mongo = MongoTestServer.start();
-        config = InspectorUi.config(mongo.connectionString(), mongo.uniqueDatabaseName(), Map.of());
+        mongo = MongoTestTarget.open();
+        config = InspectorUi.config(mongo.connectionString(), mongo.newDatabaseName(), Map.of());
         try (MemoryManager m = MemoryManagerFactory.create(config)) {
             TestData.bulkItems(m, 120);
             conversation = TestData.conversation(m);

@@ -14,7 +14,9 @@ import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.testsupport.DatabaseSnapshot;
 import dev.orchestra.storage.testsupport.ForeignDatabase;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * every section visited: afterwards the collections, their indexes, every document's bytes and the Redis keys are
  * exactly as before.
  */
+@FollowsTarget({Server.MONGODB, Server.REDIS})
 @ExtendWith(ApplicationExtension.class)
 class OpeningChangesNothingWindowIT {
     static {
@@ -42,13 +45,13 @@ class OpeningChangesNothingWindowIT {
     }
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static MongoTestServer mongo;
+    private static MongoTestTarget mongo;
     private static RedisTestServer redis;
 
     @BeforeAll
     static void start() {
-        mongo = MongoTestServer.start();
-        redis = RedisTestServer.openEmbedded();
+        mongo = MongoTestTarget.open();
+        redis = RedisTestServer.open();
     }
 
     @AfterAll
@@ -60,7 +63,7 @@ class OpeningChangesNothingWindowIT {
     @ParameterizedTest
     @ValueSource(strings = {"development", "staging", "production"})
     void browsingEverySectionLeavesTheDatabaseAsItWas(String environment, FxRobot robot) {
-        String database = mongo.uniqueDatabaseName();
+        String database = mongo.newDatabaseName();
         ForeignDatabase.fill(mongo.connectionString(), database);
         DatabaseSnapshot before = DatabaseSnapshot.of(mongo.connectionString(), database);
         var keysBefore = redis.keys();

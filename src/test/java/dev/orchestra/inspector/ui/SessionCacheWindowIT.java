@@ -21,7 +21,9 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.SampleDataSeeder;
 import dev.orchestra.storage.redis.CacheKeyView;
 import dev.orchestra.storage.redis.CacheKeys;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -45,10 +47,11 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The sessions view on the sample data (mongo-java-server + embedded redis-server): the Cache tab shows our JSON and
+ * The sessions view on the sample data (the configured MongoDB and Redis): the Cache tab shows our JSON and
  * a foreign pickle (left untouched), "Edit session record" opens the editor, "Create session record" inserts the
  * missing record. Writes {@code screenshot-cache.png} (to {@code -Dscreenshot.dir}, default target/screenshots).
  */
+@FollowsTarget({Server.MONGODB, Server.REDIS})
 @ExtendWith(ApplicationExtension.class)
 class SessionCacheWindowIT {
     static {
@@ -58,7 +61,7 @@ class SessionCacheWindowIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final byte[] PICKLE = {(byte) 0x80, 0x04, (byte) 0x95, 0x12, 0, 0, 0, 0, 0, 0, 0, 0x5d,
             (byte) 0x94, (byte) 0x8c, 0x05, 'h', 'e', 'l', 'l', 'o', (byte) 0x94, 0x61, 0x2e};
-    private static MongoTestServer mongo;
+    private static MongoTestTarget mongo;
     private static RedisTestServer redis;
     private static StorageConfig config;
     private AppContext context;
@@ -66,9 +69,9 @@ class SessionCacheWindowIT {
 
     @BeforeAll
     static void seed() {
-        mongo = MongoTestServer.start();
-        redis = RedisTestServer.openEmbedded();
-        config = InspectorUi.config(mongo.connectionString(), "orchestra_" + mongo.uniqueDatabaseName(),
+        mongo = MongoTestTarget.open();
+        redis = RedisTestServer.open();
+        config = InspectorUi.config(mongo.connectionString(), mongo.newDatabaseName(),
                 redis.environment());
         try (MemoryManager m = MemoryManagerFactory.create(config)) {
             assertThat(SampleDataSeeder.seedIfNeeded(m)).isTrue();

@@ -8,7 +8,10 @@ import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.redis.RedisCache;
 import dev.orchestra.storage.redis.RedisCacheSettings;
 import dev.orchestra.storage.testsupport.FaultProxy;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
 import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
 import java.io.IOException;
@@ -66,11 +69,12 @@ class HealthCheckerIT {
     }
 
     @Test
+    @FollowsTarget({Server.MONGODB, Server.REDIS})
     void everythingUpIsOkWithServerVersionsAndLatencies() {
-        var mongo = closing(MongoTestServer.start());
+        var mongo = closing(MongoTestTarget.open());
         var redis = closing(RedisTestServer.open());
         var manager = closing(new TieredMemoryManager(new MongoMemoryManager(mongo.connectionString(),
-                mongo.uniqueDatabaseName(), Duration.ofSeconds(5)), cache(redis.host(), redis.port(),
+                mongo.newDatabaseName(), Duration.ofSeconds(5)), cache(redis.host(), redis.port(),
                 redis.password(), redis.tls(), redis.keyPrefix())));
         var checker = closing(new HealthChecker(manager, "test", "1.0"));
 
@@ -114,10 +118,11 @@ class HealthCheckerIT {
     }
 
     @Test
+    @FollowsTarget(Server.MONGODB)
     void aHungRedisDegradesWithinTheTimeout() {
-        var mongo = closing(MongoTestServer.start());
+        var mongo = closing(MongoTestTarget.open());
         var manager = closing(new TieredMemoryManager(new MongoMemoryManager(mongo.connectionString(),
-                mongo.uniqueDatabaseName(), Duration.ofSeconds(5)),
+                mongo.newDatabaseName(), Duration.ofSeconds(5)),
                 cache("127.0.0.1", hungServer.getLocalPort(), "hung:")));
         var checker = closing(new HealthChecker(manager, "test", "1.0", Duration.ofSeconds(3)));
 

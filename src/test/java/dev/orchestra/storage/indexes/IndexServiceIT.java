@@ -20,7 +20,9 @@ import dev.orchestra.storage.safety.SafeStorage;
 import dev.orchestra.storage.safety.WriteLock;
 import dev.orchestra.storage.testsupport.DatabaseSnapshot;
 import dev.orchestra.storage.testsupport.ForeignDatabase;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,15 +37,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Index listing, marking and creation through the real driver against mongo-java-server. */
+@FollowsTarget(Server.MONGODB)
 class IndexServiceIT {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
-    private static MongoTestServer server;
+    private static MongoTestTarget server;
     private String database;
     private MongoMemoryManager mongo;
 
     @BeforeAll
     static void start() {
-        server = MongoTestServer.start();
+        server = MongoTestTarget.open();
     }
 
     @AfterAll
@@ -70,7 +73,7 @@ class IndexServiceIT {
 
     @Test
     void listingAForeignDatabaseMarksEachIndexAndWritesNothing() {
-        database = server.uniqueDatabaseName();
+        database = server.newDatabaseName();
         ForeignDatabase.fill(server.connectionString(), database);
         DatabaseSnapshot before = DatabaseSnapshot.of(server.connectionString(), database);
 
@@ -93,7 +96,7 @@ class IndexServiceIT {
 
     @Test
     void aMissingCollectionHasNoIndexesAndIsNotCreatedByListing() {
-        database = server.uniqueDatabaseName();
+        database = server.newDatabaseName();
 
         IndexReport report = service(open(WriteLock.unlocked())).report();
         service(open(WriteLock.unlocked())).previewExpirationTtl(StoreCollection.AGENT_DATA);
@@ -106,7 +109,7 @@ class IndexServiceIT {
 
     @Test
     void theDatabasesOwnIndexOnTheSameKeysOrUnderTheSameNameIsConflicting() {
-        database = server.uniqueDatabaseName();
+        database = server.newDatabaseName();
         try (MongoClient client = MongoClients.create(server.connectionString())) {
             var db = client.getDatabase(database);
             db.getCollection("agent_data").createIndex(Indexes.compoundIndex(
@@ -142,7 +145,7 @@ class IndexServiceIT {
 
     @Test
     void createsTheNamedIndexAuditsItAndThenReportsItPresent() {
-        database = server.uniqueDatabaseName();
+        database = server.newDatabaseName();
         ForeignDatabase.fill(server.connectionString(), database);
         SafeStorage storage = open(WriteLock.unlocked());
         IndexService service = service(storage);
@@ -172,7 +175,7 @@ class IndexServiceIT {
 
     @Test
     void aBareNameMeansEveryCollectionRecommendingItAndAnUnknownNameIsRefused() {
-        database = server.uniqueDatabaseName();
+        database = server.newDatabaseName();
         IndexService service = service(open(WriteLock.unlocked()));
 
         assertThat(service.recommended(List.of("time_id_listing"))).extracting(IndexBootstrap.IndexSpec::collection)
@@ -185,7 +188,7 @@ class IndexServiceIT {
 
     @Test
     void creatingWhileLockedIsRefusedAndWritesNothing() {
-        database = server.uniqueDatabaseName();
+        database = server.newDatabaseName();
         ForeignDatabase.fill(server.connectionString(), database);
         DatabaseSnapshot before = DatabaseSnapshot.of(server.connectionString(), database);
         SafeStorage storage = open(WriteLock.locked("APP_ENV=production"));
@@ -201,7 +204,7 @@ class IndexServiceIT {
 
     @Test
     void theTtlChoiceCountsWhatItWouldDeleteAndIsNeverAmongTheRecommended() {
-        database = server.uniqueDatabaseName();
+        database = server.newDatabaseName();
         ForeignDatabase.fill(server.connectionString(), database);
         SafeStorage storage = open(WriteLock.unlocked());
         IndexService service = service(storage);

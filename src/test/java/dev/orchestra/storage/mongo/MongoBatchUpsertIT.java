@@ -8,7 +8,9 @@ import com.mongodb.client.MongoCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.validation.DocumentChecks;
 import dev.orchestra.storage.model.UpsertResult;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -24,14 +26,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The insert-or-replace split of a batch upsert against a real server, including another writer racing it. */
+@FollowsTarget(Server.MONGODB)
 class MongoBatchUpsertIT {
-    private static MongoTestServer server;
+    private static MongoTestTarget server;
     private static MongoClient client;
     private MongoCollection<BsonDocument> items;
 
     @BeforeAll
     static void start() {
-        server = MongoTestServer.start();
+        server = MongoTestTarget.open();
         client = MongoClients.create(server.connectionString());
     }
 
@@ -43,7 +46,7 @@ class MongoBatchUpsertIT {
 
     @BeforeEach
     void freshDatabase() {
-        items = client.getDatabase(server.uniqueDatabaseName()).getCollection("memory_items", BsonDocument.class);
+        items = client.getDatabase(server.newDatabaseName()).getCollection("memory_items", BsonDocument.class);
     }
 
     @Test

@@ -12,7 +12,10 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.ReadOnlyMemoryManager;
 import dev.orchestra.storage.safety.WriteLock;
 import dev.orchestra.storage.testsupport.FaultProxy;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
 import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.tiered.ForwardingMemoryManager;
 import dev.orchestra.storage.transfer.EveryBsonType;
 import dev.orchestra.storage.transfer.ExportFormat;
@@ -38,16 +41,16 @@ import org.junit.jupiter.api.Test;
  * guard) stream from MongoDB through one cursor: whole documents, embeddings included, and no per-row reads.
  */
 class MongoFullDocumentStreamIT {
-    private static MongoTestServer server;
+    private static MongoTestTarget target;
 
     @BeforeAll
     static void start() {
-        server = MongoTestServer.start();
+        target = MongoTestTarget.open();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        target.close();
     }
 
     /** Counts the per-document reads a paged export would make. */
@@ -66,8 +69,9 @@ class MongoFullDocumentStreamIT {
     }
 
     @Test
+    @FollowsTarget(Server.MONGODB)
     void throughTheDecoratorsAnExportStreamsEveryWholeDocumentWithoutPerRowReads() throws Exception {
-        try (MongoMemoryManager mongo = new MongoMemoryManager(server.connectionString(), server.uniqueDatabaseName(),
+        try (MongoMemoryManager mongo = new MongoMemoryManager(target.connectionString(), target.newDatabaseName(),
                 Duration.ofSeconds(5))) {
             mongo.initialize();
             List<BsonDocument> stored = new ArrayList<>();
@@ -96,8 +100,9 @@ class MongoFullDocumentStreamIT {
 
     @Test
     void exportsHaveTheirOwnPatientClientOpenedOnFirstUseAndClosedWithTheStore() throws Exception {
-        FaultProxy proxy = FaultProxy.start(server.host(), server.port());
-        try (proxy) {
+        // a server of its own: the proxy in front of it counts the connections
+        try (MongoTestServer server = MongoTestServer.start();
+             FaultProxy proxy = FaultProxy.start(server.host(), server.port())) {
             MongoMemoryManager mongo = new MongoMemoryManager(proxy.mongoConnectionString(),
                     server.uniqueDatabaseName(), Duration.ofMillis(500));
             mongo.initialize();

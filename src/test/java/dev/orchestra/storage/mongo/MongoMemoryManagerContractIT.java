@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClient;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.MemoryManagerContract;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
 import dev.orchestra.storage.testsupport.MongoTestTarget;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * The contract through the real driver, one fresh database per test: against mongo-java-server in-process, or the
  * MongoDB named by MONGODB_URI (run_integration_tests.sh).
  */
+@FollowsTarget(Server.MONGODB)
 class MongoMemoryManagerContractIT extends MemoryManagerContract {
     private static MongoTestTarget target;
     private static MongoClient rawClient;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -64,6 +66,7 @@ class RedisCacheIT {
     }
 
     @Test
+    @FollowsTarget(Server.REDIS)
     void aFilledListIsReadBackAsOurJsonWithTheTtl() {
         var redis = server(RedisTestServer.open());
         var cache = cacheOn(redis);
@@ -84,6 +87,7 @@ class RedisCacheIT {
     }
 
     @Test
+    @FollowsTarget(Server.REDIS)
     void aFillNeverReplacesAnExistingValue() {
         var redis = server(RedisTestServer.open());
         var cache = cacheOn(redis);
@@ -96,6 +100,7 @@ class RedisCacheIT {
     }
 
     @Test
+    @FollowsTarget(Server.REDIS)
     void aPickleUnderOurKeyIsForeignNeverOverwrittenButInvalidated() {
         var redis = server(RedisTestServer.open());
         var cache = cacheOn(redis);
@@ -120,6 +125,7 @@ class RedisCacheIT {
     }
 
     @Test
+    @FollowsTarget(Server.REDIS)
     void aListOfPicklesIsForeignToo() {
         var redis = server(RedisTestServer.open());
         var cache = cacheOn(redis);
@@ -131,6 +137,7 @@ class RedisCacheIT {
     }
 
     @Test
+    @FollowsTarget(Server.REDIS)
     void documentHashesRoundTrip() {
         var redis = server(RedisTestServer.open());
         var cache = cacheOn(redis);
@@ -144,6 +151,7 @@ class RedisCacheIT {
     }
 
     @Test
+    @FollowsTarget(Server.REDIS)
     void aFillThatRacedWithAnInvalidationIsUndone() {
         var redis = server(RedisTestServer.open());
         var cache = cacheOn(redis);
@@ -157,6 +165,7 @@ class RedisCacheIT {
     }
 
     @Test
+    @FollowsTarget(Server.REDIS)
     void prefixInvalidationDeletesEveryMatchingKeyAcrossManyScanStepsAndNothingElse() {
         var redis = server(RedisTestServer.open());
         var cache = cacheOn(redis);
@@ -195,6 +204,7 @@ class RedisCacheIT {
     }
 
     @Test
+    @FollowsTarget(Server.REDIS)
     void healthAndStatisticsComeFromTheServer() {
         var redis = server(RedisTestServer.open());
         var cache = cacheOn(redis);

@@ -8,7 +8,9 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.redis.CacheKeyView;
 import dev.orchestra.storage.redis.CacheKeyView.Kind;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import dev.orchestra.storage.tiered.CacheInspection;
 import java.nio.charset.StandardCharsets;
@@ -23,19 +25,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The inspector's read-only look at a session's Redis keys, on the real servers behind the write gate. */
+@FollowsTarget({Server.MONGODB, Server.REDIS})
 class CacheInspectionIT {
     /** The start of a Python pickle (protocol 4): not UTF-8, never to be decoded or touched by us. */
     private static final byte[] PICKLE = {(byte) 0x80, 0x04, (byte) 0x95, 0x1d, 0, 0, 0, 0, 0, 0, 0, 0x7d,
             (byte) 0x94, (byte) 0x8c, 0x07, 'u', 's', 'e', 'r', '_', 'i', 'd', (byte) 0x94, (byte) 0x8c, 0x02, 'u',
             '1', (byte) 0x94, 0x73, 0x2e};
 
-    private static MongoTestServer mongoServer;
+    private static MongoTestTarget mongoServer;
     private static RedisTestServer redisServer;
     private RealStack stack;
 
     @BeforeAll
     static void startServers() {
-        mongoServer = MongoTestServer.start();
+        mongoServer = MongoTestTarget.open();
         redisServer = RedisTestServer.open();
     }
 

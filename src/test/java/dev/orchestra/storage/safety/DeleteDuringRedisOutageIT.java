@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.time.Duration;
 import java.util.List;
@@ -17,14 +19,15 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /** A safe delete or edit while Redis is down must not leave a stale cached history once Redis is back. */
+@FollowsTarget(Server.MONGODB)
 class DeleteDuringRedisOutageIT {
-    private MongoTestServer mongoServer;
+    private MongoTestTarget mongoServer;
     private RedisTestServer redisServer;
     private RealStack stack;
 
     @BeforeEach
     void start() {
-        mongoServer = MongoTestServer.start();
+        mongoServer = MongoTestTarget.open();
         redisServer = RedisTestServer.openEmbedded(); // ours alone: this test stops and starts it
         stack = new RealStack(mongoServer, redisServer);
     }

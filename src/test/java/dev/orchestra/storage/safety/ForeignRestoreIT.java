@@ -11,7 +11,9 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.testsupport.ForeignDocuments;
 import dev.orchestra.storage.testsupport.ForeignDocuments.Shape;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.util.List;
 import org.bson.BsonDocument;
@@ -29,18 +31,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Documents written by another client of the database (the raw driver, in shapes our validator refuses), deleted and
- * restored through the real stack (driver → mongo-java-server, Redis cache, write gate): the server holds the same
+ * restored through the real stack (driver → the configured MongoDB, Redis cache, write gate): the server holds the same
  * bytes afterwards.
  */
+@FollowsTarget({Server.MONGODB, Server.REDIS})
 class ForeignRestoreIT {
-    private static MongoTestServer mongoServer;
+    private static MongoTestTarget mongoServer;
     private static RedisTestServer redisServer;
     private RealStack stack;
     private MongoClient otherService;
 
     @BeforeAll
     static void startServers() {
-        mongoServer = MongoTestServer.start();
+        mongoServer = MongoTestTarget.open();
         redisServer = RedisTestServer.open();
     }
 

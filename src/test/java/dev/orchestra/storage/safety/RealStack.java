@@ -3,14 +3,14 @@ package dev.orchestra.storage.safety;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.redis.RedisCache;
 import dev.orchestra.storage.redis.RedisCacheSettings;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
 import java.time.Duration;
 
 /**
- * The production stack for integration tests: the real driver against an in-process mongo-java-server (a database
- * of its own), a real redis-server (a key prefix of its own), the tiered manager, the write gate and the safe
+ * The production stack for integration tests: the real driver against the configured MongoDB ({@link MongoTestTarget}: a
+ * database of its own), a real redis-server (a key prefix of its own), the tiered manager, the write gate and the safe
  * operations on top.
  */
 final class RealStack implements AutoCloseable {
@@ -20,8 +20,8 @@ final class RealStack implements AutoCloseable {
     final SafeStorage storage;
     final String databaseName;
 
-    RealStack(MongoTestServer mongoServer, RedisTestServer redisServer) {
-        this.databaseName = mongoServer.uniqueDatabaseName();
+    RealStack(MongoTestTarget mongoServer, RedisTestServer redisServer) {
+        this.databaseName = mongoServer.newDatabaseName();
         this.mongo = new MongoMemoryManager(mongoServer.connectionString(), databaseName, Duration.ofSeconds(5));
         this.cache = new RedisCache(new RedisCacheSettings(redisServer.host(), redisServer.port(),
                 redisServer.password(), redisServer.tls(), redisServer.keyPrefix(), Duration.ofMinutes(10),
@@ -36,7 +36,7 @@ final class RealStack implements AutoCloseable {
     }
 
     /** A second, independent client of the same database: "someone else" changing data meanwhile. */
-    MongoMemoryManager anotherClient(MongoTestServer mongoServer) {
+    MongoMemoryManager anotherClient(MongoTestTarget mongoServer) {
         var other = new MongoMemoryManager(mongoServer.connectionString(), databaseName, Duration.ofSeconds(5));
         other.initialize();
         return other;

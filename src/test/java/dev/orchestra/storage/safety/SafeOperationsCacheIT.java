@@ -7,7 +7,9 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.util.List;
 import org.bson.BsonDocument;
@@ -21,14 +23,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Safe edits and deletes through MongoDB (real driver) + Redis (real server) + the tiered manager. */
+@FollowsTarget({Server.MONGODB, Server.REDIS})
 class SafeOperationsCacheIT {
-    private static MongoTestServer mongoServer;
+    private static MongoTestTarget mongoServer;
     private static RedisTestServer redisServer;
     private RealStack stack;
 
     @BeforeAll
     static void startServers() {
-        mongoServer = MongoTestServer.start();
+        mongoServer = MongoTestTarget.open();
         redisServer = RedisTestServer.open();
     }
 

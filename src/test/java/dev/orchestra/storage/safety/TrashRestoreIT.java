@@ -9,7 +9,9 @@ import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -20,14 +22,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Trash, restore, audit and read-only mode through the real driver and the real cache. */
+@FollowsTarget({Server.MONGODB, Server.REDIS})
 class TrashRestoreIT {
-    private static MongoTestServer mongoServer;
+    private static MongoTestTarget mongoServer;
     private static RedisTestServer redisServer;
     private RealStack stack;
 
     @BeforeAll
     static void startServers() {
-        mongoServer = MongoTestServer.start();
+        mongoServer = MongoTestTarget.open();
         redisServer = RedisTestServer.open();
     }
 

@@ -30,9 +30,14 @@ public final class MongoTestTarget implements AutoCloseable {
     }
 
     public static MongoTestTarget open() {
+        return externalUri().map(uri -> new MongoTestTarget(uri, null))
+                .orElseGet(() -> new MongoTestTarget(null, MongoTestServer.start()));
+    }
+
+    /** The external server's URI from {@code MONGODB_URI}, when set. */
+    public static Optional<String> externalUri() {
         String uri = System.getenv("MONGODB_URI");
-        return uri == null || uri.isBlank() ? new MongoTestTarget(null, MongoTestServer.start())
-                : new MongoTestTarget(uri.trim(), null);
+        return uri == null || uri.isBlank() ? Optional.empty() : Optional.of(uri.trim());
     }
 
     public boolean isExternal() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -52,16 +53,22 @@ public final class RedisTestServer implements AutoCloseable {
 
     /** The machine's Redis when {@code REDIS_HOST} is set, otherwise an embedded one. */
     public static RedisTestServer open() {
-        String externalHost = System.getenv("REDIS_HOST");
-        if (externalHost == null || externalHost.isBlank()) {
+        Optional<String> externalHost = externalHost();
+        if (externalHost.isEmpty()) {
             return openEmbedded();
         }
         String portText = System.getenv("REDIS_PORT");
         int externalPort = portText == null || portText.isBlank() ? 6379 : Integer.parseInt(portText.trim());
         String externalPassword = System.getenv("REDIS_PASSWORD");
         boolean externalTls = "true".equalsIgnoreCase(System.getenv("REDIS_TLS"));
-        return new RedisTestServer(externalHost.trim(), externalPort,
+        return new RedisTestServer(externalHost.get(), externalPort,
                 externalPassword == null || externalPassword.isBlank() ? null : externalPassword, externalTls, null, null);
+    }
+
+    /** The external server's host from {@code REDIS_HOST}, when set. */
+    public static Optional<String> externalHost() {
+        String host = System.getenv("REDIS_HOST");
+        return host == null || host.isBlank() ? Optional.empty() : Optional.of(host.trim());
     }
 
     /** An embedded redis-server of its own on a free port (safe to stop and start). */

@@ -3,12 +3,14 @@ package dev.orchestra.storage.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 class RedisTestServerIT {
 
     @Test
+    @FollowsTarget(Server.REDIS)
     void closeDeletesOnlyItsOwnPrefix() {
         try (var server = RedisTestServer.open()) {
             String own = server.keyPrefix() + "a";

@@ -7,6 +7,8 @@ import dev.orchestra.storage.MemoryManagerContract;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
 import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The contract on MongoDB + Redis: the cache must never change an answer. One database and key prefix per test. */
+@FollowsTarget({Server.MONGODB, Server.REDIS})
 class TieredMemoryManagerContractIT extends MemoryManagerContract {
     private static MongoTestTarget mongo;
     private static RedisTestServer redis;

@@ -13,6 +13,8 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.redis.CacheKeys;
 import dev.orchestra.storage.redis.RedisCache;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
 import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * The cache observed in Redis itself (through a separate client) and checked against the source of truth (a plain
  * {@link MongoMemoryManager} on the same database). Outage tests run on a Redis of their own.
  */
+@FollowsTarget({Server.MONGODB, Server.REDIS})
 class TieredMemoryManagerIT {
     private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(1, ChronoUnit.DAYS);
     private static final int CACHED_ITEMS = 5;
@@ -320,6 +323,7 @@ class TieredMemoryManagerIT {
     // ---- Redis outages -------------------------------------------------------------------------------------------
 
     @Test
+    @FollowsTarget(Server.MONGODB)
     void redisStoppedMidTestReadsAndWritesWorkAndHealthIsDegraded() {
         var ownRedis = RedisTestServer.openEmbedded();
         toClose.add(ownRedis);
@@ -375,6 +379,7 @@ class TieredMemoryManagerIT {
     }
 
     @Test
+    @FollowsTarget(Server.MONGODB)
     void anUpsertBatchDuringAnOutageIsJournaledOnceAndNothingIsStaleAfterwards() {
         var ownRedis = RedisTestServer.openEmbeddedPersistent();
         toClose.add(ownRedis);
@@ -399,6 +404,7 @@ class TieredMemoryManagerIT {
     }
 
     @Test
+    @FollowsTarget(Server.MONGODB)
     void aWriteDuringAnOutageLeavesNothingStaleAfterRedisReturnsAndTheCacheIsUsedAgain() {
         var ownRedis = RedisTestServer.openEmbeddedPersistent();
         toClose.add(ownRedis);
