@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import dev.orchestra.storage.tiered.CacheInvalidations;
 import java.time.Instant;
@@ -16,14 +18,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A session delete tells whether its cache keys were deleted; those Redis did not delete go when it answers. */
+@FollowsTarget(Server.MONGODB) // Redis is its own: the test stops it
 class CacheNotCleanedIT {
-    private MongoTestServer mongoServer;
+    private MongoTestTarget mongoServer;
     private RedisTestServer redisServer;
     private RealStack stack;
 
     @BeforeEach
     void start() {
-        mongoServer = MongoTestServer.start();
+        mongoServer = MongoTestTarget.open();
         redisServer = RedisTestServer.openEmbedded();
         stack = new RealStack(mongoServer, redisServer);
     }
