@@ -63,7 +63,8 @@ final class IndexComparison {
         }
         for (BsonDocument definition : existing.definitions()) {
             if (!accounted.contains(name(definition))) {
-                rows.add(row(collection, definition, existing.sizes(), IndexStatus.EXTRA, false, ""));
+                rows.add(row(collection, definition, existing.sizes(), IndexStatus.EXTRA, false,
+                        "_id_".equals(name(definition)) ? "MongoDB's own index on _id" : ""));
             }
         }
         return new CollectionIndexes(collection, existing.collectionExists(), existing.documentCount(), rows);

@@ -101,7 +101,7 @@ class IndexesViewModelTest {
 
         assertThat(dialogs.questions).singleElement().satisfies(q -> assertThat(q)
                 .contains("On memory_items: user_session_time {\"user_id\": 1, \"session_id\": 1, \"timestamp\": -1}")
-                .contains("builds over 12 document(s)").contains("loads the server"));
+                .contains("builds over 12 documents").contains("loads the server"));
         assertThat(catalog.created).extracting(IndexSpec::name).containsExactly("user_session_time");
         assertThat(row(model, "memory_items.user_session_time").status()).isEqualTo(IndexStatus.PRESENT);
         assertThat(model.lastResultProperty().get()).isEqualTo("Created 1 index(es); 0 already present.");
