@@ -24,7 +24,7 @@ import dev.orchestra.inspector.memory.MemoryItemsViewModel;
 import dev.orchestra.inspector.sessions.SessionsView;
 import dev.orchestra.inspector.sessions.SessionsViewModel;
 import dev.orchestra.inspector.sessions.TranscriptViewModel;
-import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.StatusBarView;
 import dev.orchestra.inspector.status.StatusBarViewModel;
 import dev.orchestra.inspector.transfer.TransferFeature;
@@ -59,7 +59,8 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final StatusBarViewModel statusModel;
     private final HealthHistory healthHistory = new HealthHistory();
     private final HealthViewModel healthModel;
-    private final HealthMonitor healthMonitor;
+    private final BackgroundRunner healthLane;
+    private final HealthPoll healthPoll;
     private final IndexesViewModel indexesModel;
     private final EditingFeature editing;
     private final TransferFeature transfer;
@@ -94,22 +95,24 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         this.agentModel = new AgentDataViewModel(runner, store, secrets, newDetailModel(), clock);
         this.transcriptModel = new TranscriptViewModel(runner, store, secrets);
         this.sessionsModel = new SessionsViewModel(runner, store, transcriptModel, this);
-        this.statusModel = new StatusBarViewModel(clock, runner.busyProperty(), store, description.target());
+        this.statusModel = new StatusBarViewModel(clock, runner, store, description.target());
         this.healthModel = new HealthViewModel(runner, store, healthHistory, statusModel, clock);
         this.transfer = new TransferFeature(runner, store, editing.storage(), this::activeFilter, () -> {
             memoryModel.refresh();
             agentModel.refresh();
         }, viewLoader, messages);
         this.indexesModel = new IndexesViewModel(runner, editing.storage(), dialogs, messages, clock);
-        this.healthMonitor = new HealthMonitor(() -> store.managerProperty().get(), healthPeriod, report -> {
+        // Health checks get a lane of their own: hung data loads must not delay the status bar.
+        this.healthLane = new FxBackgroundRunner(1, 16);
+        this.healthPoll = new HealthPoll(healthLane, () -> store.managerProperty().get(), healthPeriod, report -> {
             statusModel.update(report);
             healthHistory.record(report, clock.instant());
         }, statusModel::checkFailed);
         store.stateProperty().addListener((obs, was, is) -> {
             if (is == StoreConnection.State.CONNECTED) {
-                healthMonitor.restart();
+                healthPoll.restart();
             } else {
-                healthMonitor.cancel();
+                healthPoll.stop();
             }
         });
     }
@@ -118,7 +121,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     public static AppContext fromEnvironment() {
         StoreOpeners.Configured configured = StoreOpeners.fromEnvironment();
         return new AppContext(configured.opener(), configured.description(),
-                EditingFeature.writeLockFromEnvironment(), Clock.systemDefaultZone(), HealthMonitor.PERIOD,
+                EditingFeature.writeLockFromEnvironment(), Clock.systemDefaultZone(), HealthPoll.PERIOD,
                 WindowSettings.inUserHome());
     }
 
@@ -262,7 +265,10 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         if (mainView != null) {
             mainView.stop();
         }
-        healthMonitor.close();
+        healthPoll.close();
+        healthModel.close();
+        statusModel.close();
+        healthLane.close();
         runner.close();
         store.close();
     }

@@ -6,7 +6,7 @@ import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.memory.MemoryItemsViewModel;
-import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.generator.DataGenerator;
@@ -90,7 +90,7 @@ public final class GuiBenchmarkMain {
         PulseMonitor monitor = new PulseMonitor();
         AppContext context = fx(() -> {
             AppContext c = new AppContext(() -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                    Clock.systemDefaultZone(), HealthMonitor.PERIOD);
+                    Clock.systemDefaultZone(), HealthPoll.PERIOD);
             Stage stage = new Stage();
             c.show(stage);
             stage.setWidth(1440);

@@ -2,7 +2,7 @@ package dev.orchestra.bench;
 
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.StoreDescription;
-import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import java.time.Clock;
@@ -40,7 +40,7 @@ public final class GuiLaunchProbe {
         Platform.startup(() -> {
             contextNanos.set(System.nanoTime());
             context[0] = new AppContext(() -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                    Clock.systemDefaultZone(), HealthMonitor.PERIOD);
+                    Clock.systemDefaultZone(), HealthPoll.PERIOD);
             Stage stage = new Stage();
             context[0].store().stateProperty().addListener((obs, was, is) -> {
                 if (is == dev.orchestra.inspector.common.StoreConnection.State.CONNECTED) {

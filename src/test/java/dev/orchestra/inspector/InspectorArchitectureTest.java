@@ -7,9 +7,11 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.orchestra.MainClassesOnly;
 import dev.orchestra.inspector.common.FxBackgroundRunner;
+import javafx.animation.AnimationTimer;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 
-/** The GUI's own rules: one bridge to the FX thread, ViewModels without Nodes. */
+/** The GUI's own rules: one bridge to the FX thread (no second one, no view timers), ViewModels without Nodes. */
 @AnalyzeClasses(packages = "dev.orchestra.inspector", importOptions = MainClassesOnly.class)
 class InspectorArchitectureTest {
 
@@ -18,6 +20,20 @@ class InspectorArchitectureTest {
             .that().doNotHaveFullyQualifiedName(FxBackgroundRunner.class.getName())
             .should().callMethod(Platform.class, "runLater", Runnable.class)
             .because("BackgroundRunner is the one bridge from worker threads to the FX thread");
+
+    @ArchTest
+    static final ArchRule noSecondBridgeThroughJavaFxConcurrency = noClasses()
+            .that().doNotHaveFullyQualifiedName(FxBackgroundRunner.class.getName())
+            .should().dependOnClassesThat().resideInAPackage("javafx.concurrent..")
+            .because("Task, Service and ScheduledService post to the FX thread themselves; ViewModels use "
+                    + "AsyncCommand and ScheduledCommand, which go through BackgroundRunner");
+
+    @ArchTest
+    static final ArchRule noPollingOnFxAnimationTimers = noClasses()
+            .that().doNotHaveFullyQualifiedName(FxBackgroundRunner.class.getName())
+            .should().dependOnClassesThat().areAssignableTo(Timeline.class)
+            .orShould().dependOnClassesThat().areAssignableTo(AnimationTimer.class)
+            .because("periodic work is a ViewModel-owned ScheduledCommand, not a timer in a view");
 
     @ArchTest
     static final ArchRule viewModelsHoldNoNodes = noClasses()

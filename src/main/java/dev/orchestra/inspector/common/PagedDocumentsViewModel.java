@@ -1,6 +1,5 @@
 package dev.orchestra.inspector.common;
 
-import dev.orchestra.inspector.common.BackgroundRunner.Job;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.CountEstimate;
@@ -39,7 +38,6 @@ public abstract class PagedDocumentsViewModel {
     public static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 200, 500);
 
     protected final StoreCollection collection;
-    private final BackgroundRunner runner;
     private final StoreConnection store;
     private final SecretDisplay secrets;
     private final DocumentDetailViewModel detail;
@@ -55,7 +53,6 @@ public abstract class PagedDocumentsViewModel {
     private final ReadOnlyIntegerWrapper pageNumber = new ReadOnlyIntegerWrapper(this, "pageNumber", 1);
     private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(this, "hasNext");
     private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(this, "hasPrevious");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper(this, "total", "");
     private final ReadOnlyBooleanWrapper filterActive = new ReadOnlyBooleanWrapper(this, "filterActive");
@@ -65,14 +62,15 @@ public abstract class PagedDocumentsViewModel {
     private Deque<PageCursor> previousCursors = new ArrayDeque<>();
     private PageCursor currentCursor;
     private PageCursor nextCursor;
-    private Job pageJob = Job.NONE;
-    private Job countJob = Job.NONE;
+    private final AsyncCommand<LoadedPage> loadPage;
+    private final AsyncCommand<CountEstimate> count;
 
     protected PagedDocumentsViewModel(StoreCollection collection, BackgroundRunner runner, StoreConnection store,
                                       SecretDisplay secrets, DocumentDetailViewModel detail, Clock clock) {
         this.collection = collection;
-        this.runner = runner;
         this.store = store;
+        this.loadPage = new AsyncCommand<>(runner, "Loading " + collection.collectionName());
+        this.count = new AsyncCommand<>(runner, "Counting " + collection.collectionName());
         this.secrets = secrets;
         this.detail = detail;
         this.timeParser = new TimeInputParser(clock);
@@ -183,11 +181,9 @@ public abstract class PagedDocumentsViewModel {
 
     /** Esc: stops waiting for the running load; the table keeps what it showed. */
     public void cancel() {
-        boolean wasLoading = loading.get();
-        pageJob.cancel();
-        countJob.cancel();
+        boolean wasLoading = loadPage.cancel();
+        count.cancel();
         detail.cancel();
-        loading.set(false);
         if (wasLoading) {
             error.set("Loading cancelled.");
         }
@@ -203,17 +199,14 @@ public abstract class PagedDocumentsViewModel {
         MemoryManager manager = store.current();
         DocumentFilter filter = activeFilter;
         int size = pageSize.get();
-        pageJob.cancel();
-        loading.set(true);
         error.set(null);
         SecretMasker masker = secrets.masker();
-        pageJob = runner.run("Loading " + collection.collectionName(), () -> {
+        loadPage.execute(() -> {
             Page<BsonDocument> page = manager.findPage(collection, filter, new PageRequest(size, cursor));
             List<DocumentRow> mapped = page.items().stream()
                     .map(d -> DocumentRow.of(collection, d, masker)).toList();
             return new LoadedPage(mapped, page.next(), page.hasMore());
         }, page -> {
-            loading.set(false);
             previousCursors = stackAfter;
             currentCursor = cursor;
             nextCursor = page.next();
@@ -223,16 +216,11 @@ public abstract class PagedDocumentsViewModel {
             onRowsLoaded(page.rows());
             emptyHint.set(page.rows().isEmpty() && cursor == null ? emptyResultHint(filter) : null);
             rows.setAll(page.rows());
-        }, e -> {
-            loading.set(false);
-            error.set(ErrorMessages.describe(e));
-        });
+        }, e -> error.set(ErrorMessages.describe(e)));
         if (recount) {
-            countJob.cancel();
             total.set("…");
-            countJob = runner.run("Counting " + collection.collectionName(), () -> manager.count(collection, filter),
-                    (CountEstimate c) -> total.set(c.exact() ? Long.toString(c.value()) : c.display()),
-                    e -> total.set("?"));
+            count.execute(() -> manager.count(collection, filter),
+                    c -> total.set(c.exact() ? Long.toString(c.value()) : c.display()), e -> total.set("?"));
         }
     }
 
@@ -293,7 +281,7 @@ public abstract class PagedDocumentsViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return loadPage.runningProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

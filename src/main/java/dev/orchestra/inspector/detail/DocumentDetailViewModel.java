@@ -1,7 +1,7 @@
 package dev.orchestra.inspector.detail;
 
 import dev.orchestra.inspector.common.BackgroundRunner;
-import dev.orchestra.inspector.common.BackgroundRunner.Job;
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.DocumentRow;
 import dev.orchestra.inspector.common.ErrorMessages;
@@ -12,19 +12,17 @@ import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.bson.BsonDocument;
@@ -36,7 +34,6 @@ import org.bson.BsonValue;
  * (exactly what was read, for the concurrency guard), {@link #collectionProperty()} and {@link #reload()}.
  */
 public class DocumentDetailViewModel {
-    private final BackgroundRunner runner;
     private final StoreConnection store;
     private final SecretDisplay secrets;
     private final DialogService dialogs;
@@ -44,19 +41,18 @@ public class DocumentDetailViewModel {
     private final ReadOnlyObjectWrapper<StoreCollection> collection = new ReadOnlyObjectWrapper<>(this, "collection");
     private final ReadOnlyObjectWrapper<BsonValue> documentId = new ReadOnlyObjectWrapper<>(this, "documentId");
     private final ReadOnlyObjectWrapper<BsonDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final BooleanProperty canonical = new SimpleBooleanProperty(this, "canonical", false);
     private final ObservableList<String> issues = FXCollections.observableArrayList();
     private final ObservableList<String> secretPaths = FXCollections.observableArrayList();
     private final ObjectBinding<BsonDocument> displayed;
     private final StringBinding json;
-    private Job job = Job.NONE;
+    private final AsyncCommand<Optional<BsonDocument>> load;
 
     public DocumentDetailViewModel(BackgroundRunner runner, StoreConnection store, SecretDisplay secrets,
                                    DialogService dialogs) {
-        this.runner = runner;
         this.store = store;
+        this.load = new AsyncCommand<>(runner, "Loading document");
         this.secrets = secrets;
         this.dialogs = dialogs;
         displayed = Bindings.createObjectBinding(() -> {
@@ -77,7 +73,7 @@ public class DocumentDetailViewModel {
     }
 
     public void show(StoreCollection coll, BsonValue id, BsonDocument preview) {
-        job.cancel();
+        load.cancel();
         collection.set(coll);
         documentId.set(id);
         setDocument(preview);
@@ -91,7 +87,6 @@ public class DocumentDetailViewModel {
 
     public void reload() {
         if (collection.get() != null && documentId.get() != null) {
-            job.cancel();
             load(collection.get(), documentId.get());
         }
     }
@@ -104,9 +99,7 @@ public class DocumentDetailViewModel {
             error.set(ErrorMessages.describe(e));
             return;
         }
-        loading.set(true);
-        job = runner.run("Loading document", () -> manager.findById(coll, id), found -> {
-            loading.set(false);
+        load.execute(() -> manager.findById(coll, id), found -> {
             if (found.isPresent()) {
                 error.set(null); // e.g. restored by an undo since the last load
                 setDocument(found.get());
@@ -115,15 +108,11 @@ public class DocumentDetailViewModel {
                 setDocument(null);
                 error.set("This document no longer exists (deleted).");
             }
-        }, e -> {
-            loading.set(false);
-            error.set(ErrorMessages.describe(e));
-        });
+        }, e -> error.set(ErrorMessages.describe(e)));
     }
 
     public void clear() {
-        job.cancel();
-        loading.set(false);
+        load.cancel();
         collection.set(null);
         documentId.set(null);
         error.set(null);
@@ -131,8 +120,7 @@ public class DocumentDetailViewModel {
     }
 
     public void cancel() {
-        job.cancel();
-        loading.set(false);
+        load.cancel();
     }
 
     /** Copies the JSON as shown (secrets stay masked unless revealed). */
@@ -172,7 +160,7 @@ public class DocumentDetailViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return load.runningProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

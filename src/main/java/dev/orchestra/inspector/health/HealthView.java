@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -32,16 +30,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /** Live latency charts, server statistics (polled every 5 s only while showing) and the outage log. */
 public class HealthView implements FeatureView {
-    private static final Duration STATISTICS_PERIOD = Duration.seconds(5);
-
     private final HealthViewModel model;
     private final Messages messages;
-    private final Timeline poller;
 
     @FXML private BorderPane root;
     @FXML private Label overallLabel;
@@ -71,8 +65,6 @@ public class HealthView implements FeatureView {
     public HealthView(HealthViewModel model, Messages messages) {
         this.model = model;
         this.messages = messages;
-        this.poller = new Timeline(new KeyFrame(STATISTICS_PERIOD, e -> model.pollStatistics()));
-        poller.setCycleCount(Timeline.INDEFINITE);
     }
 
     @FXML
@@ -223,11 +215,6 @@ public class HealthView implements FeatureView {
     @Override
     public void setShowing(boolean showing) {
         model.setShowing(showing);
-        if (showing) {
-            poller.play();
-        } else {
-            poller.stop();
-        }
     }
 
     @Override
@@ -247,7 +234,7 @@ public class HealthView implements FeatureView {
 
     @Override
     public void cancelLoad() {
-        // statistics polls are short and cancelled when the view hides
+        // statistics polls are short and stop when the view hides
     }
 
     public BorderPane root() {

@@ -1,12 +1,14 @@
 package dev.orchestra.inspector.health;
 
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
-import dev.orchestra.inspector.common.BackgroundRunner.Job;
 import dev.orchestra.inspector.common.ErrorMessages;
+import dev.orchestra.inspector.common.ScheduledCommand;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.status.StatusBarViewModel;
 import dev.orchestra.storage.MemoryManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,12 @@ import javafx.collections.ObservableList;
 
 /**
  * The health view: latency history and outages (from {@link HealthHistory}), live indicators (shared with the
- * status bar), and server statistics, which are heavier and fetched only while the view is showing.
+ * status bar), and server statistics, which are heavier and fetched only while the view is showing (every
+ * {@link #STATISTICS_PERIOD}).
  */
-public class HealthViewModel {
-    private final BackgroundRunner runner;
+public class HealthViewModel implements AutoCloseable {
+    static final Duration STATISTICS_PERIOD = Duration.ofSeconds(5);
+
     private final StoreConnection store;
     private final HealthHistory history;
     private final StatusBarViewModel status;
@@ -32,24 +36,29 @@ public class HealthViewModel {
     private final ObservableList<StatisticsSummary.Card> cards = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper statisticsError = new ReadOnlyStringWrapper(this, "statisticsError");
     private final ReadOnlyObjectWrapper<Instant> statisticsTime = new ReadOnlyObjectWrapper<>(this, "statisticsTime");
-    private Job job = Job.NONE;
+    private final AsyncCommand<Map<String, Object>> fetchStatistics;
+    private final ScheduledCommand statisticsPoll;
     private boolean showing;
 
     public HealthViewModel(BackgroundRunner runner, StoreConnection store, HealthHistory history,
                            StatusBarViewModel status, Clock clock) {
-        this.runner = runner;
         this.store = store;
         this.history = history;
         this.status = status;
         this.clock = clock;
+        this.fetchStatistics = new AsyncCommand<>(runner, "Reading server statistics");
+        this.statisticsPoll = new ScheduledCommand(runner, "health-statistics-poll", STATISTICS_PERIOD,
+                this::pollStatistics);
     }
 
     public void setShowing(boolean showing) {
         this.showing = showing;
         if (showing) {
             pollStatistics();
+            statisticsPoll.start();
         } else {
-            job.cancel();
+            statisticsPoll.stop();
+            fetchStatistics.cancel();
         }
     }
 
@@ -59,16 +68,23 @@ public class HealthViewModel {
 
     /** Fetches serverStatistics() once, unless the previous fetch is still running. */
     public void pollStatistics() {
-        if (!showing || !job.isDone() || !store.isConnected()) {
+        if (!showing || fetchStatistics.isRunning() || !store.isConnected()) {
             return;
         }
         MemoryManager manager = store.current();
-        job = runner.run("Reading server statistics", manager::serverStatistics, stats -> {
+        fetchStatistics.execute(manager::serverStatistics, stats -> {
             statistics.set(stats);
             cards.setAll(StatisticsSummary.cards(stats));
             statisticsError.set(null);
             statisticsTime.set(clock.instant());
         }, e -> statisticsError.set(ErrorMessages.describe(e)));
+    }
+
+    /** Ends the statistics poll's timer thread. */
+    @Override
+    public void close() {
+        statisticsPoll.close();
+        fetchStatistics.cancel();
     }
 
     public Instant now() {

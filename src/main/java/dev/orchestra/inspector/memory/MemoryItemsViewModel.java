@@ -1,7 +1,7 @@
 package dev.orchestra.inspector.memory;
 
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
-import dev.orchestra.inspector.common.BackgroundRunner.Job;
 import dev.orchestra.inspector.common.DocumentRow;
 import dev.orchestra.inspector.common.FilterField;
 import dev.orchestra.inspector.common.Navigator;
@@ -40,16 +40,15 @@ public class MemoryItemsViewModel extends PagedDocumentsViewModel {
     private final ObservableList<String> knownItemTypes = FXCollections.observableArrayList(DEFAULT_ITEM_TYPES);
     private final Set<String> storedTypes = new TreeSet<>();
 
-    private final BackgroundRunner runner;
     private final StoreConnection store;
     private final Navigator navigator;
-    private Job typesJob = Job.NONE;
+    private final AsyncCommand<List<String>> listTypes;
 
     public MemoryItemsViewModel(BackgroundRunner runner, StoreConnection store, SecretDisplay secrets,
                                 DocumentDetailViewModel detail, Navigator navigator, Clock clock) {
         super(StoreCollection.MEMORY_ITEMS, runner, store, secrets, detail, clock);
-        this.runner = runner;
         this.store = store;
+        this.listTypes = new AsyncCommand<>(runner, "Listing item types");
         this.navigator = navigator;
         FXCollections.sort(knownItemTypes);
         store.stateProperty().addListener((obs, was, is) -> {
@@ -65,9 +64,7 @@ public class MemoryItemsViewModel extends PagedDocumentsViewModel {
             return;
         }
         MemoryManager manager = store.current();
-        typesJob.cancel();
-        typesJob = runner.run("Listing item types",
-                () -> manager.distinctTypes(StoreCollection.MEMORY_ITEMS, OFFERED_TYPES), types -> {
+        listTypes.execute(() -> manager.distinctTypes(StoreCollection.MEMORY_ITEMS, OFFERED_TYPES), types -> {
                     storedTypes.clear();
                     storedTypes.addAll(types);
                     knownItemTypes.setAll(storedTypes);
@@ -79,7 +76,7 @@ public class MemoryItemsViewModel extends PagedDocumentsViewModel {
     @Override
     public void cancel() {
         super.cancel();
-        typesJob.cancel();
+        listTypes.cancel();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.orchestra.inspector.sessions;
 
 import dev.orchestra.inspector.common.BackgroundRunner;
-import dev.orchestra.inspector.common.BackgroundRunner.Job;
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.MemoryManager;
@@ -12,7 +12,6 @@ import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -25,21 +24,19 @@ import javafx.collections.ObservableList;
  * ({@link #activeProperty()}), again on {@link #refresh()}.
  */
 public class SessionCacheViewModel {
-    private final BackgroundRunner runner;
     private final StoreConnection store;
     private final ObservableList<CacheKeyView> keys = FXCollections.observableArrayList();
     private final ObjectProperty<CacheKeyView> selectedKey = new SimpleObjectProperty<>(this, "selectedKey");
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private String userId;
     private String sessionId;
     private boolean stale = true;
-    private Job job = Job.NONE;
+    private final AsyncCommand<Optional<List<CacheKeyView>>> readKeys;
 
     public SessionCacheViewModel(BackgroundRunner runner, StoreConnection store) {
-        this.runner = runner;
         this.store = store;
+        this.readKeys = new AsyncCommand<>(runner, "Reading the session's Redis keys");
         active.addListener((obs, was, is) -> {
             if (is && stale) {
                 refresh();
@@ -52,27 +49,24 @@ public class SessionCacheViewModel {
         userId = user;
         sessionId = session;
         stale = true;
-        job.cancel();
+        readKeys.cancel();
         keys.clear();
         if (active.get()) {
             refresh();
         } else {
-            loading.set(false);
             message.set(null);
         }
     }
 
     public void refresh() {
-        job.cancel();
+        readKeys.cancel();
         stale = false;
         if (userId == null) {
             keys.clear();
-            loading.set(false);
             message.set("Select a session to see its Redis keys.");
             return;
         }
         if (!store.isConnected()) {
-            loading.set(false);
             message.set("Not connected.");
             return;
         }
@@ -80,14 +74,9 @@ public class SessionCacheViewModel {
         String user = userId;
         String session = sessionId;
         CacheKeyView wasSelected = selectedKey.get();
-        loading.set(true);
         message.set(null);
-        job = runner.run("Reading the session's Redis keys",
-                () -> CacheInspection.inspectSession(manager, user, session), found -> {
-                    loading.set(false);
-                    shown(found, wasSelected);
-                }, e -> {
-                    loading.set(false);
+        readKeys.execute(() -> CacheInspection.inspectSession(manager, user, session),
+                found -> shown(found, wasSelected), e -> {
                     keys.clear();
                     message.set("Redis could not be read: " + ErrorMessages.describe(e));
                 });
@@ -172,7 +161,7 @@ public class SessionCacheViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return readKeys.runningProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -180,7 +169,6 @@ public class SessionCacheViewModel {
     }
 
     public void cancel() {
-        job.cancel();
-        loading.set(false);
+        readKeys.cancel();
     }
 }

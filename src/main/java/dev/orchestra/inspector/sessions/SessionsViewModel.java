@@ -1,7 +1,7 @@
 package dev.orchestra.inspector.sessions;
 
 import dev.orchestra.inspector.common.BackgroundRunner;
-import dev.orchestra.inspector.common.BackgroundRunner.Job;
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.FilterField;
 import dev.orchestra.inspector.common.Navigator;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -23,7 +22,6 @@ import javafx.collections.ObservableList;
 public class SessionsViewModel {
     public static final int LIMIT = 500;
 
-    private final BackgroundRunner runner;
     private final StoreConnection store;
     private final TranscriptViewModel transcript;
     private final SessionCacheViewModel cache;
@@ -31,17 +29,16 @@ public class SessionsViewModel {
     private final FilterField user = new FilterField();
     private final ObservableList<SessionSummary> sessions = FXCollections.observableArrayList();
     private final ObjectProperty<SessionSummary> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private Job job = Job.NONE;
+    private final AsyncCommand<List<SessionSummary>> listSessions;
     private String pendingOpenUser;
     private String pendingOpenSession;
 
     public SessionsViewModel(BackgroundRunner runner, StoreConnection store, TranscriptViewModel transcript,
                              Navigator navigator) {
-        this.runner = runner;
         this.store = store;
+        this.listSessions = new AsyncCommand<>(runner, "Listing sessions");
         this.transcript = transcript;
         this.navigator = navigator;
         this.cache = new SessionCacheViewModel(runner, store);
@@ -60,11 +57,8 @@ public class SessionsViewModel {
         }
         MemoryManager manager = store.current();
         String userId = user.value();
-        job.cancel();
-        loading.set(true);
         error.set(null);
-        job = runner.run("Listing sessions", () -> manager.listSessions(userId, LIMIT), list -> {
-            loading.set(false);
+        listSessions.execute(() -> manager.listSessions(userId, LIMIT), list -> {
             sessions.setAll(list);
             long orphans = list.stream().filter(SessionSummary::isOrphanItems).count();
             long empty = list.stream().filter(SessionSummary::isEmptyRecord).count();
@@ -73,10 +67,7 @@ public class SessionsViewModel {
                     + (orphans > 0 ? " · " + orphans + " without a record" : "")
                     + (empty > 0 ? " · " + empty + " without items" : ""));
             selectPending(list);
-        }, e -> {
-            loading.set(false);
-            error.set(ErrorMessages.describe(e));
-        });
+        }, e -> error.set(ErrorMessages.describe(e)));
     }
 
     private void selectPending(List<SessionSummary> list) {
@@ -121,8 +112,7 @@ public class SessionsViewModel {
     }
 
     public void cancel() {
-        job.cancel();
-        loading.set(false);
+        listSessions.cancel();
         transcript.cancel();
         cache.cancel();
     }
@@ -149,7 +139,7 @@ public class SessionsViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return listSessions.runningProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -1,7 +1,7 @@
 package dev.orchestra.inspector.sessions;
 
 import dev.orchestra.inspector.common.BackgroundRunner;
-import dev.orchestra.inspector.common.BackgroundRunner.Job;
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.DocumentRow;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.SecretDisplay;
@@ -31,7 +31,6 @@ import org.bson.BsonDocument;
 public class TranscriptViewModel {
     public static final int PAGE_SIZE = 50;
 
-    private final BackgroundRunner runner;
     private final StoreConnection store;
     private final SecretDisplay secrets;
     private final int pageSize;
@@ -40,25 +39,24 @@ public class TranscriptViewModel {
     private final ReadOnlyStringWrapper userId = new ReadOnlyStringWrapper(this, "userId");
     private final ReadOnlyStringWrapper sessionId = new ReadOnlyStringWrapper(this, "sessionId");
     private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(this, "hasOlder");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private PageCursor olderCursor;
-    private Job job = Job.NONE;
+    private final AsyncCommand<Loaded> load;
 
     public TranscriptViewModel(BackgroundRunner runner, StoreConnection store, SecretDisplay secrets) {
         this(runner, store, secrets, PAGE_SIZE);
     }
 
     public TranscriptViewModel(BackgroundRunner runner, StoreConnection store, SecretDisplay secrets, int pageSize) {
-        this.runner = runner;
         this.store = store;
+        this.load = new AsyncCommand<>(runner, "Loading conversation");
         this.secrets = secrets;
         this.pageSize = pageSize;
     }
 
     /** Opens a session's conversation; a null {@code session} is the user's items without a session id. */
     public void open(String user, String session) {
-        job.cancel();
+        load.cancel();
         userId.set(user);
         sessionId.set(session);
         messages.clear();
@@ -68,7 +66,7 @@ public class TranscriptViewModel {
     }
 
     public void loadOlder() {
-        if (hasOlder.get() && !loading.get()) {
+        if (hasOlder.get() && !load.isRunning()) {
             loadPage(olderCursor);
         }
     }
@@ -80,8 +78,7 @@ public class TranscriptViewModel {
     }
 
     public void close() {
-        job.cancel();
-        loading.set(false);
+        load.cancel();
         userId.set(null);
         sessionId.set(null);
         messages.clear();
@@ -90,8 +87,7 @@ public class TranscriptViewModel {
     }
 
     public void cancel() {
-        job.cancel();
-        loading.set(false);
+        load.cancel();
     }
 
     private void loadPage(PageCursor cursor) {
@@ -106,9 +102,8 @@ public class TranscriptViewModel {
         DocumentFilter filter = sessionId.get() == null ? DocumentFilter.withoutSession(userId.get())
                 : DocumentFilter.forSession(userId.get(), sessionId.get());
         SecretMasker masker = secrets.masker();
-        loading.set(true);
         error.set(null);
-        job = runner.run("Loading conversation", () -> {
+        load.execute(() -> {
             Page<BsonDocument> page = manager.findPage(StoreCollection.MEMORY_ITEMS, filter,
                     new PageRequest(pageSize, cursor));
             List<ChatMessage> chronological = new ArrayList<>();
@@ -118,14 +113,10 @@ public class TranscriptViewModel {
             Collections.reverse(chronological);
             return new Loaded(chronological, page.next(), page.hasMore());
         }, loaded -> {
-            loading.set(false);
             olderCursor = loaded.next();
             hasOlder.set(loaded.hasMore());
             messages.addAll(0, loaded.messages());
-        }, e -> {
-            loading.set(false);
-            error.set(ErrorMessages.describe(e));
-        });
+        }, e -> error.set(ErrorMessages.describe(e)));
     }
 
     private record Loaded(List<ChatMessage> messages, PageCursor next, boolean hasMore) {
@@ -152,7 +143,7 @@ public class TranscriptViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return load.runningProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

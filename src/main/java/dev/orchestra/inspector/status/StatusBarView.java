@@ -1,20 +1,16 @@
 package dev.orchestra.inspector.status;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Circle;
-import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 
-/** Binds the status bar to {@link StatusBarViewModel}; a one-second timeline ages the "checked … ago" texts. */
+/** Binds the status bar to {@link StatusBarViewModel} and runs the model's clock while it is shown. */
 public class StatusBarView {
     private final StatusBarViewModel model;
-    private final Timeline clock;
 
     @FXML private StatusBar bar;
     @FXML private ProgressIndicator busyIndicator;
@@ -26,8 +22,6 @@ public class StatusBarView {
 
     public StatusBarView(StatusBarViewModel model) {
         this.model = model;
-        this.clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
-        clock.setCycleCount(Timeline.INDEFINITE);
     }
 
     @FXML
@@ -53,7 +47,7 @@ public class StatusBarView {
         styleByLight(overallLabel, model.overallLightProperty());
         overallLabel.setTooltip(new Tooltip("Overall health: ok, degraded (Redis down, MongoDB up) or error "
                 + "(MongoDB down)"));
-        clock.play();
+        model.startClock();
     }
 
     private static void bindIndicator(ComponentIndicator indicator, Label label, Circle light) {
@@ -89,6 +83,6 @@ public class StatusBarView {
     }
 
     public void stop() {
-        clock.stop();
+        model.stopClock();
     }
 }

@@ -1,6 +1,8 @@
 package dev.orchestra.inspector.status;
 
+import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.ErrorMessages;
+import dev.orchestra.inspector.common.ScheduledCommand;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.health.ComponentHealth;
 import dev.orchestra.storage.health.HealthStatus;
@@ -16,10 +18,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * The status bar's state: one indicator per backend, the overall status as the health report defines it (error
  * when MongoDB is down, degraded when only Redis is), a message line, and the count of running background jobs.
+ * While showing, a one-second clock ages the "checked … ago" texts.
  */
-public class StatusBarViewModel {
+public class StatusBarViewModel implements AutoCloseable {
     /** A report older than this is "no answer" (amber): about three polling periods. */
     static final Duration STALE_AFTER = Duration.ofSeconds(7);
+    private static final Duration CLOCK_PERIOD = Duration.ofSeconds(1);
 
     private final Clock clock;
     private final ComponentIndicator mongo = new ComponentIndicator("MongoDB", STALE_AFTER);
@@ -28,10 +32,13 @@ public class StatusBarViewModel {
     private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", "starting");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyIntegerProperty busy;
+    private final ScheduledCommand ageing;
 
-    public StatusBarViewModel(Clock clock, ReadOnlyIntegerProperty busy, StoreConnection store, String target) {
+    /** @param runner the app's runner: its busy count is shown, and the clock's ticks come back through it */
+    public StatusBarViewModel(Clock clock, BackgroundRunner runner, StoreConnection store, String target) {
         this.clock = clock;
-        this.busy = busy;
+        this.busy = runner.busyProperty();
+        this.ageing = new ScheduledCommand(runner, "status-bar-clock", CLOCK_PERIOD, this::tick);
         store.stateProperty().addListener((obs, was, is) -> onStoreState(store, is, target));
         onStoreState(store, store.stateProperty().get(), target);
     }
@@ -81,6 +88,20 @@ public class StatusBarViewModel {
         mongo.refresh(now);
         redis.refresh(now);
         recomputeOverall();
+    }
+
+    /** Starts the one-second clock (when the status bar is shown). */
+    public void startClock() {
+        ageing.start();
+    }
+
+    public void stopClock() {
+        ageing.stop();
+    }
+
+    @Override
+    public void close() {
+        ageing.close();
     }
 
     private void recomputeOverall() {

@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.trash;
 
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.ErrorMessages;
@@ -14,6 +15,7 @@ import dev.orchestra.storage.safety.SafeOperations;
 import dev.orchestra.storage.safety.TrashEntry;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,14 +33,15 @@ import org.bson.BsonValue;
 public class TrashViewModel {
     public static final int PAGE_SIZE = 100;
 
-    private final BackgroundRunner runner;
     private final SafeStorageHolder storage;
     private final Runnable afterRestore;
     private final DialogService dialogs;
     private final ObservableList<TrashEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<TrashEntry> selected = FXCollections.observableArrayList();
     private final ObjectProperty<TrashEntry> current = new SimpleObjectProperty<>(this, "current");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final AsyncCommand<Page<TrashEntry>> loadTrash;
+    private final AsyncCommand<Restored> restore;
+    private final BooleanBinding loading;
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
@@ -48,8 +51,10 @@ public class TrashViewModel {
     /** @param dialogs asks before a whole delete batch is restored, and shows a failure's details */
     public TrashViewModel(BackgroundRunner runner, SafeStorageHolder storage, Runnable afterRestore,
                           DialogService dialogs) {
-        this.runner = runner;
         this.storage = storage;
+        this.loadTrash = new AsyncCommand<>(runner, "Loading the trash");
+        this.restore = new AsyncCommand<>(runner, "Restoring from the trash");
+        this.loading = loadTrash.runningProperty().or(restore.runningProperty());
         this.afterRestore = afterRestore;
         this.dialogs = dialogs;
     }
@@ -71,10 +76,8 @@ public class TrashViewModel {
         if (ops == null) {
             return;
         }
-        loading.set(true);
-        runner.run("Loading the trash", () -> ops.trash().list(new PageRequest(PAGE_SIZE, cursor)),
-                (Page<TrashEntry> page) -> {
-                    loading.set(false);
+        loadTrash.execute(() -> ops.trash().list(new PageRequest(PAGE_SIZE, cursor)),
+                page -> {
                     if (append) {
                         entries.addAll(page.items());
                     } else {
@@ -82,21 +85,17 @@ public class TrashViewModel {
                     }
                     next = page.next();
                     hasMore.set(page.hasMore());
-                }, e -> {
-                    loading.set(false);
-                    error.set(ErrorMessages.describe(e));
-                });
+                }, e -> error.set(ErrorMessages.describe(e)));
     }
 
     /** Restores the selected entries, each on its own; refusals are listed in the message. */
     public void restoreSelected() {
         List<BsonValue> ids = selected.stream().map(TrashEntry::id).toList();
         SafeOperations ops = operations();
-        if (ops == null || ids.isEmpty()) {
+        if (ops == null || ids.isEmpty() || restore.isRunning()) {
             return;
         }
-        loading.set(true);
-        runner.run("Restoring from the trash", () -> {
+        restore.execute(() -> {
             List<String> refusals = new ArrayList<>();
             int restored = 0;
             for (BsonValue id : ids) {
@@ -107,8 +106,9 @@ public class TrashViewModel {
                     refusals.add(ErrorMessages.describe(e));
                 }
             }
-            return new Outcome(restored, refusals);
-        }, outcome -> finished(outcome.summary(), outcome.refusals().isEmpty()), this::failed);
+            Outcome outcome = new Outcome(restored, refusals);
+            return new Restored(outcome.summary(), refusals.isEmpty());
+        }, this::finished, this::failed);
     }
 
     /**
@@ -118,7 +118,7 @@ public class TrashViewModel {
     public void restoreBatch() {
         TrashEntry entry = current.get();
         SafeOperations ops = operations();
-        if (ops == null || entry == null || entry.batchId() == null) {
+        if (ops == null || entry == null || entry.batchId() == null || restore.isRunning()) {
             return;
         }
         if (!dialogs.confirm("Restore the whole delete?", "Every document deleted together with this one (batch "
@@ -126,22 +126,25 @@ public class TrashViewModel {
                 + "and stay in the trash.")) {
             return;
         }
-        loading.set(true);
-        runner.run("Restoring a delete batch", () -> ops.undo(entry.batchId()),
-                (RestoreReport report) -> finished(report.summary(), report.complete()), this::failed);
+        restore.execute(() -> {
+            RestoreReport report = ops.undo(entry.batchId());
+            return new Restored(report.summary(), report.complete());
+        }, this::finished, this::failed);
     }
 
-    private void finished(String summary, boolean complete) {
-        loading.set(false);
+    /** What a restore did, in one line, and whether everything asked for came back. */
+    private record Restored(String summary, boolean complete) {
+    }
+
+    private void finished(Restored restored) {
         errorDetails.set(null);
-        message.set(summary);
-        error.set(complete ? null : summary);
+        message.set(restored.summary());
+        error.set(restored.complete() ? null : restored.summary());
         afterRestore.run();
         loadPage(null, false); // keeps the refusal message visible
     }
 
     private void failed(Throwable e) {
-        loading.set(false);
         FailureMessage failure = FailureMessage.of(e);
         error.set("Not restored. " + failure.message());
         errorDetails.set(failure.details());
@@ -183,8 +186,9 @@ public class TrashViewModel {
         return current;
     }
 
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+    /** Loading a page or restoring. */
+    public BooleanBinding loadingProperty() {
+        return loading;
     }
 
     public ReadOnlyBooleanProperty hasMoreProperty() {

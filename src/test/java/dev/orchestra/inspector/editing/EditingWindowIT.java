@@ -9,7 +9,7 @@ import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.memory.MemoryItemsView;
-import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
@@ -96,7 +96,7 @@ class EditingWindowIT {
         seed();
         WriteLock lock = WriteLock.unlocked();
         context = new AppContext(() -> gate.wrap(MemoryManagerFactory.create(config)), StoreDescription.of(config),
-                lock, Clock.systemDefaultZone(), HealthMonitor.PERIOD);
+                lock, Clock.systemDefaultZone(), HealthPoll.PERIOD);
         context.show(stage);
         stage.setWidth(1440);
         stage.setHeight(900);

@@ -25,7 +25,7 @@ class HealthViewModelTest {
         };
         ViewModelFixture fx = new ViewModelFixture(new SameThreadRunner(), counting);
         fx.store.connect();
-        StatusBarViewModel status = new StatusBarViewModel(fx.clock, fx.runner.busyProperty(), fx.store, "test");
+        StatusBarViewModel status = new StatusBarViewModel(fx.clock, fx.runner, fx.store, "test");
         HealthViewModel model = new HealthViewModel(fx.runner, fx.store, new HealthHistory(), status, fx.clock);
 
         model.pollStatistics();

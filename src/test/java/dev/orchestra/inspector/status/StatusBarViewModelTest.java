@@ -22,7 +22,7 @@ class StatusBarViewModelTest {
     private final SameThreadRunner runner = new SameThreadRunner();
 
     private StatusBarViewModel model(StoreConnection store) {
-        return new StatusBarViewModel(clock, runner.busyProperty(), store, "test store");
+        return new StatusBarViewModel(clock, runner, store, "test store");
     }
 
     private static ComponentHealth mongo(HealthStatus status, long latency) {

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.StoreDescription;
-import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.ui.InspectorUi;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.MemoryManagerFactory;
@@ -87,7 +87,7 @@ class TransferWindowIT {
             insert("bob-" + i, "bob", "hi " + i);
         }
         context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthMonitor.PERIOD);
+                HealthPoll.PERIOD);
     }
 
     private void insert(String id, String user, String text) {

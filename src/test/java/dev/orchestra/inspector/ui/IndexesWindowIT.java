@@ -12,7 +12,7 @@ import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.indexes.IndexesView;
-import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.indexes.IndexRow;
@@ -87,7 +87,7 @@ class IndexesWindowIT {
         StorageConfig config = StorageConfig.fromMap(Map.of("APP_ENV", "staging", "MONGODB_URI",
                 mongo.connectionString(), "MONGODB_DATABASE", database, "STORAGE_TIMEOUT_MS", "3000"));
         context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthMonitor.PERIOD);
+                HealthPoll.PERIOD);
     }
 
     @AfterEach

@@ -13,7 +13,7 @@ import dev.orchestra.inspector.common.DocumentRow;
 import dev.orchestra.inspector.common.SecretMasker;
 import dev.orchestra.inspector.sessions.ChatMessage;
 import dev.orchestra.inspector.sessions.SessionsView;
-import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
@@ -83,7 +83,7 @@ class InspectorWindowIT {
     @Start
     void start(Stage stage) {
         context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthMonitor.PERIOD);
+                HealthPoll.PERIOD);
     }
 
     @AfterEach

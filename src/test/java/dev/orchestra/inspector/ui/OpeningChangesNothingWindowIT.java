@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
-import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
 import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
@@ -75,7 +75,7 @@ class OpeningChangesNothingWindowIT {
         StorageConfig config = StorageConfig.fromMap(env);
 
         AppContext context = fx(() -> InspectorUi.open(new Stage(), () -> MemoryManagerFactory.create(config),
-                StoreDescription.of(config), HealthMonitor.PERIOD));
+                StoreDescription.of(config), HealthPoll.PERIOD));
         try {
             TableView<?> memory = InspectorUi.node(robot, context, Section.MEMORY, "#table");
             await().atMost(WAIT).until(() -> fx(() -> memory.getItems().size()) > 0);

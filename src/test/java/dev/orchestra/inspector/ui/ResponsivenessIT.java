@@ -9,7 +9,7 @@ import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.TestData;
 import dev.orchestra.inspector.common.StoreConnection;
-import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.MemoryManagerFactory;
@@ -106,7 +106,7 @@ class ResponsivenessIT {
     void start(Stage stage) {
         TestData.bulkItems(data, 10);
         context = InspectorUi.open(stage, () -> new HangingStore(data), new StoreDescription("test", "hang",
-                "hanging store", "no cache", false), HealthMonitor.PERIOD);
+                "hanging store", "no cache", false), HealthPoll.PERIOD);
     }
 
     @AfterEach
@@ -195,7 +195,7 @@ class ResponsivenessIT {
                 robot.listWindows().forEach(w -> ((Stage) w).hide());
                 Stage stage = new Stage();
                 second[0] = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config),
-                        StoreDescription.of(config), HealthMonitor.PERIOD);
+                        StoreDescription.of(config), HealthPoll.PERIOD);
             });
             context = second[0];
             assertThat(fx(() -> context.store().stateProperty().get())).isEqualTo(StoreConnection.State.CONNECTING);

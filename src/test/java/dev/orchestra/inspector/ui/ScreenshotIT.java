@@ -9,7 +9,7 @@ import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.common.DocumentRow;
 import dev.orchestra.inspector.sessions.SessionsView;
-import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.MemoryManagerFactory;
@@ -76,7 +76,7 @@ class ScreenshotIT {
     void start(Stage stage) {
         this.stage = stage;
         context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthMonitor.PERIOD);
+                HealthPoll.PERIOD);
     }
 
     @AfterEach

@@ -9,7 +9,7 @@ import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.sessions.SessionsView;
-import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.MemoryManagerFactory;
@@ -88,7 +88,7 @@ class SessionCacheWindowIT {
     void start(Stage stage) {
         this.stage = stage;
         context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthMonitor.PERIOD);
+                HealthPoll.PERIOD);
     }
 
     @AfterEach

@@ -9,7 +9,7 @@ import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.WindowSettings;
 import dev.orchestra.inspector.common.DocumentRow;
-import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.mongo.SampleDataSeeder;
 import dev.orchestra.storage.safety.WriteLock;
@@ -78,7 +78,7 @@ class SmallWindowIT {
         AppContext opened = WaitForAsyncUtils.asyncFx(() -> {
             AppContext c = new AppContext(() -> data, new StoreDescription("development", "orchestra",
                     "in-memory sample data", "no cache", false), WriteLock.unlocked(), Clock.systemDefaultZone(),
-                    HealthMonitor.PERIOD, WindowSettings.at(settingsDir.resolve("window.properties")));
+                    HealthPoll.PERIOD, WindowSettings.at(settingsDir.resolve("window.properties")));
             c.show(stage);
             return c;
         }).get(60, TimeUnit.SECONDS);

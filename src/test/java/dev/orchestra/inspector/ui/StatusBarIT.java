@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.StoreDescription;
-import dev.orchestra.inspector.status.HealthMonitor;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
 import dev.orchestra.storage.config.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
@@ -57,7 +57,7 @@ class StatusBarIT {
     @Start
     void start(Stage stage) {
         context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthMonitor.PERIOD);
+                HealthPoll.PERIOD);
     }
 
     @AfterEach
