@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The health report of ARCHITECTURE.md:
+ * The health report:
  * {@code {"status":"ok|degraded|error","environment":…,"version":…,"components":{"app":true,
  * "storage_mongodb":true,"storage_redis":true},"details":{…}}}.
  *
