@@ -102,7 +102,8 @@ class StatusBarIT {
         await().atMost(FIVE_SECONDS).until(() -> redisLight() == Light.GREEN);
         assertThat(overall()).isEqualTo("ok");
         String tooltip = fx(() -> redisLabel.getTooltip().getText());
-        assertThat(tooltip).contains("last error");
+        assertThat(tooltip).as("a recovered component drops its old error").doesNotContain("last error")
+                .startsWith("Redis: ok");
     }
 
     @Test
