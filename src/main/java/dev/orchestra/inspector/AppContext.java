@@ -13,7 +13,7 @@ import dev.orchestra.inspector.common.SecretMasker;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
-import dev.orchestra.inspector.editing.EditingFeature;
+import dev.orchestra.inspector.app.EditingFeature;
 import dev.orchestra.inspector.health.HealthHistory;
 import dev.orchestra.inspector.health.HealthView;
 import dev.orchestra.inspector.health.HealthViewModel;

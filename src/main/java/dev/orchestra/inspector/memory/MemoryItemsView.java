@@ -1,11 +1,11 @@
 package dev.orchestra.inspector.memory;
 
 import dev.orchestra.inspector.common.DocumentRow;
-import dev.orchestra.inspector.common.DocumentTables;
+import dev.orchestra.inspector.documents.DocumentTables;
 import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.Icons;
 import dev.orchestra.inspector.common.Messages;
-import dev.orchestra.inspector.common.PagerControls;
+import dev.orchestra.inspector.documents.PagerControls;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.detail.DocumentDetailView;

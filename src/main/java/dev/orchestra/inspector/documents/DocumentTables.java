@@ -1,5 +1,11 @@
-package dev.orchestra.inspector.common;
+package dev.orchestra.inspector.documents;
 
+import dev.orchestra.inspector.common.DocumentRow;
+import dev.orchestra.inspector.common.FilterField;
+import dev.orchestra.inspector.common.Icons;
+import dev.orchestra.inspector.common.Messages;
+import dev.orchestra.inspector.common.SecretDisplay;
+import dev.orchestra.inspector.common.StoreConnection;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
