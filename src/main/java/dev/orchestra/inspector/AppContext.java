@@ -135,15 +135,10 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         };
     }
 
-    /** The collection the showing view lists (Export and Import preselect it). */
+    /** The collection the showing view lists (Export and Import preselect it; memory items for views of none). */
     private StoreCollection shownCollection() {
-        return switch (mainModel.sectionProperty().get()) {
-            case AGENTS -> StoreCollection.AGENT_DATA;
-            case SESSIONS -> StoreCollection.USER_SESSIONS;
-            case TRASH -> StoreCollection.INSPECTOR_TRASH;
-            case AUDIT -> StoreCollection.INSPECTOR_AUDIT;
-            case MEMORY, HEALTH, INDEXES -> StoreCollection.MEMORY_ITEMS;
-        };
+        StoreCollection listed = Sections.of(mainModel.sectionProperty().get()).collection();
+        return listed != null ? listed : StoreCollection.MEMORY_ITEMS;
     }
 
     @Override
