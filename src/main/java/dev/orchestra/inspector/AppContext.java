@@ -13,6 +13,7 @@ import dev.orchestra.inspector.common.SecretMasker;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
+import dev.orchestra.inspector.documents.DocumentTableFeature;
 import dev.orchestra.inspector.app.EditingFeature;
 import dev.orchestra.inspector.health.HealthHistory;
 import dev.orchestra.inspector.health.HealthView;
@@ -178,7 +179,6 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         ViewLoader.Loaded<MainView> main = viewLoader.load(AppContext.class, "Main.fxml");
         Scene scene = new Scene(main.root());
         scene.getStylesheets().add(AppContext.class.getResource("theme.css").toExternalForm());
-        scene.getStylesheets().add(EditingFeature.class.getResource("editing.css").toExternalForm());
         editing.installBanner(viewLoader, (javafx.scene.layout.Pane) mainView.root().getTop());
         stage.titleProperty().bind(mainModel.titleProperty());
         var icon = AppContext.class.getResourceAsStream("icon.png");
@@ -202,23 +202,13 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         return scene;
     }
 
-    /** Issue 4: edit/delete actions, added to each feature view when the main window first builds it. */
+    /** Edit/delete actions, added to each feature view when the main window first builds it. */
     private void installFeatureActions(MainViewModel.Section section, FeatureView view) {
-        switch (section) {
-            case MEMORY -> {
-                var memoryView = (MemoryItemsView) view;
-                editing.installDocumentActions(memoryModel, memoryView.detailView(), memoryView.root());
-            }
-            case AGENTS -> {
-                var agentView = (AgentDataView) view;
-                editing.installDocumentActions(agentModel, agentView.detailView(), agentView.root());
-            }
-            case SESSIONS -> {
-                var sessionsView = (SessionsView) view;
-                editing.installSessionDelete(sessionsModel, sessionsView.root());
-                editing.installSessionRecordActions(sessionsModel, sessionsView.root());
-            }
-            default -> { }
+        if (view instanceof DocumentTableFeature documents) {
+            editing.installDocumentActions(documents.root().model(), documents.detailView(), documents.root());
+        } else if (view instanceof SessionsView sessionsView) {
+            editing.installSessionDelete(sessionsModel, sessionsView.root());
+            editing.installSessionRecordActions(sessionsModel, sessionsView.root());
         }
     }
 
