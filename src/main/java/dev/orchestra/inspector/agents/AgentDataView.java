@@ -14,9 +14,6 @@ import javafx.scene.control.TextField;
 /** The agent data view: binds {@link AgentDataViewModel} to the document table declared in AgentData.fxml. */
 public class AgentDataView extends DocumentTableFeature {
     private final AgentDataViewModel model;
-    private final ViewLoader loader;
-    private final Messages messages;
-    private final StoreConnection store;
 
     @FXML private DocumentTable root;
     @FXML private TextField agentField;
@@ -24,10 +21,8 @@ public class AgentDataView extends DocumentTableFeature {
     @FXML private TableColumn<DocumentRow, String> metadataColumn;
 
     public AgentDataView(AgentDataViewModel model, ViewLoader loader, Messages messages, StoreConnection store) {
+        super(loader, messages, store);
         this.model = model;
-        this.loader = loader;
-        this.messages = messages;
-        this.store = store;
     }
 
     @FXML
@@ -35,7 +30,7 @@ public class AgentDataView extends DocumentTableFeature {
         DocumentTables.bindFilter(agentField, model.agentField());
         DocumentTables.bindFilter(dataTypeField, model.dataTypeField());
         DocumentTables.column(metadataColumn, DocumentRow::metadataKeys);
-        root.bind(model, messages, store, loader);
+        bindTable(model);
     }
 
     @Override

@@ -25,9 +25,6 @@ import org.controlsfx.glyphfont.FontAwesome;
  */
 public class MemoryItemsView extends DocumentTableFeature {
     private final MemoryItemsViewModel model;
-    private final ViewLoader loader;
-    private final Messages messages;
-    private final StoreConnection store;
 
     @FXML private DocumentTable root;
     @FXML private TextField userField;
@@ -37,10 +34,8 @@ public class MemoryItemsView extends DocumentTableFeature {
     @FXML private TableColumn<DocumentRow, Integer> embeddingColumn;
 
     public MemoryItemsView(MemoryItemsViewModel model, ViewLoader loader, Messages messages, StoreConnection store) {
+        super(loader, messages, store);
         this.model = model;
-        this.loader = loader;
-        this.messages = messages;
-        this.store = store;
     }
 
     @FXML
@@ -52,7 +47,7 @@ public class MemoryItemsView extends DocumentTableFeature {
         DocumentTables.column(metadataColumn, DocumentRow::metadataKeys);
         DocumentTables.column(embeddingColumn, DocumentRow::embeddingDimension);
         DocumentTables.alignRight(embeddingColumn);
-        root.bind(model, messages, store, loader);
+        bindTable(model);
         root.table().setRowFactory(t -> {
             TableRow<DocumentRow> row = new TableRow<>();
             MenuItem conversation = new MenuItem(messages.get("memory.openConversation"),
