@@ -1,19 +1,13 @@
 package dev.orchestra.inspector;
 
 import dev.orchestra.inspector.MainViewModel.Section;
-import dev.orchestra.inspector.agents.AgentDataView;
-import dev.orchestra.inspector.audit.AuditView;
 import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.Icons;
 import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
-import dev.orchestra.inspector.health.HealthView;
-import dev.orchestra.inspector.memory.MemoryItemsView;
-import dev.orchestra.inspector.sessions.SessionsView;
 import dev.orchestra.inspector.status.StatusBarView;
-import dev.orchestra.inspector.trash.TrashView;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
