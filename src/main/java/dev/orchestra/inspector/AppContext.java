@@ -13,7 +13,8 @@ import dev.orchestra.inspector.common.SecretMasker;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
-import dev.orchestra.inspector.editing.EditingFeature;
+import dev.orchestra.inspector.documents.DocumentTableFeature;
+import dev.orchestra.inspector.app.EditingFeature;
 import dev.orchestra.inspector.health.HealthHistory;
 import dev.orchestra.inspector.health.HealthView;
 import dev.orchestra.inspector.health.HealthViewModel;
@@ -138,15 +139,10 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         };
     }
 
-    /** The collection the showing view lists (Export and Import preselect it). */
+    /** The collection the showing view lists (Export and Import preselect it; memory items for views of none). */
     private StoreCollection shownCollection() {
-        return switch (mainModel.sectionProperty().get()) {
-            case AGENTS -> StoreCollection.AGENT_DATA;
-            case SESSIONS -> StoreCollection.USER_SESSIONS;
-            case TRASH -> StoreCollection.INSPECTOR_TRASH;
-            case AUDIT -> StoreCollection.INSPECTOR_AUDIT;
-            case MEMORY, HEALTH, INDEXES -> StoreCollection.MEMORY_ITEMS;
-        };
+        StoreCollection listed = Sections.of(mainModel.sectionProperty().get()).collection();
+        return listed != null ? listed : StoreCollection.MEMORY_ITEMS;
     }
 
     @Override
@@ -186,7 +182,6 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         ViewLoader.Loaded<MainView> main = viewLoader.load(AppContext.class, "Main.fxml");
         Scene scene = new Scene(main.root());
         scene.getStylesheets().add(AppContext.class.getResource("theme.css").toExternalForm());
-        scene.getStylesheets().add(EditingFeature.class.getResource("editing.css").toExternalForm());
         editing.installBanner(viewLoader, (javafx.scene.layout.Pane) mainView.root().getTop());
         stage.titleProperty().bind(mainModel.titleProperty());
         var icon = AppContext.class.getResourceAsStream("icon.png");
@@ -210,23 +205,13 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         return scene;
     }
 
-    /** Issue 4: edit/delete actions, added to each feature view when the main window first builds it. */
+    /** Edit/delete actions, added to each feature view when the main window first builds it. */
     private void installFeatureActions(MainViewModel.Section section, FeatureView view) {
-        switch (section) {
-            case MEMORY -> {
-                var memoryView = (MemoryItemsView) view;
-                editing.installDocumentActions(memoryModel, memoryView.detailView(), memoryView.root());
-            }
-            case AGENTS -> {
-                var agentView = (AgentDataView) view;
-                editing.installDocumentActions(agentModel, agentView.detailView(), agentView.root());
-            }
-            case SESSIONS -> {
-                var sessionsView = (SessionsView) view;
-                editing.installSessionDelete(sessionsModel, sessionsView.root());
-                editing.installSessionRecordActions(sessionsModel, sessionsView.root());
-            }
-            default -> { }
+        if (view instanceof DocumentTableFeature documents) {
+            editing.installDocumentActions(documents.root().model(), documents.detailView(), documents.root());
+        } else if (view instanceof SessionsView sessionsView) {
+            editing.installSessionDelete(sessionsModel, sessionsView.root());
+            editing.installSessionRecordActions(sessionsModel, sessionsView.root());
         }
     }
 

@@ -1,20 +1,15 @@
 package dev.orchestra.inspector;
 
 import dev.orchestra.inspector.MainViewModel.Section;
-import dev.orchestra.inspector.agents.AgentDataView;
-import dev.orchestra.inspector.audit.AuditView;
 import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.Icons;
 import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
-import dev.orchestra.inspector.health.HealthView;
-import dev.orchestra.inspector.memory.MemoryItemsView;
-import dev.orchestra.inspector.sessions.SessionsView;
 import dev.orchestra.inspector.status.StatusBarView;
-import dev.orchestra.inspector.trash.TrashView;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
@@ -27,6 +22,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
@@ -50,6 +46,7 @@ public class MainView {
     @FXML private BorderPane root;
     @FXML private CheckMenuItem darkThemeItem;
     @FXML private CheckMenuItem revealItem;
+    @FXML private Menu viewMenu;
     @FXML private MenuItem exportItem;
     @FXML private MenuItem importItem;
     @FXML private Label environmentBadge;
@@ -118,7 +115,8 @@ public class MainView {
         if (view != null) {
             return view;
         }
-        ViewLoader.Loaded<FeatureView> loaded = loader.load(MainView.class, fxmlOf(section));
+        ViewLoader.Loaded<FeatureView> loaded = loader.load(MainView.class,
+                Sections.of(section).fxml());
         roots.put(section, loaded.root());
         views.put(section, loaded.controller());
         content.getChildren().add(content.getChildren().size() - 1, loaded.root()); // under the connection overlay
@@ -126,20 +124,8 @@ public class MainView {
         return loaded.controller();
     }
 
-    private static String fxmlOf(Section section) {
-        return switch (section) {
-            case MEMORY -> "memory/MemoryItems.fxml";
-            case AGENTS -> "agents/AgentData.fxml";
-            case SESSIONS -> "sessions/Sessions.fxml";
-            case HEALTH -> "health/Health.fxml";
-            case INDEXES -> "indexes/Indexes.fxml";
-            case TRASH -> "trash/Trash.fxml";
-            case AUDIT -> "audit/Audit.fxml";
-        };
-    }
-
     private void setUpNavigation() {
-        navList.getItems().setAll(Section.values());
+        navList.getItems().setAll(Sections.all().stream().map(Sections.Definition::id).toList());
         navList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Section s, boolean empty) {
@@ -149,18 +135,18 @@ public class MainView {
                     setGraphic(null);
                     return;
                 }
-                setText(messages.get("nav." + s.name().toLowerCase(java.util.Locale.ROOT)));
-                setGraphic(Icons.glyph(switch (s) {
-                    case MEMORY -> FontAwesome.Glyph.DATABASE;
-                    case AGENTS -> FontAwesome.Glyph.CUBES;
-                    case SESSIONS -> FontAwesome.Glyph.COMMENTS;
-                    case HEALTH -> FontAwesome.Glyph.HEARTBEAT;
-                    case INDEXES -> FontAwesome.Glyph.LIST_OL;
-                    case TRASH -> FontAwesome.Glyph.TRASH;
-                    case AUDIT -> FontAwesome.Glyph.HISTORY;
-                }, "nav-icon"));
+                Sections.Definition section = Sections.of(s);
+                setText(messages.get(section.titleKey()));
+                setGraphic(Icons.glyph(section.icon(), "nav-icon"));
             }
         });
+        List<MenuItem> showItems = Sections.byShortcut().stream().map(section -> {
+            MenuItem item = new MenuItem(messages.get(section.titleKey()));
+            item.setAccelerator(section.shortcut());
+            item.setOnAction(e -> model.sectionProperty().set(section.id()));
+            return item;
+        }).toList();
+        viewMenu.getItems().addAll(0, showItems);
         navList.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             if (is != null) {
                 model.sectionProperty().set(is);
@@ -229,41 +215,6 @@ public class MainView {
     @FXML
     private void quit() {
         Platform.exit();
-    }
-
-    @FXML
-    private void showMemory() {
-        model.sectionProperty().set(Section.MEMORY);
-    }
-
-    @FXML
-    private void showAgents() {
-        model.sectionProperty().set(Section.AGENTS);
-    }
-
-    @FXML
-    private void showSessions() {
-        model.sectionProperty().set(Section.SESSIONS);
-    }
-
-    @FXML
-    private void showHealth() {
-        model.sectionProperty().set(Section.HEALTH);
-    }
-
-    @FXML
-    private void showIndexes() {
-        model.sectionProperty().set(Section.INDEXES);
-    }
-
-    @FXML
-    private void showTrash() {
-        model.sectionProperty().set(Section.TRASH);
-    }
-
-    @FXML
-    private void showAudit() {
-        model.sectionProperty().set(Section.AUDIT);
     }
 
     @FXML

@@ -1,6 +1,7 @@
 package dev.orchestra.inspector;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -11,7 +12,10 @@ import javafx.animation.AnimationTimer;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 
-/** The GUI's own rules: one bridge to the FX thread (no second one, no view timers), ViewModels without Nodes. */
+/**
+ * The GUI's own rules: one bridge to the FX thread (no second one, no view timers), ViewModels without Nodes, feature
+ * packages without cycles.
+ */
 @AnalyzeClasses(packages = "dev.orchestra.inspector", importOptions = MainClassesOnly.class)
 class InspectorArchitectureTest {
 
@@ -40,4 +44,11 @@ class InspectorArchitectureTest {
             .that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
             .because("ViewModels hold state and commands and are unit-tested without a toolkit");
+
+    @ArchTest
+    static final ArchRule featureSlicesAreFreeOfCycles = slices()
+            .matching("dev.orchestra.inspector.(*)..")
+            .should().beFreeOfCycles()
+            .because("app-wide pieces live in common (shared by features) or app (wiring features together), "
+                    + "so a feature can be read, changed and moved on its own");
 }

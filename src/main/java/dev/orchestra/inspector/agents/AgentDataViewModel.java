@@ -2,7 +2,7 @@ package dev.orchestra.inspector.agents;
 
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.FilterField;
-import dev.orchestra.inspector.common.PagedDocumentsViewModel;
+import dev.orchestra.inspector.documents.PagedDocumentsViewModel;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;

@@ -2,7 +2,7 @@ package dev.orchestra.inspector.audit;
 
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.ErrorMessages;
-import dev.orchestra.inspector.editing.SafeStorageHolder;
+import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.PageRequest;

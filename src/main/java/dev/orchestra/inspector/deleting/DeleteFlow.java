@@ -5,7 +5,7 @@ import dev.orchestra.inspector.common.CacheWarnings;
 import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.deleting.DeleteRequest.Outcome;
-import dev.orchestra.inspector.editing.SafeStorageHolder;
+import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.safety.DeletePreview;
 import dev.orchestra.storage.safety.RestoreReport;
 import dev.orchestra.storage.safety.SafeOperations;

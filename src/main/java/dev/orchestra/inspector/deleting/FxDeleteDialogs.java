@@ -3,7 +3,7 @@ package dev.orchestra.inspector.deleting;
 import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.FxNotifications;
-import dev.orchestra.inspector.editing.FxWindows;
+import dev.orchestra.inspector.common.FxWindows;
 import java.util.function.Consumer;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;

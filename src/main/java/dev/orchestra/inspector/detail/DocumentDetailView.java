@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.detail;
 
+import dev.orchestra.inspector.common.BsonText;
 import dev.orchestra.inspector.common.Icons;
 import dev.orchestra.inspector.common.Messages;
 import javafx.beans.binding.Bindings;
@@ -90,7 +91,7 @@ public class DocumentDetailView {
         titleLabel.textProperty().bind(Bindings.createStringBinding(() -> model.documentIdProperty().get() == null
                 ? messages.get("detail.title")
                 : messages.format("detail.titleWithId", model.collectionProperty().get().collectionName(),
-                        dev.orchestra.inspector.common.BsonText.inline(model.documentIdProperty().get(), 60)),
+                        BsonText.inline(model.documentIdProperty().get(), 60)),
                 model.documentIdProperty(), model.collectionProperty()));
 
         placeholder.visibleProperty().bind(model.documentProperty().isNull());

@@ -7,6 +7,7 @@ import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.ExtendedJson;
 import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.common.JsonNotation;
+import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConflictException;
 import dev.orchestra.storage.StorageValidationException;

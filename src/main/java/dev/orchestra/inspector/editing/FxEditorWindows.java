@@ -1,6 +1,7 @@
 package dev.orchestra.inspector.editing;
 
 import dev.orchestra.inspector.common.DialogService;
+import dev.orchestra.inspector.common.FxWindows;
 import java.util.function.Consumer;
 import javafx.stage.Stage;
 

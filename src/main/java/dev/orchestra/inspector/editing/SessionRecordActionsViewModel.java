@@ -3,6 +3,7 @@ package dev.orchestra.inspector.editing;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.ErrorMessages;
+import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageValidationException;
 import dev.orchestra.storage.mapping.Fields;

@@ -5,7 +5,7 @@ import dev.orchestra.inspector.common.BackgroundRunner.Job;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.Messages;
-import dev.orchestra.inspector.editing.SafeStorageHolder;
+import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.indexes.CollectionIndexes;
 import dev.orchestra.storage.indexes.ExpirationTtlPreview;
 import dev.orchestra.storage.indexes.IndexCreation;

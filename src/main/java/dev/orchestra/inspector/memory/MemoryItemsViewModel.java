@@ -5,7 +5,7 @@ import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.DocumentRow;
 import dev.orchestra.inspector.common.FilterField;
 import dev.orchestra.inspector.common.Navigator;
-import dev.orchestra.inspector.common.PagedDocumentsViewModel;
+import dev.orchestra.inspector.documents.PagedDocumentsViewModel;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;

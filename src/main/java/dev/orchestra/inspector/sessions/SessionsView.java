@@ -5,7 +5,7 @@ import dev.orchestra.inspector.common.Icons;
 import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.TimeFormat;
-import dev.orchestra.inspector.common.DocumentTables;
+import dev.orchestra.inspector.documents.DocumentTables;
 import dev.orchestra.storage.model.SessionSummary;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;

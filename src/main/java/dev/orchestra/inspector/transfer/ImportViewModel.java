@@ -2,7 +2,7 @@ package dev.orchestra.inspector.transfer;
 
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.ErrorMessages;
-import dev.orchestra.inspector.editing.SafeStorageHolder;
+import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.SafeStorage;
 import dev.orchestra.storage.transfer.ImportOptions;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.editing.DocumentEditorViewModel;
-import dev.orchestra.inspector.editing.SafeStorageHolder;
+import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.SecretMasker;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;

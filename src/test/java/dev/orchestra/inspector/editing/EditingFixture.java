@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.editing;
 
+import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.MemoryManager;

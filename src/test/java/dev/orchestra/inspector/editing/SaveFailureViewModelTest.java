@@ -2,6 +2,7 @@ package dev.orchestra.inspector.editing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.MemoryManager;

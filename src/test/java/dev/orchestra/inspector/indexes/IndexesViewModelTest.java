@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.SameThreadRunner;
-import dev.orchestra.inspector.editing.SafeStorageHolder;
+import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.indexes.ExistingIndexes;
 import dev.orchestra.storage.indexes.IndexCatalog;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestra.inspector.audit.AuditViewModel;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.editing.EditingFixture;
-import dev.orchestra.inspector.editing.ReadOnlyBannerViewModel;
+import dev.orchestra.inspector.app.ReadOnlyBannerViewModel;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.WriteLock;
 import java.util.ArrayList;

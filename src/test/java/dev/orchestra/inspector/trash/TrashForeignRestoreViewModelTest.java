@@ -6,7 +6,7 @@ import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.inspector.common.StoreConnection;
-import dev.orchestra.inspector.editing.SafeStorageHolder;
+import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageConnectionException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;

@@ -1,4 +1,4 @@
-package dev.orchestra.inspector.editing;
+package dev.orchestra.inspector.app;
 
 import dev.orchestra.inspector.common.Icons;
 import javafx.css.PseudoClass;

@@ -1,6 +1,11 @@
-package dev.orchestra.inspector.common;
+package dev.orchestra.inspector.documents;
 
-import java.util.function.BiFunction;
+import dev.orchestra.inspector.common.DocumentRow;
+import dev.orchestra.inspector.common.FilterField;
+import dev.orchestra.inspector.common.Icons;
+import dev.orchestra.inspector.common.Messages;
+import dev.orchestra.inspector.common.SecretDisplay;
+import dev.orchestra.inspector.common.StoreConnection;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -150,11 +155,5 @@ public final class DocumentTables {
     /** Right-aligned numeric cells. */
     public static <T> void alignRight(TableColumn<DocumentRow, T> column) {
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
-    }
-
-    /** Helper for cells whose text depends on the row and the reveal state. */
-    public static void computed(TableColumn<DocumentRow, String> column, SecretDisplay secrets,
-                                BiFunction<DocumentRow, Boolean, String> text) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue(), secrets.isRevealed())));
     }
 }

@@ -1,7 +1,9 @@
-package dev.orchestra.inspector.common;
+package dev.orchestra.inspector.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestra.inspector.common.Messages;
+import dev.orchestra.inspector.documents.PagerControls;
 import org.junit.jupiter.api.Test;
 
 class CountLabelsTest {

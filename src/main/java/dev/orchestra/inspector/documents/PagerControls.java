@@ -1,5 +1,7 @@
-package dev.orchestra.inspector.common;
+package dev.orchestra.inspector.documents;
 
+import dev.orchestra.inspector.common.Icons;
+import dev.orchestra.inspector.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;

@@ -1,5 +1,14 @@
-package dev.orchestra.inspector.common;
+package dev.orchestra.inspector.documents;
 
+import dev.orchestra.inspector.common.AsyncCommand;
+import dev.orchestra.inspector.common.BackgroundRunner.Job;
+import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.DocumentRow;
+import dev.orchestra.inspector.common.ErrorMessages;
+import dev.orchestra.inspector.common.FilterField;
+import dev.orchestra.inspector.common.SecretDisplay;
+import dev.orchestra.inspector.common.SecretMasker;
+import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.CountEstimate;

@@ -1,4 +1,4 @@
-package dev.orchestra.inspector.editing;
+package dev.orchestra.inspector.common;
 
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.MemoryManager;

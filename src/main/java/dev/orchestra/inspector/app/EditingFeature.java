@@ -1,16 +1,22 @@
-package dev.orchestra.inspector.editing;
+package dev.orchestra.inspector.app;
 
 import dev.orchestra.inspector.audit.AuditView;
 import dev.orchestra.inspector.audit.AuditViewModel;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.DialogService;
-import dev.orchestra.inspector.common.PagedDocumentsViewModel;
+import dev.orchestra.inspector.common.FxWindows;
+import dev.orchestra.inspector.common.SafeStorageHolder;
+import dev.orchestra.inspector.documents.PagedDocumentsViewModel;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.deleting.DeleteFlow;
 import dev.orchestra.inspector.deleting.FxDeleteDialogs;
 import dev.orchestra.inspector.detail.DocumentDetailView;
+import dev.orchestra.inspector.editing.DocumentActionsViewModel;
+import dev.orchestra.inspector.editing.EditingActionsInstaller;
+import dev.orchestra.inspector.editing.FxEditorWindows;
+import dev.orchestra.inspector.editing.SessionRecordActionsViewModel;
 import dev.orchestra.inspector.sessions.SessionsViewModel;
 import dev.orchestra.inspector.trash.TrashView;
 import dev.orchestra.inspector.trash.TrashViewModel;
@@ -29,7 +35,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * Everything issue 4 adds to the app, built in one place so the app context only wires it in: the safe storage
+ * The app-wide write features, built in one place so the app context only wires it in: the safe storage
  * wrapper, editors, the delete flow, the Trash and Audit views and the read-only banner.
  */
 public final class EditingFeature {
