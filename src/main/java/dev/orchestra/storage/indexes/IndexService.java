@@ -43,7 +43,7 @@ public final class IndexService {
     }
 
     public IndexReport report() {
-        return manager.indexCatalog().map(catalog -> new IndexReport(true, StoreCollection.orchestraCollections()
+        return manager.capability(IndexCatalog.class).map(catalog -> new IndexReport(true, StoreCollection.orchestraCollections()
                 .stream().map(c -> IndexComparison.compare(c, catalog.existing(c), recommendedFor(c))).toList()))
                 .orElseGet(IndexReport::notApplicable);
     }
@@ -124,7 +124,7 @@ public final class IndexService {
     }
 
     private IndexCatalog catalog() {
-        return manager.indexCatalog().orElseThrow(() -> new StorageValidationException(
+        return manager.capability(IndexCatalog.class).orElseThrow(() -> new StorageValidationException(
                 "This store has no indexes (in-memory): there is nothing to create"));
     }
 

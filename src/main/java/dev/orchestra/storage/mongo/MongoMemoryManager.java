@@ -434,14 +434,16 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         return batches.deleteByIds(collection(collection), collection, ids);
     }
 
+    /** Besides its own ({@link RawDocumentAccess}): {@link FullDocumentStreaming} and {@link IndexCatalog}. */
     @Override
-    public Optional<FullDocumentStreaming> fullDocumentStreaming() {
-        return Optional.of(exports);
-    }
-
-    @Override
-    public Optional<IndexCatalog> indexCatalog() {
-        return Optional.of(indexes);
+    public <T> Optional<T> capability(Class<T> type) {
+        if (type == FullDocumentStreaming.class) {
+            return Optional.of(type.cast(exports));
+        }
+        if (type == IndexCatalog.class) {
+            return Optional.of(type.cast(indexes));
+        }
+        return MemoryManager.super.capability(type);
     }
 
     @Override

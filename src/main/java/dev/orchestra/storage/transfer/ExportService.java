@@ -39,7 +39,7 @@ public final class ExportService {
      * hand over their store's streaming: the store is the source of truth); else page by page.
      */
     public static ExportService forManager(MemoryManager manager) {
-        FullDocumentStreaming streaming = manager.fullDocumentStreaming()
+        FullDocumentStreaming streaming = manager.capability(FullDocumentStreaming.class)
                 .orElseGet(() -> new PagedFullDocumentStream(manager));
         return new ExportService(manager, streaming);
     }

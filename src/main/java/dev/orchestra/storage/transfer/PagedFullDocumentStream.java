@@ -18,7 +18,7 @@ import org.bson.BsonDocument;
  * and the ids, then each stored document from {@code findById}. A list row cannot stand in for the document: it
  * lacks the embedding, and when the embedding was not an array (null, say) nothing even marks that it was there.
  * Exact for any implementation and fast in-process, but one round trip per document against a server: stores
- * offer {@link FullDocumentStreaming} (see {@link MemoryManager#fullDocumentStreaming()}).
+ * offer {@link FullDocumentStreaming} (a capability, see {@link dev.orchestra.storage.StoreLifecycle#capability}).
  */
 public final class PagedFullDocumentStream implements FullDocumentStreaming {
     private final MemoryManager manager;

@@ -10,7 +10,7 @@ import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.WriteLock;
-import dev.orchestra.storage.tiered.ForwardingMemoryManager;
+import dev.orchestra.storage.ForwardingMemoryManager;
 import java.time.Clock;
 import org.bson.BsonDocument;
 import org.bson.BsonString;

@@ -20,7 +20,7 @@ import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.AuditAction;
 import dev.orchestra.storage.safety.AuditEntry;
 import dev.orchestra.storage.safety.WriteLock;
-import dev.orchestra.storage.tiered.ForwardingMemoryManager;
+import dev.orchestra.storage.ForwardingMemoryManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,8 +49,8 @@ class IndexesViewModelTest {
     private MemoryManager withIndexes() {
         return new ForwardingMemoryManager(inMemory) {
             @Override
-            public Optional<IndexCatalog> indexCatalog() {
-                return Optional.of(catalog);
+            public <T> Optional<T> capability(Class<T> type) {
+                return type == IndexCatalog.class ? Optional.of(type.cast(catalog)) : super.capability(type);
             }
         };
     }

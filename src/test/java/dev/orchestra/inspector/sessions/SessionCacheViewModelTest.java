@@ -10,7 +10,7 @@ import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.redis.CacheKeyView;
 import dev.orchestra.storage.redis.CacheKeyView.Kind;
 import dev.orchestra.storage.tiered.CacheInspection;
-import dev.orchestra.storage.tiered.ForwardingMemoryManager;
+import dev.orchestra.storage.ForwardingMemoryManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -16,7 +16,7 @@ import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.WriteLock;
 import dev.orchestra.storage.testsupport.ForeignDocuments;
 import dev.orchestra.storage.testsupport.ForeignDocuments.Shape;
-import dev.orchestra.storage.tiered.ForwardingMemoryManager;
+import dev.orchestra.storage.ForwardingMemoryManager;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
 import java.util.ArrayList;
 import java.util.List;

@@ -21,7 +21,7 @@ import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.tiered.ForwardingMemoryManager;
+import dev.orchestra.storage.ForwardingMemoryManager;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import dev.orchestra.storage.indexes.IndexCatalog;
 import dev.orchestra.storage.ReadOnlyViolationException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
@@ -194,7 +195,7 @@ class IndexServiceIT {
         assertThatThrownBy(service::createAllRecommended).isInstanceOf(ReadOnlyViolationException.class);
         assertThatThrownBy(() -> service.createExpirationTtl(StoreCollection.MEMORY_ITEMS))
                 .isInstanceOf(ReadOnlyViolationException.class);
-        assertThatThrownBy(() -> storage.manager().indexCatalog().orElseThrow().create(IndexBootstrap.recommended()))
+        assertThatThrownBy(() -> storage.manager().capability(IndexCatalog.class).orElseThrow().create(IndexBootstrap.recommended()))
                 .isInstanceOf(ReadOnlyViolationException.class);
         assertThat(DatabaseSnapshot.of(server.connectionString(), database)).isEqualTo(before);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.StorageOperationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
@@ -13,7 +14,7 @@ import dev.orchestra.storage.safety.ReadOnlyMemoryManager;
 import dev.orchestra.storage.safety.WriteLock;
 import dev.orchestra.storage.testsupport.FaultProxy;
 import dev.orchestra.storage.testsupport.MongoTestServer;
-import dev.orchestra.storage.tiered.ForwardingMemoryManager;
+import dev.orchestra.storage.ForwardingMemoryManager;
 import dev.orchestra.storage.transfer.EveryBsonType;
 import dev.orchestra.storage.transfer.ExportFormat;
 import dev.orchestra.storage.transfer.ExportService;
@@ -79,7 +80,7 @@ class MongoFullDocumentStreamIT {
             CountingReads counting = new CountingReads(mongo);
             MemoryManager guiChain = new ReadOnlyMemoryManager(counting, WriteLock.unlocked());
 
-            assertThat(guiChain.fullDocumentStreaming()).isPresent();
+            assertThat(guiChain.capability(FullDocumentStreaming.class)).isPresent();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             var result = ExportService.forManager(guiChain).export(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(),
                     ExportFormat.JSONL, out, TransferProgress.NONE);
@@ -103,7 +104,7 @@ class MongoFullDocumentStreamIT {
             mongo.initialize();
             mongo.insert(StoreCollection.MEMORY_ITEMS, EveryBsonType.memoryItem(new BsonString("one"), "a", "s", 1));
             long connectionsBeforeExport = proxy.acceptedConnections();
-            var streaming = (MongoFullDocumentStream) mongo.fullDocumentStreaming().orElseThrow();
+            var streaming = (MongoFullDocumentStream) mongo.capability(FullDocumentStreaming.class).orElseThrow();
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             var result = ExportService.forManager(mongo).export(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(),
@@ -124,7 +125,7 @@ class MongoFullDocumentStreamIT {
     @Test
     void aStoreWithoutACursorHasNoStreaming() {
         try (var memory = new InMemoryMemoryManager()) {
-            assertThat(new ReadOnlyMemoryManager(memory, WriteLock.unlocked()).fullDocumentStreaming()).isEmpty();
+            assertThat(new ReadOnlyMemoryManager(memory, WriteLock.unlocked()).capability(FullDocumentStreaming.class)).isEmpty();
         }
     }
 }
