@@ -1,6 +1,13 @@
 package dev.orchestra.storage;
 
+import dev.orchestra.storage.error.ReadOnlyViolationException;
+import dev.orchestra.storage.error.StorageConflictException;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.error.StorageException;
+import dev.orchestra.storage.error.StorageOperationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.InsertDefaults;
+import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
@@ -9,7 +16,6 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
-import dev.orchestra.storage.validation.DocumentChecks;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -181,7 +187,7 @@ public interface DocumentStore extends StoreLifecycle {
     List<SessionSummary> listSessions(String userId, int limit);
 
     /** The most values {@link #distinctTypes} returns. */
-    int MAX_DISTINCT_TYPES = 1000;
+    int MAX_DISTINCT_TYPES = StoreQueries.MAX_DISTINCT_TYPES;
 
     /**
      * The string values the collection's type field really holds ({@code item_type} of memory items,

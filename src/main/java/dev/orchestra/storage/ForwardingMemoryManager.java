@@ -1,7 +1,6 @@
 package dev.orchestra.storage;
 
-import dev.orchestra.storage.validation.DocumentChecks;
-import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;

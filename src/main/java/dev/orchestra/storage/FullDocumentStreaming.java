@@ -14,7 +14,7 @@ import dev.orchestra.storage.model.StoreCollection;
  */
 public interface FullDocumentStreaming {
     /**
-     * @throws dev.orchestra.storage.StorageValidationException when the filter does not apply to the collection
+     * @throws dev.orchestra.storage.error.StorageValidationException when the filter does not apply to the collection
      */
     DocumentCursor streamFullDocuments(StoreCollection collection, DocumentFilter filter);
 }

@@ -1,5 +1,8 @@
 package dev.orchestra.storage;
 
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.error.StorageOperationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;

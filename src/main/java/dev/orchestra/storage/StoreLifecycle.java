@@ -1,7 +1,7 @@
 package dev.orchestra.storage;
 
-import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.health.HealthProbe;
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthProbe;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

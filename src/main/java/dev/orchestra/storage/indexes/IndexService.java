@@ -1,10 +1,12 @@
 package dev.orchestra.storage.indexes;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.mongo.ExistingIndexes;
 import dev.orchestra.storage.mongo.IndexBootstrap;
 import dev.orchestra.storage.mongo.IndexBootstrap.IndexSpec;
+import dev.orchestra.storage.mongo.IndexCatalog;
 import dev.orchestra.storage.safety.AuditLog;
 import dev.orchestra.storage.safety.SafeStorage;
 import dev.orchestra.storage.safety.WriteLock;

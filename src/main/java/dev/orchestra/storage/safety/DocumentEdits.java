@@ -1,7 +1,7 @@
 package dev.orchestra.storage.safety;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.tiered.CacheInvalidations;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,8 +72,8 @@ public final class SafeOperations {
      * conflict, call again with the conflict's {@code current()} as {@code expected}.
      *
      * @return the saved document, the {@code expected} for the next save
-     * @throws dev.orchestra.storage.StorageValidationException when invalid or the {@code _id} changed; nothing written
-     * @throws dev.orchestra.storage.StorageConflictException  when it changed or was deleted since it was loaded
+     * @throws dev.orchestra.storage.error.StorageValidationException when invalid or the {@code _id} changed; nothing written
+     * @throws dev.orchestra.storage.error.StorageConflictException  when it changed or was deleted since it was loaded
      */
     public BsonDocument update(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
         return edits.update(collection, expected, replacement);
@@ -104,8 +104,8 @@ public final class SafeOperations {
      * A batch cut off by a stalled server is therefore covered by the first. Invalid documents are reported by index
      * and never written.
      *
-     * @throws dev.orchestra.storage.ReadOnlyViolationException while the write lock is locked; nothing written
-     * @throws dev.orchestra.storage.StorageException when the first entry cannot be written; nothing written
+     * @throws dev.orchestra.storage.error.ReadOnlyViolationException while the write lock is locked; nothing written
+     * @throws dev.orchestra.storage.error.StorageException when the first entry cannot be written; nothing written
      */
     public UpsertResult importBatch(StoreCollection collection, List<BsonDocument> documents) {
         return importBatch(collection, documents, DocumentChecks.SCHEMA);

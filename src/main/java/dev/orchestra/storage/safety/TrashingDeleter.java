@@ -1,7 +1,7 @@
 package dev.orchestra.storage.safety;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageException;
+import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;

@@ -15,7 +15,7 @@ public interface CacheInspection {
      * {@code history:{user}:{session}}, {@code history:{user}} and {@code session:{user}:{session}} as they are in
      * Redis; empty when no cache is configured.
      *
-     * @throws dev.orchestra.storage.StorageConnectionException when Redis is down
+     * @throws dev.orchestra.storage.error.StorageConnectionException when Redis is down
      */
     Optional<List<CacheKeyView>> inspectSessionCache(String userId, String sessionId);
 

@@ -1,12 +1,12 @@
 package dev.orchestra.storage.tiered;
 
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.ForwardingMemoryManager;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageConflictException;
-import dev.orchestra.storage.StorageValidationException;
-import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.health.HealthProbe;
+import dev.orchestra.storage.error.StorageConflictException;
+import dev.orchestra.storage.error.StorageValidationException;
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthProbe;
 import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;

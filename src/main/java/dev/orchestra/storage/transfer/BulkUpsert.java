@@ -1,7 +1,7 @@
 package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
 import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -16,7 +16,7 @@ public interface BulkUpsert {
     /**
      * @return per-batch counts; a document the store refused is reported by its index in {@code documents}, the
      *         others are still written
-     * @throws dev.orchestra.storage.StorageConnectionException when the store is unreachable (the import stops)
+     * @throws dev.orchestra.storage.error.StorageConnectionException when the store is unreachable (the import stops)
      */
     UpsertOutcome upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks);
 

@@ -9,7 +9,7 @@ import org.bson.BsonDocument;
 public interface DocumentWrites {
     void insert(StoreCollection collection, BsonDocument document);
 
-    /** @throws dev.orchestra.storage.StorageConflictException when the stored document no longer equals expected */
+    /** @throws dev.orchestra.storage.error.StorageConflictException when the stored document no longer equals expected */
     void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement);
 
     static DocumentWrites direct(MemoryManager manager) {

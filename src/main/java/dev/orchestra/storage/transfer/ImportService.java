@@ -1,11 +1,11 @@
 package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.safety.SafeStorage;
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.io.IOException;
 import java.nio.file.Files;

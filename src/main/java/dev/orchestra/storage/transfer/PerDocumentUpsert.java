@@ -1,13 +1,13 @@
 package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.ReadOnlyViolationException;
-import dev.orchestra.storage.StorageConflictException;
-import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.StorageException;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.ReadOnlyViolationException;
+import dev.orchestra.storage.error.StorageConflictException;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.error.StorageException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

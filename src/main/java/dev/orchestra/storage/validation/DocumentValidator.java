@@ -1,6 +1,6 @@
 package dev.orchestra.storage.validation;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

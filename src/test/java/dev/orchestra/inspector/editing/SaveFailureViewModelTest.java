@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageOperationException;
+import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.Actor;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestra.inspector.ViewModelFixture;
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageConnectionException;
+import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.redis.CacheKeyView;
 import dev.orchestra.storage.redis.CacheKeyView.Kind;

@@ -8,7 +8,7 @@ import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.editing.SafeStorageHolder;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageConnectionException;
+import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;

@@ -11,7 +11,7 @@ import dev.orchestra.storage.testsupport.MongoTestTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import dev.orchestra.storage.StorageOperationException;
+import dev.orchestra.storage.error.StorageOperationException;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.Document;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.storage.ForwardingMemoryManager;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.ReadOnlyViolationException;
+import dev.orchestra.storage.error.ReadOnlyViolationException;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.mapping.RawDocumentAccess;

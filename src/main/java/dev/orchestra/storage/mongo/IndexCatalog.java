@@ -1,4 +1,4 @@
-package dev.orchestra.storage.indexes;
+package dev.orchestra.storage.mongo;
 
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.IndexBootstrap.IndexSpec;

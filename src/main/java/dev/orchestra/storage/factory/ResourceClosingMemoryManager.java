@@ -1,4 +1,4 @@
-package dev.orchestra.storage.config;
+package dev.orchestra.storage.factory;
 
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.ForwardingMemoryManager;
