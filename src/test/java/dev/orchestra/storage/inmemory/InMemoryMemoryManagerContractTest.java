@@ -20,7 +20,7 @@ class InMemoryMemoryManagerContractTest extends MemoryManagerContract {
     }
 
     @Override
-    protected void insertForeign(StoreCollection collection, BsonDocument document) {
+    public void insertForeign(StoreCollection collection, BsonDocument document) {
         ((InMemoryMemoryManager) manager).insertUnchecked(collection, document);
     }
 

@@ -48,7 +48,7 @@ class MongoMemoryManagerContractIT extends MemoryManagerContract {
     }
 
     @Override
-    protected void insertForeign(StoreCollection collection, BsonDocument document) {
+    public void insertForeign(StoreCollection collection, BsonDocument document) {
         rawClient.getDatabase(databaseName).getCollection(collection.collectionName(), BsonDocument.class)
                 .insertOne(document);
     }
