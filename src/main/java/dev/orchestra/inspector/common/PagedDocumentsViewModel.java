@@ -2,7 +2,7 @@ package dev.orchestra.inspector.common;
 
 import dev.orchestra.inspector.common.BackgroundRunner.Job;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
-import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
@@ -199,7 +199,7 @@ public abstract class PagedDocumentsViewModel {
         if (!store.isConnected()) {
             return;
         }
-        MemoryManager manager = store.current();
+        DocumentStore manager = store.current();
         DocumentFilter filter = activeFilter;
         int size = pageSize.get();
         pageJob.cancel();

@@ -7,7 +7,7 @@ import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.ExtendedJson;
 import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.common.JsonNotation;
-import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
@@ -328,7 +328,7 @@ public class DocumentEditorViewModel {
         if (ops == null) {
             return;
         }
-        MemoryManager reader = storage.manager();
+        DocumentStore reader = storage.manager();
         started();
         runner.run("Inserting into " + collection.collectionName(), () -> {
             BsonValue id = ops.insert(collection, document);

@@ -9,7 +9,7 @@ import dev.orchestra.inspector.common.PagedDocumentsViewModel;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
-import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Clock;
@@ -63,7 +63,7 @@ public class MemoryItemsViewModel extends PagedDocumentsViewModel {
         if (!store.isConnected()) {
             return;
         }
-        MemoryManager manager = store.current();
+        DocumentStore manager = store.current();
         typesJob.cancel();
         typesJob = runner.run("Listing item types",
                 () -> manager.distinctTypes(StoreCollection.MEMORY_ITEMS, OFFERED_TYPES), types -> {

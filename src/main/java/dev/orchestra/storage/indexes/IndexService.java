@@ -1,5 +1,6 @@
 package dev.orchestra.storage.indexes;
 
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
@@ -27,13 +28,13 @@ import org.bson.BsonString;
  * reports {@link IndexReport#notApplicable()}.
  */
 public final class IndexService {
-    private final MemoryManager manager;
+    private final DocumentStore manager;
     private final WriteLock lock;
     private final AuditLog audit;
     private final Clock clock;
 
     /** @param manager the gated manager of a {@link SafeStorage} (so its catalog refuses writes while locked) */
-    public IndexService(MemoryManager manager, WriteLock lock, AuditLog audit, Clock clock) {
+    public IndexService(DocumentStore manager, WriteLock lock, AuditLog audit, Clock clock) {
         this.manager = manager;
         this.lock = lock;
         this.audit = audit;

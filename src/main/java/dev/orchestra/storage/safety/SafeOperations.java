@@ -6,6 +6,7 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.DocumentChecks;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.tiered.CacheInvalidations;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,17 +17,17 @@ import org.bson.BsonValue;
 
 /**
  * The one entry point the GUI and the CLI use to change data. Every method checks the {@link WriteLock} first,
- * validates, goes through the given {@link MemoryManager} only (so a tiered manager invalidates its cache),
+ * validates, goes through the given {@link DocumentStore} only (so a tiered manager invalidates its cache),
  * copies to the trash before any delete, and writes the audit log. Thread-safe; call it off the UI thread.
  *
  * <p>Only {@code memory_items}, {@code agent_data} and {@code user_sessions} can be changed here. Pass full
- * documents from {@link MemoryManager#findById} (not list rows, which lack the embedding) as {@code expected}.
+ * documents from {@link DocumentStore#findById} (not list rows, which lack the embedding) as {@code expected}.
  */
 public final class SafeOperations {
     /** The batch size used when none is given. */
     public static final int DEFAULT_BATCH_SIZE = 100;
 
-    private final MemoryManager manager;
+    private final DocumentStore manager;
     private final WriteLock lock;
     private final AuditLog audit;
     private final Clock clock;
@@ -34,7 +35,7 @@ public final class SafeOperations {
     private final DocumentEdits edits;
     private final SafeDeletes deletes;
 
-    public SafeOperations(MemoryManager manager, WriteLock lock, Actor actor, Clock clock) {
+    public SafeOperations(DocumentStore manager, WriteLock lock, Actor actor, Clock clock) {
         this.manager = manager;
         this.lock = lock;
         this.audit = new AuditLog(manager, actor, clock);
@@ -44,7 +45,7 @@ public final class SafeOperations {
         this.deletes = new SafeDeletes(manager, lock, audit, trash);
     }
 
-    public SafeOperations(MemoryManager manager, WriteLock lock, Actor actor) {
+    public SafeOperations(DocumentStore manager, WriteLock lock, Actor actor) {
         this(manager, lock, actor, Clock.systemUTC());
     }
 
@@ -98,7 +99,7 @@ public final class SafeOperations {
 
     /**
      * Writes a batch of documents, replacing by {@code _id} and inserting when absent, with one
-     * {@link MemoryManager#upsertAll} (one round trip on MongoDB) and two audit entries for the batch rather than one
+     * {@link DocumentStore#upsertAll} (one round trip on MongoDB) and two audit entries for the batch rather than one
      * per document: before it, {@code import_started} with every id it may write (a document without {@code _id}
      * gets its id here, so the entry can name it), and after it, {@code import} with the ids written and the counts.
      * A batch cut off by a stalled server is therefore covered by the first. Invalid documents are reported by index

@@ -9,7 +9,7 @@ import org.bson.BsonValue;
 /**
  * How {@link ImportService} writes a batch: replacing by {@code _id} (inserting when absent; a document without
  * {@code _id} gets a new one) and invalidating every cache key the batch affects. The shipped ones go through
- * {@link dev.orchestra.storage.MemoryManager#upsertAll} (one {@code bulkWrite} per batch on MongoDB), directly or
+ * {@link dev.orchestra.storage.DocumentStore#upsertAll} (one {@code bulkWrite} per batch on MongoDB), directly or
  * through {@code SafeOperations.importBatch}; {@link PerDocumentUpsert} is the slow, per-document alternative.
  */
 public interface BulkUpsert {

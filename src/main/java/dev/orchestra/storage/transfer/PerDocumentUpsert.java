@@ -8,6 +8,7 @@ import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.DocumentChecks;
+import dev.orchestra.storage.DocumentStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,15 @@ import org.bson.BsonValue;
  * {@link DocumentWrites#audited} the write lock and the audit log see every document.
  */
 public final class PerDocumentUpsert implements BulkUpsert {
-    private final MemoryManager manager;
+    private final DocumentStore manager;
     private final DocumentWrites writes;
 
-    public PerDocumentUpsert(MemoryManager manager, DocumentWrites writes) {
+    public PerDocumentUpsert(DocumentStore manager, DocumentWrites writes) {
         this.manager = manager;
         this.writes = writes;
     }
 
-    public PerDocumentUpsert(MemoryManager manager) {
+    public PerDocumentUpsert(DocumentStore manager) {
         this(manager, DocumentWrites.direct(manager));
     }
 
