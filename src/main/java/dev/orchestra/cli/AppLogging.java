@@ -1,7 +1,7 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.config.StorageConfig;
 import java.util.Properties;

@@ -1,5 +1,6 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.tiered.CacheInvalidations;
 import java.util.List;
@@ -21,7 +22,7 @@ final class CacheCleanup {
     }
 
     /** Call before the write. */
-    static CacheCleanup watch(MemoryManager manager) {
+    static CacheCleanup watch(DocumentStore manager) {
         return new CacheCleanup(CacheInvalidations.of(manager));
     }
 

@@ -1,6 +1,6 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.TimeInputParser;
 import dev.orchestra.storage.transfer.ExportFormat;

@@ -1,7 +1,7 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.storage.health.HealthReport;
-import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.model.HealthStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,11 +1,11 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.storage.StorageException;
+import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.config.StorageConfig;
-import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.health.HealthChecker;
 import dev.orchestra.storage.health.HealthReport;
-import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.model.HealthStatus;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;

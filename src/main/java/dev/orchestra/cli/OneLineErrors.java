@@ -1,8 +1,8 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.StorageException;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.error.StorageException;
+import dev.orchestra.storage.error.StorageValidationException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version from the jar manifest; "development build" when run from classes. */

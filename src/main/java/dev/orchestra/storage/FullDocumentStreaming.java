@@ -6,7 +6,7 @@ import dev.orchestra.storage.model.StoreCollection;
 /**
  * What a store offers when it can stream the <em>full</em> documents matching a filter (embedding and every other
  * field included) through one server cursor, e.g. MongoDB's {@code find(filter).batchSize(n)} without a projection:
- * see {@link MemoryManager#fullDocumentStreaming()} (decorators such as the tiered and read-only managers return
+ * a capability ({@link StoreLifecycle#capability}; decorators such as the tiered and read-only managers return
  * their store's). Exports use it; without it they fall back to reading page by page
  * ({@code transfer.PagedFullDocumentStream}), which needs an extra {@code findById} for every row that has an
  * embedding.
@@ -14,7 +14,7 @@ import dev.orchestra.storage.model.StoreCollection;
  */
 public interface FullDocumentStreaming {
     /**
-     * @throws dev.orchestra.storage.StorageValidationException when the filter does not apply to the collection
+     * @throws dev.orchestra.storage.error.StorageValidationException when the filter does not apply to the collection
      */
     DocumentCursor streamFullDocuments(StoreCollection collection, DocumentFilter filter);
 }

@@ -1,283 +1,36 @@
 package dev.orchestra.storage;
 
-import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.health.HealthProbe;
 import dev.orchestra.storage.mapping.AgentDataMapper;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
-import dev.orchestra.storage.validation.Arguments;
-import dev.orchestra.storage.indexes.IndexCatalog;
-import dev.orchestra.storage.validation.DocumentChecks;
 import dev.orchestra.storage.model.AgentData;
-import dev.orchestra.storage.model.BulkProgress;
-import dev.orchestra.storage.model.CountEstimate;
-import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
-import dev.orchestra.storage.model.Page;
-import dev.orchestra.storage.model.PageRequest;
-import dev.orchestra.storage.model.ScoredMemoryItem;
-import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.model.UpsertResult;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import dev.orchestra.storage.validation.Arguments;
 import java.util.Optional;
-import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
- * Orchestra's memory store. MongoDB is the source of truth; implementations may cache (see
- * {@code TieredMemoryManager}). Every method may throw {@link StorageConnectionException} (server unreachable),
- * {@link StorageOperationException} (server refused), or {@link StorageValidationException} (bad input, nothing
- * written). Implementations are thread-safe.
+ * Orchestra's memory store: both roles, what the stores ({@code mongo}, {@code inmemory}) and the decorators
+ * ({@link ForwardingMemoryManager}) implement and what the factory returns. Callers declare the role they need:
+ * {@link OrchestraMemory} for Orchestra's services, {@link DocumentStore} for the inspector and the CLI. MongoDB is
+ * the source of truth; implementations may cache (see {@code TieredMemoryManager}).
  */
-public interface MemoryManager extends AutoCloseable {
-
-    // ---- lifecycle -------------------------------------------------------------------------------------------
-
-    /** Connects and creates indexes idempotently. Safe to call more than once. */
-    void initialize();
-
-    /** The backends this manager uses, checked now with a short timeout; never hangs, never throws. */
-    List<ComponentHealth> checkHealth();
-
-    /**
-     * {@link #checkHealth()} split into parts that can be checked independently (each may hang on its own server);
-     * by default one part.
-     */
-    default List<HealthProbe> healthProbes() {
-        return List.of(new HealthProbe(ComponentHealth.MONGODB, this::checkHealth));
-    }
-
-    /**
-     * Heavier server facts for a monitoring view, keyed by component ({@code storage_mongodb}: serverStatus
-     * connections and opcounters; {@code storage_redis}: INFO memory, clients, keyspace hits; {@code cache}: this
-     * process's hit/miss counts). Values are strings, numbers or nested maps; never secrets. Never throws: a failed
-     * component maps to {@code {"error": message}}.
-     */
-    default java.util.Map<String, Object> serverStatistics() {
-        return java.util.Map.of();
-    }
+public interface MemoryManager extends OrchestraMemory, DocumentStore {
 
     @Override
-    void close();
-
-    // ---- Orchestra's operations ------------------------------------------------------------------------------
-
-    /** Validates and inserts; fills {@code _id} (UUID string) and {@code timestamp} (now) when absent. Returns the id. */
     default BsonValue addMemoryItem(MemoryItem item) {
         Arguments.requireArgument(item, "memory item");
         return insert(StoreCollection.MEMORY_ITEMS, MemoryItemMapper.toDocument(item));
     }
 
+    @Override
     default Optional<MemoryItem> getMemoryItem(BsonValue id) {
         return findById(StoreCollection.MEMORY_ITEMS, id).map(MemoryItemMapper::fromDocument);
     }
 
-    /**
-     * The newest {@code limit} items of a user (and session, when not null) in chronological order (oldest first),
-     * narrowed by {@code filters} (null = none; item type defaults to all types).
-     */
-    List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit, DocumentFilter filters);
-
-    /**
-     * Cosine similarity between {@code queryEmbedding} and the user's stored embeddings (optionally of one persona);
-     * items whose embedding has another dimension are skipped. Best first.
-     */
-    List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona, int topK);
-
+    @Override
     default BsonValue addRawAgentData(AgentData data) {
         Arguments.requireArgument(data, "agent data");
         return insert(StoreCollection.AGENT_DATA, AgentDataMapper.toDocument(data));
     }
-
-    /** Whether the user already has an item with exactly this text. */
-    boolean checkDuplicate(String userId, String textContent);
-
-    /** Deletes memory items and agent data whose {@code expiration} is in the past; returns how many. */
-    long cleanupExpiredItems();
-
-    // ---- the inspector's operations (raw documents, all three collections) ------------------------------------
-
-    /** Keyset-paged, newest first; list rows omit {@code embedding} (replaced by {@code embedding_dim}). */
-    Page<BsonDocument> findPage(StoreCollection collection, DocumentFilter filter, PageRequest page);
-
-    CountEstimate count(StoreCollection collection, DocumentFilter filter);
-
-    /** The full stored document, embedding included. */
-    Optional<BsonDocument> findById(StoreCollection collection, BsonValue id);
-
-    /** Validates and inserts a raw document (defaults for {@code _id} and the time field); returns its id. */
-    BsonValue insert(StoreCollection collection, BsonDocument document);
-
-    /**
-     * Puts back a document this store held before (a restore from the trash) exactly as given: no validation, no
-     * defaults, the same field order and BSON types, whoever wrote it. The only check is that its {@code _id} is free;
-     * the store's own unique indexes (e.g. a session's user and session) still apply, since they held at delete time.
-     *
-     * @throws StorageConflictException   when a document with that {@code _id} exists (carries it); nothing written
-     * @throws StorageValidationException when the document has no {@code _id}
-     */
-    void restoreExactly(StoreCollection collection, BsonDocument document);
-
-    /**
-     * Replaces the document only if the stored one still equals {@code expected} (what the caller read).
-     * {@code replacement} must keep the same {@code _id}. Only the fields the replacement changes are validated
-     * ({@link dev.orchestra.storage.validation.DocumentValidator#validateChange}): values another service stored in
-     * its own shape stay as they are.
-     *
-     * @throws StorageConflictException when it changed or was deleted since it was read
-     */
-    void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement);
-
-    /** Deletes one document; false when it did not exist. */
-    boolean delete(StoreCollection collection, BsonValue id);
-
-    /**
-     * Deletes everything matching, in batches of {@code batchSize}, telling {@code progress} after each batch
-     * (which may stop it). Returns exactly how many were deleted.
-     */
-    long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, BulkProgress progress);
-
-    // ---- batch operations (one round trip per batch where the store can; defaults go document by document) ---
-
-    /**
-     * Writes a batch, replacing by {@code _id} and inserting when absent (a document without {@code _id} gets one, and
-     * the insert defaults). Every document is validated first: an invalid one is reported by its index in
-     * {@code documents} and never written; the valid ones are still written. A cached manager invalidates every key
-     * the batch affects. Not atomic: concurrent writers may interleave with the batch.
-     *
-     * @throws StorageConnectionException when the store is unreachable (some of the batch may have been written)
-     */
-    default UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents) {
-        return upsertAll(collection, documents, DocumentChecks.SCHEMA);
-    }
-
-    /**
-     * {@link #upsertAll(StoreCollection, List)} with the given rules: {@link DocumentChecks#AS_IS} restores an
-     * export exactly as it is (no insert defaults, no schema). This default writes document by document and knows
-     * only the schema.
-     */
-    default UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {
-        if (checks != DocumentChecks.SCHEMA) {
-            throw new StorageValidationException("This store cannot restore documents as they are");
-        }
-        long inserted = 0;
-        long replaced = 0;
-        long unchanged = 0;
-        Map<Integer, String> failures = new HashMap<>();
-        List<BsonValue> written = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            BsonDocument document = documents.get(i);
-            try {
-                BsonValue id = document.get("_id");
-                Optional<BsonDocument> stored = id == null ? Optional.empty() : findById(collection, id);
-                if (stored.isEmpty()) {
-                    written.add(insert(collection, document));
-                    inserted++;
-                } else if (stored.get().equals(document)) {
-                    written.add(id);
-                    unchanged++;
-                } else {
-                    replace(collection, stored.get(), document);
-                    written.add(id);
-                    replaced++;
-                }
-            } catch (StorageConnectionException | ReadOnlyViolationException e) {
-                throw e;
-            } catch (StorageException e) {
-                failures.put(i, e.getMessage());
-            }
-        }
-        return new UpsertResult(inserted, replaced, unchanged, failures, written);
-    }
-
-    /**
-     * Up to {@code limit} (1–1000) full stored documents matching {@code filter}, in no particular order: the read
-     * of a batched bulk delete, which needs whole documents (for the trash) and no sort. Stores override it with
-     * one unsorted query; this default lists a page and reads those ids.
-     */
-    default List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
-        List<BsonValue> ids = findPage(collection, filter, PageRequest.first(limit)).items().stream()
-                .map(d -> d.get("_id")).toList();
-        return ids.isEmpty() ? List.of() : findByIds(collection, ids);
-    }
-
-    /** The full stored documents of those ids that exist (embeddings included), in no particular order. */
-    default List<BsonDocument> findByIds(StoreCollection collection, List<BsonValue> ids) {
-        List<BsonDocument> found = new ArrayList<>();
-        for (BsonValue id : ids) {
-            findById(collection, id).ifPresent(found::add);
-        }
-        return found;
-    }
-
-    /**
-     * Validates all, then inserts all (defaults filled as by {@link #insert}); returns the ids in order. Nothing is
-     * written when one is invalid.
-     *
-     * @throws StorageException when the store refused; the ones before the refused one may have been inserted
-     */
-    default List<BsonValue> insertAll(StoreCollection collection, List<BsonDocument> documents) {
-        List<BsonDocument> complete = new ArrayList<>(documents.size());
-        java.time.Instant now = java.time.Instant.now();
-        for (BsonDocument document : documents) {
-            if (document == null) {
-                throw new StorageValidationException("The document is missing");
-            }
-            BsonDocument filled = dev.orchestra.storage.mapping.InsertDefaults.apply(collection, document, now);
-            dev.orchestra.storage.validation.DocumentValidator.validate(collection, filled);
-            complete.add(filled);
-        }
-        List<BsonValue> ids = new ArrayList<>(complete.size());
-        for (BsonDocument document : complete) {
-            ids.add(insert(collection, document));
-        }
-        return ids;
-    }
-
-    /**
-     * Streaming of full documents through one server cursor, when this store (or the store a decorator wraps) can:
-     * what exports use. Empty by default; they then read page by page.
-     */
-    default Optional<FullDocumentStreaming> fullDocumentStreaming() {
-        return Optional.empty();
-    }
-
-    /**
-     * The store's indexes (list, create, count what a TTL index would delete), when it has real ones (MongoDB;
-     * decorators return their store's). Empty by default: the in-memory store has no indexes.
-     */
-    default Optional<IndexCatalog> indexCatalog() {
-        return Optional.empty();
-    }
-
-    /** Deletes exactly these ids (nothing else); returns how many existed and were deleted. */
-
-    default long deleteByIds(StoreCollection collection, List<BsonValue> ids) {
-        long deleted = 0;
-        for (BsonValue id : ids) {
-            deleted += delete(collection, id) ? 1 : 0;
-        }
-        return deleted;
-    }
-
-    /**
-     * Sessions across {@code memory_items} and {@code user_sessions}, most recent activity first; {@code userId}
-     * null lists every user's. Includes sessions known only from items (flagged).
-     */
-    List<SessionSummary> listSessions(String userId, int limit);
-
-    /** The most values {@link #distinctTypes} returns. */
-    int MAX_DISTINCT_TYPES = 1000;
-
-    /**
-     * The string values the collection's type field really holds ({@code item_type} of memory items,
-     * {@code data_type} of agent data), sorted, at most {@code limit} (1–{@value #MAX_DISTINCT_TYPES}); bounded by
-     * the store's operation time limit. Writes nothing.
-     *
-     * @throws StorageValidationException for a collection without a type field or a limit out of range
-     */
-    List<String> distinctTypes(StoreCollection collection, int limit);
 }

@@ -10,7 +10,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.transfer.BulkUpsert;
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.transfer.UpsertOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;

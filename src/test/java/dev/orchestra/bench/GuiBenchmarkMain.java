@@ -7,7 +7,7 @@ import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.memory.MemoryItemsViewModel;
 import dev.orchestra.inspector.status.HealthPoll;
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.generator.DataGenerator;
 import dev.orchestra.storage.mongo.MongoMemoryManager;

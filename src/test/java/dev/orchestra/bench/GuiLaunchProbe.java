@@ -3,7 +3,7 @@ package dev.orchestra.bench;
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.status.HealthPoll;
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import java.time.Clock;
 import java.time.Instant;

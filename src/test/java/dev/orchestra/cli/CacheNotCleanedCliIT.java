@@ -3,7 +3,7 @@ package dev.orchestra.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.redis.CacheKeys;

@@ -367,7 +367,7 @@ class CliCommandsTest {
     @Test
     void errorsNeverShowCredentials() {
         CliHarness failing = new CliHarness(config -> {
-            throw new dev.orchestra.storage.StorageConnectionException(
+            throw new dev.orchestra.storage.error.StorageConnectionException(
                     "Cannot reach mongodb://admin:hunter2@db.example:27017 (password=hunter2)");
         });
 

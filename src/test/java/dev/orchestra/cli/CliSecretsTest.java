@@ -2,7 +2,7 @@ package dev.orchestra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

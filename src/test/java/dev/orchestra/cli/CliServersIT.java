@@ -2,7 +2,7 @@ package dev.orchestra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.storage.config.Redactor;
-import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.health.HealthReport;
-import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.model.HealthStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package dev.orchestra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.testsupport.DatabaseSnapshot;
 import dev.orchestra.storage.testsupport.ForeignDatabase;

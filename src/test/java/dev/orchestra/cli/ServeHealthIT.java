@@ -3,7 +3,7 @@ package dev.orchestra.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import java.net.ServerSocket;
 import java.net.URI;

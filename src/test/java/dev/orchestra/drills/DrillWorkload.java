@@ -1,8 +1,8 @@
 package dev.orchestra.drills;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.StorageException;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.orchestra.storage.StorageException;
+import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.health.HealthChecker;
 import dev.orchestra.storage.health.HealthReport;
-import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.model.HealthStatus;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.PageRequest;

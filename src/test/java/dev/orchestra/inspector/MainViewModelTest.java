@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.inspector.common.StoreConnection;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import java.util.Map;

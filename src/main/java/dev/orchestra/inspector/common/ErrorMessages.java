@@ -1,8 +1,8 @@
 package dev.orchestra.inspector.common;
 
-import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.StorageException;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.error.StorageException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.config.Secrets;
 import java.util.concurrent.CancellationException;
 

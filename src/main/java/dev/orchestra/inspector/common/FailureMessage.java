@@ -1,10 +1,10 @@
 package dev.orchestra.inspector.common;
 
-import dev.orchestra.storage.ReadOnlyViolationException;
-import dev.orchestra.storage.StorageConflictException;
-import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.StorageOperationException;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.ReadOnlyViolationException;
+import dev.orchestra.storage.error.StorageConflictException;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.error.StorageOperationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.config.Secrets;
 import java.util.Locale;
 

@@ -2,7 +2,7 @@ package dev.orchestra.inspector.common;
 
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageConnectionException;
+import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.SafeOperations;
 import dev.orchestra.storage.safety.SafeStorage;

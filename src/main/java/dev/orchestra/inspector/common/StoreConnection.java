@@ -1,7 +1,7 @@
 package dev.orchestra.inspector.common;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageConnectionException;
+import dev.orchestra.storage.error.StorageConnectionException;
 import java.time.Duration;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

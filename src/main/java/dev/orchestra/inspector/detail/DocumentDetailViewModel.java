@@ -9,7 +9,7 @@ import dev.orchestra.inspector.common.ExtendedJson;
 import dev.orchestra.inspector.common.SchemaCheck;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.StoreConnection;
-import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +92,7 @@ public class DocumentDetailViewModel {
     }
 
     private void load(StoreCollection coll, BsonValue id) {
-        MemoryManager manager;
+        DocumentStore manager;
         try {
             manager = store.current();
         } catch (RuntimeException e) {

@@ -10,7 +10,7 @@ import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.SecretMasker;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
-import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
@@ -205,7 +205,7 @@ public abstract class PagedDocumentsViewModel {
         if (!store.isConnected()) {
             return;
         }
-        MemoryManager manager = store.current();
+        DocumentStore manager = store.current();
         DocumentFilter filter = activeFilter;
         int size = pageSize.get();
         error.set(null);

@@ -8,9 +8,10 @@ import dev.orchestra.inspector.common.ExtendedJson;
 import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.common.JsonNotation;
 import dev.orchestra.inspector.common.SafeStorageHolder;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageConflictException;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageConflictException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.SafeOperations;
 import dev.orchestra.storage.schema.Schemas;
@@ -314,7 +315,7 @@ public class DocumentEditorViewModel {
         if (ops == null) {
             return;
         }
-        MemoryManager reader = storage.manager();
+        DocumentStore reader = storage.manager();
         started();
         runner.run("Inserting into " + collection.collectionName(), () -> {
             BsonValue id = ops.insert(collection, document);

@@ -4,8 +4,9 @@ import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.SafeStorageHolder;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
@@ -65,7 +66,7 @@ public class SessionRecordActionsViewModel {
         if (!canEdit.get()) {
             return;
         }
-        MemoryManager manager;
+        DocumentStore manager;
         try {
             manager = storage.manager();
         } catch (RuntimeException e) {
@@ -100,7 +101,7 @@ public class SessionRecordActionsViewModel {
     }
 
     /** Found by the session lookup (cached by the tiered manager), then read whole by {@code _id}. */
-    private static BsonDocument loadRecord(MemoryManager manager, String userId, String sessionId) {
+    private static BsonDocument loadRecord(DocumentStore manager, String userId, String sessionId) {
         var page = manager.findPage(StoreCollection.USER_SESSIONS, DocumentFilter.forSession(userId, sessionId),
                 PageRequest.first(1));
         BsonValue id = page.items().isEmpty() ? null : page.items().get(0).get("_id");

@@ -1,7 +1,7 @@
 package dev.orchestra.inspector.health;
 
-import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.TimeFormat;
 import dev.orchestra.inspector.status.ComponentIndicator;
 import dev.orchestra.inspector.status.Light;
-import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.model.ComponentHealth;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,7 @@ import dev.orchestra.inspector.documents.PagedDocumentsViewModel;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.model.DocumentFilter;
@@ -63,7 +64,7 @@ public class MemoryItemsViewModel extends PagedDocumentsViewModel {
         if (!store.isConnected()) {
             return;
         }
-        MemoryManager manager = store.current();
+        DocumentStore manager = store.current();
         listTypes.execute(() -> manager.distinctTypes(StoreCollection.MEMORY_ITEMS, OFFERED_TYPES), types -> {
                     storedTypes.clear();
                     storedTypes.addAll(types);

@@ -4,7 +4,7 @@ import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.StoreConnection;
-import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.redis.CacheKeyView;
 import dev.orchestra.storage.tiered.CacheInspection;
 import java.util.List;
@@ -70,7 +70,7 @@ public class SessionCacheViewModel {
             message.set("Not connected.");
             return;
         }
-        MemoryManager manager = store.current();
+        DocumentStore manager = store.current();
         String user = userId;
         String session = sessionId;
         CacheKeyView wasSelected = selectedKey.get();

@@ -6,7 +6,7 @@ import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.FilterField;
 import dev.orchestra.inspector.common.Navigator;
 import dev.orchestra.inspector.common.StoreConnection;
-import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.model.SessionSummary;
 import java.util.List;
 import java.util.Objects;
@@ -55,7 +55,7 @@ public class SessionsViewModel {
         if (!store.isConnected()) {
             return;
         }
-        MemoryManager manager = store.current();
+        DocumentStore manager = store.current();
         String userId = user.value();
         error.set(null);
         listSessions.execute(() -> manager.listSessions(userId, LIMIT), list -> {

@@ -7,7 +7,7 @@ import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.SecretMasker;
 import dev.orchestra.inspector.common.StoreConnection;
-import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
@@ -91,7 +91,7 @@ public class TranscriptViewModel {
     }
 
     private void loadPage(PageCursor cursor) {
-        MemoryManager manager;
+        DocumentStore manager;
         try {
             manager = store.current();
         } catch (RuntimeException e) {

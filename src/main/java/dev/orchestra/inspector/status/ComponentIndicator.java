@@ -1,8 +1,8 @@
 package dev.orchestra.inspector.status;
 
 import dev.orchestra.inspector.common.TimeFormat;
-import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

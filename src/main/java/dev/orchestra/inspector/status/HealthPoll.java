@@ -4,7 +4,7 @@ import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.ScheduledCommand;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.health.HealthChecker;
 import java.time.Duration;
 import java.util.List;

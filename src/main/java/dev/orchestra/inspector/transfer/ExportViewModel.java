@@ -3,6 +3,7 @@ package dev.orchestra.inspector.transfer;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.StoreConnection;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.model.DocumentFilter;
@@ -107,7 +108,7 @@ public class ExportViewModel {
         ExportFormat f = format.get();
         Path target = output.get();
         DocumentFilter filter = onlyFiltered.get() && hasFilter.get() ? currentFilter() : DocumentFilter.none();
-        MemoryManager manager;
+        DocumentStore manager;
         try {
             manager = store.current();
             OutputFiles.checkWritable(target); // a typo in the path fails before anything is read

@@ -6,7 +6,7 @@ import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.common.SafeStorageHolder;
-import dev.orchestra.storage.StorageException;
+import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.PageRequest;

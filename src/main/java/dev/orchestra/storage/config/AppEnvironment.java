@@ -1,6 +1,6 @@
 package dev.orchestra.storage.config;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import java.util.Locale;
 
 /** {@code APP_ENV}: which store to open and how carefully. */

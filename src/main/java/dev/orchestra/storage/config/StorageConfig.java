@@ -1,7 +1,7 @@
 package dev.orchestra.storage.config;
 
 import com.mongodb.ConnectionString;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -2,6 +2,9 @@ package dev.orchestra.storage.health;
 
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.Redactor;
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthProbe;
+import dev.orchestra.storage.model.HealthStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

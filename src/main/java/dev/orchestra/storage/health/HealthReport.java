@@ -1,5 +1,7 @@
 package dev.orchestra.storage.health;
 
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.orchestra.storage.indexes;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.IndexBootstrap.IndexSpec;
 import com.mongodb.client.model.IndexOptions;
+import dev.orchestra.storage.mongo.ExistingIndexes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

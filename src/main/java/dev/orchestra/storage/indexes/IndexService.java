@@ -1,10 +1,13 @@
 package dev.orchestra.storage.indexes;
 
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.mongo.ExistingIndexes;
 import dev.orchestra.storage.mongo.IndexBootstrap;
 import dev.orchestra.storage.mongo.IndexBootstrap.IndexSpec;
+import dev.orchestra.storage.mongo.IndexCatalog;
 import dev.orchestra.storage.safety.AuditLog;
 import dev.orchestra.storage.safety.SafeStorage;
 import dev.orchestra.storage.safety.WriteLock;
@@ -25,13 +28,13 @@ import org.bson.BsonString;
  * reports {@link IndexReport#notApplicable()}.
  */
 public final class IndexService {
-    private final MemoryManager manager;
+    private final DocumentStore manager;
     private final WriteLock lock;
     private final AuditLog audit;
     private final Clock clock;
 
     /** @param manager the gated manager of a {@link SafeStorage} (so its catalog refuses writes while locked) */
-    public IndexService(MemoryManager manager, WriteLock lock, AuditLog audit, Clock clock) {
+    public IndexService(DocumentStore manager, WriteLock lock, AuditLog audit, Clock clock) {
         this.manager = manager;
         this.lock = lock;
         this.audit = audit;
@@ -43,7 +46,7 @@ public final class IndexService {
     }
 
     public IndexReport report() {
-        return manager.indexCatalog().map(catalog -> new IndexReport(true, StoreCollection.orchestraCollections()
+        return manager.capability(IndexCatalog.class).map(catalog -> new IndexReport(true, StoreCollection.orchestraCollections()
                 .stream().map(c -> IndexComparison.compare(c, catalog.existing(c), recommendedFor(c))).toList()))
                 .orElseGet(IndexReport::notApplicable);
     }
@@ -124,7 +127,7 @@ public final class IndexService {
     }
 
     private IndexCatalog catalog() {
-        return manager.indexCatalog().orElseThrow(() -> new StorageValidationException(
+        return manager.capability(IndexCatalog.class).orElseThrow(() -> new StorageValidationException(
                 "This store has no indexes (in-memory): there is nothing to create"));
     }
 

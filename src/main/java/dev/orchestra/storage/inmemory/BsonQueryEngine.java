@@ -3,7 +3,7 @@ package dev.orchestra.storage.inmemory;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.Fields;
 import java.util.Comparator;
 import org.bson.BsonDocument;

@@ -1,16 +1,16 @@
 package dev.orchestra.storage.inmemory;
 
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 import static dev.orchestra.storage.validation.Arguments.requireText;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageConflictException;
-import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.StorageException;
-import dev.orchestra.storage.StorageValidationException;
-import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.error.StorageConflictException;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.error.StorageException;
+import dev.orchestra.storage.error.StorageValidationException;
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthStatus;
 import dev.orchestra.storage.mapping.AgentDataMapper;
 import dev.orchestra.storage.mapping.CosineSimilarity;
 import dev.orchestra.storage.mapping.Fields;

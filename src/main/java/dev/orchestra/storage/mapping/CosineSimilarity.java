@@ -1,6 +1,6 @@
 package dev.orchestra.storage.mapping;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.bson.BsonValue;

@@ -1,6 +1,6 @@
 package dev.orchestra.storage.mapping;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 
 /** Field names as Orchestra's services write them (snake_case, shared with the Python side). */

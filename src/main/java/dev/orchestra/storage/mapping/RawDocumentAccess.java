@@ -19,7 +19,7 @@ public interface RawDocumentAccess {
     /** The collection holding meta entries. */
     String META_COLLECTION = "inspector_meta";
 
-    /** @throws dev.orchestra.storage.StorageValidationException when the document has no {@code _id} */
+    /** @throws dev.orchestra.storage.error.StorageValidationException when the document has no {@code _id} */
     void insertUnchecked(StoreCollection collection, BsonDocument document);
 
     /** Inserts many documents as given, in batches where the store supports it. */

@@ -1,7 +1,6 @@
 package dev.orchestra.storage.mapping;
 
-import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.StoreCollection;
@@ -21,6 +20,9 @@ import org.bson.BsonValue;
  * MongoDB and the in-memory store use these, so they select the same documents.
  */
 public final class StoreQueries {
+    /** The most values {@code DocumentStore#distinctTypes} returns. */
+    public static final int MAX_DISTINCT_TYPES = 1000;
+
     private static final String REGEX_METACHARACTERS = "\\^$.|?*+()[]{}";
 
     private StoreQueries() {
@@ -34,7 +36,7 @@ public final class StoreQueries {
     public static BsonDocument history(String userId, String sessionId, int limit, DocumentFilter filters) {
         dev.orchestra.storage.validation.Arguments.requireText(userId, Fields.USER_ID);
         if (limit < 1) {
-            throw new dev.orchestra.storage.StorageValidationException(
+            throw new dev.orchestra.storage.error.StorageValidationException(
                     "The history limit must be at least 1, was " + limit);
         }
         DocumentFilter base = (filters == null ? DocumentFilter.none() : filters).withUserId(userId);
@@ -122,15 +124,14 @@ public final class StoreQueries {
         return and(List.of(clauses));
     }
 
-    /** A regex matching {@code text} literally: every metacharacter is escaped (valid in PCRE and Java). */
-    /** The bound of {@link MemoryManager#distinctTypes}: 1 to its maximum. */
+    /** The bound of {@code DocumentStore#distinctTypes}: 1 to {@link #MAX_DISTINCT_TYPES}. */
     public static void requireDistinctLimit(int limit) {
-        if (limit < 1 || limit > MemoryManager.MAX_DISTINCT_TYPES) {
-            throw new StorageValidationException("The type limit must be 1–" + MemoryManager.MAX_DISTINCT_TYPES
-                    + ", was " + limit);
+        if (limit < 1 || limit > MAX_DISTINCT_TYPES) {
+            throw new StorageValidationException("The type limit must be 1–" + MAX_DISTINCT_TYPES + ", was " + limit);
         }
     }
 
+    /** A regex matching {@code text} literally: every metacharacter is escaped (valid in PCRE and Java). */
     public static String literalPattern(String text) {
         StringBuilder pattern = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {

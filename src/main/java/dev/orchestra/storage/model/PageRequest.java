@@ -1,6 +1,6 @@
 package dev.orchestra.storage.model;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 
 /**
  * @param size  rows per page, 1..1000

@@ -1,6 +1,6 @@
 package dev.orchestra.storage.model;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -2,7 +2,7 @@ package dev.orchestra.storage.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import dev.orchestra.storage.StorageOperationException;
+import dev.orchestra.storage.error.StorageOperationException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

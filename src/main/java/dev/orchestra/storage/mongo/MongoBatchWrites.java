@@ -1,9 +1,9 @@
 package dev.orchestra.storage.mongo;
 
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.mapping.InsertDefaults;
 import dev.orchestra.storage.model.StoreCollection;

@@ -1,8 +1,8 @@
 package dev.orchestra.storage.mongo;
 
 import com.mongodb.client.MongoDatabase;
-import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.orchestra.storage.mongo;
 
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 import static dev.orchestra.storage.validation.Arguments.requireText;
 
@@ -17,12 +17,11 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageConflictException;
-import dev.orchestra.storage.StorageOperationException;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageConflictException;
+import dev.orchestra.storage.error.StorageOperationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.config.Redactor;
-import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.indexes.IndexCatalog;
+import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.mapping.AgentDataMapper;
 import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.mapping.InsertDefaults;
@@ -434,14 +433,16 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         return batches.deleteByIds(collection(collection), collection, ids);
     }
 
+    /** Besides its own ({@link RawDocumentAccess}): {@link FullDocumentStreaming} and {@link IndexCatalog}. */
     @Override
-    public Optional<FullDocumentStreaming> fullDocumentStreaming() {
-        return Optional.of(exports);
-    }
-
-    @Override
-    public Optional<IndexCatalog> indexCatalog() {
-        return Optional.of(indexes);
+    public <T> Optional<T> capability(Class<T> type) {
+        if (type == FullDocumentStreaming.class) {
+            return Optional.of(type.cast(exports));
+        }
+        if (type == IndexCatalog.class) {
+            return Optional.of(type.cast(indexes));
+        }
+        return MemoryManager.super.capability(type);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.orchestra.storage.mongo;
 
 import com.mongodb.client.MongoCollection;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.CosineSimilarity;
 import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.mapping.MemoryItemMapper;

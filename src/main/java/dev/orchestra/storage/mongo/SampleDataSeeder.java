@@ -57,7 +57,7 @@ public final class SampleDataSeeder {
      * {@link RawDocumentAccess} (e.g. a cache in front), only the documents valid for {@code insert} are written.
      */
     public static boolean seedIfNeeded(MemoryManager manager) {
-        RawDocumentAccess raw = manager instanceof RawDocumentAccess r ? r : null;
+        RawDocumentAccess raw = manager.capability(RawDocumentAccess.class).orElse(null);
         if (raw != null && raw.readMeta(MARKER).isPresent()) {
             return false;
         }

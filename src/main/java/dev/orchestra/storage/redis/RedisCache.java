@@ -1,10 +1,10 @@
 package dev.orchestra.storage.redis;
 
-import dev.orchestra.storage.StorageConnectionException;
+import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.config.StorageConfig;
-import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
 package dev.orchestra.storage.safety;
 
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageException;
+import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
@@ -26,11 +27,11 @@ public final class AuditLog {
     /** Room left for the entry's own fields when the before/after documents are large. */
     private static final int MAX_ENTRY_BYTES = DocumentValidator.MAX_DOCUMENT_BYTES - 64 * 1024;
 
-    private final MemoryManager manager;
+    private final DocumentStore manager;
     private final Actor actor;
     private final Clock clock;
 
-    public AuditLog(MemoryManager manager, Actor actor, Clock clock) {
+    public AuditLog(DocumentStore manager, Actor actor, Clock clock) {
         this.manager = manager;
         this.actor = actor;
         this.clock = clock;

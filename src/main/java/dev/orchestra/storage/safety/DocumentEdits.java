@@ -1,7 +1,8 @@
 package dev.orchestra.storage.safety;
 
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Clock;
@@ -13,12 +14,12 @@ import org.bson.BsonValue;
 
 /** Insert, guarded update and duplicate: validated first, written through the manager, then audited. */
 final class DocumentEdits {
-    private final MemoryManager manager;
+    private final DocumentStore manager;
     private final WriteLock lock;
     private final AuditLog audit;
     private final Clock clock;
 
-    DocumentEdits(MemoryManager manager, WriteLock lock, AuditLog audit, Clock clock) {
+    DocumentEdits(DocumentStore manager, WriteLock lock, AuditLog audit, Clock clock) {
         this.manager = manager;
         this.lock = lock;
         this.audit = audit;

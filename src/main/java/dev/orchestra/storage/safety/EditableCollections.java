@@ -1,6 +1,6 @@
 package dev.orchestra.storage.safety;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 
 /** Only Orchestra's collections are edited; the trash and the audit log change only through their own rules. */

@@ -1,7 +1,7 @@
 package dev.orchestra.storage.safety;
 
-import dev.orchestra.storage.indexes.ExistingIndexes;
-import dev.orchestra.storage.indexes.IndexCatalog;
+import dev.orchestra.storage.mongo.ExistingIndexes;
+import dev.orchestra.storage.mongo.IndexCatalog;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.IndexBootstrap.IndexSpec;
 import java.time.Instant;

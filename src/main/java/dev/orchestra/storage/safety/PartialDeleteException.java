@@ -1,6 +1,6 @@
 package dev.orchestra.storage.safety;
 
-import dev.orchestra.storage.StorageOperationException;
+import dev.orchestra.storage.error.StorageOperationException;
 
 /**
  * A bulk delete stopped on an error after deleting some documents. Those are in the trash under

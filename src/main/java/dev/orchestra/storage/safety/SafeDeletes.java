@@ -1,7 +1,8 @@
 package dev.orchestra.storage.safety;
 
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
@@ -29,12 +30,12 @@ final class SafeDeletes {
 
     private static final Logger LOG = LoggerFactory.getLogger(SafeDeletes.class);
 
-    private final MemoryManager manager;
+    private final DocumentStore manager;
     private final WriteLock lock;
     private final AuditLog audit;
     private final TrashingDeleter deleter;
 
-    SafeDeletes(MemoryManager manager, WriteLock lock, AuditLog audit, TrashService trash) {
+    SafeDeletes(DocumentStore manager, WriteLock lock, AuditLog audit, TrashService trash) {
         this.manager = manager;
         this.lock = lock;
         this.audit = audit;

@@ -5,7 +5,8 @@ import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.tiered.CacheInvalidations;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,17 +17,17 @@ import org.bson.BsonValue;
 
 /**
  * The one entry point the GUI and the CLI use to change data. Every method checks the {@link WriteLock} first,
- * validates, goes through the given {@link MemoryManager} only (so a tiered manager invalidates its cache),
+ * validates, goes through the given {@link DocumentStore} only (so a tiered manager invalidates its cache),
  * copies to the trash before any delete, and writes the audit log. Thread-safe; call it off the UI thread.
  *
  * <p>Only {@code memory_items}, {@code agent_data} and {@code user_sessions} can be changed here. Pass full
- * documents from {@link MemoryManager#findById} (not list rows, which lack the embedding) as {@code expected}.
+ * documents from {@link DocumentStore#findById} (not list rows, which lack the embedding) as {@code expected}.
  */
 public final class SafeOperations {
     /** The batch size used when none is given. */
     public static final int DEFAULT_BATCH_SIZE = 100;
 
-    private final MemoryManager manager;
+    private final DocumentStore manager;
     private final WriteLock lock;
     private final AuditLog audit;
     private final Clock clock;
@@ -34,7 +35,7 @@ public final class SafeOperations {
     private final DocumentEdits edits;
     private final SafeDeletes deletes;
 
-    public SafeOperations(MemoryManager manager, WriteLock lock, Actor actor, Clock clock) {
+    public SafeOperations(DocumentStore manager, WriteLock lock, Actor actor, Clock clock) {
         this.manager = manager;
         this.lock = lock;
         this.audit = new AuditLog(manager, actor, clock);
@@ -44,7 +45,7 @@ public final class SafeOperations {
         this.deletes = new SafeDeletes(manager, lock, audit, trash);
     }
 
-    public SafeOperations(MemoryManager manager, WriteLock lock, Actor actor) {
+    public SafeOperations(DocumentStore manager, WriteLock lock, Actor actor) {
         this(manager, lock, actor, Clock.systemUTC());
     }
 
@@ -72,8 +73,8 @@ public final class SafeOperations {
      * conflict, call again with the conflict's {@code current()} as {@code expected}.
      *
      * @return the saved document, the {@code expected} for the next save
-     * @throws dev.orchestra.storage.StorageValidationException when invalid or the {@code _id} changed; nothing written
-     * @throws dev.orchestra.storage.StorageConflictException  when it changed or was deleted since it was loaded
+     * @throws dev.orchestra.storage.error.StorageValidationException when invalid or the {@code _id} changed; nothing written
+     * @throws dev.orchestra.storage.error.StorageConflictException  when it changed or was deleted since it was loaded
      */
     public BsonDocument update(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
         return edits.update(collection, expected, replacement);
@@ -98,14 +99,14 @@ public final class SafeOperations {
 
     /**
      * Writes a batch of documents, replacing by {@code _id} and inserting when absent, with one
-     * {@link MemoryManager#upsertAll} (one round trip on MongoDB) and two audit entries for the batch rather than one
+     * {@link DocumentStore#upsertAll} (one round trip on MongoDB) and two audit entries for the batch rather than one
      * per document: before it, {@code import_started} with every id it may write (a document without {@code _id}
      * gets its id here, so the entry can name it), and after it, {@code import} with the ids written and the counts.
      * A batch cut off by a stalled server is therefore covered by the first. Invalid documents are reported by index
      * and never written.
      *
-     * @throws dev.orchestra.storage.ReadOnlyViolationException while the write lock is locked; nothing written
-     * @throws dev.orchestra.storage.StorageException when the first entry cannot be written; nothing written
+     * @throws dev.orchestra.storage.error.ReadOnlyViolationException while the write lock is locked; nothing written
+     * @throws dev.orchestra.storage.error.StorageException when the first entry cannot be written; nothing written
      */
     public UpsertResult importBatch(StoreCollection collection, List<BsonDocument> documents) {
         return importBatch(collection, documents, DocumentChecks.SCHEMA);

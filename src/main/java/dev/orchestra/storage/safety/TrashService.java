@@ -1,10 +1,11 @@
 package dev.orchestra.storage.safety;
 
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageConflictException;
-import dev.orchestra.storage.StorageException;
-import dev.orchestra.storage.StorageOperationException;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageConflictException;
+import dev.orchestra.storage.error.StorageException;
+import dev.orchestra.storage.error.StorageOperationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
@@ -32,13 +33,13 @@ public final class TrashService {
     private static final Logger LOG = LoggerFactory.getLogger(TrashService.class);
     private static final int SCAN_PAGE = 500;
 
-    private final MemoryManager manager;
+    private final DocumentStore manager;
     private final WriteLock lock;
     private final AuditLog audit;
     private final Actor actor;
     private final Clock clock;
 
-    public TrashService(MemoryManager manager, WriteLock lock, AuditLog audit, Actor actor, Clock clock) {
+    public TrashService(DocumentStore manager, WriteLock lock, AuditLog audit, Actor actor, Clock clock) {
         this.manager = manager;
         this.lock = lock;
         this.audit = audit;
@@ -126,7 +127,7 @@ public final class TrashService {
     }
 
     /**
-     * Copies a batch of documents about to be deleted with one {@link MemoryManager#insertAll}; returns the trash
+     * Copies a batch of documents about to be deleted with one {@link DocumentStore#insertAll}; returns the trash
      * entries' ids in the order of {@code originals}. Nothing is deleted here. On failure the copies that did get in
      * are removed again (best effort: their originals are untouched) and {@link TrashCopyException} is thrown.
      */

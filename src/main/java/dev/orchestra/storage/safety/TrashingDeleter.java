@@ -1,7 +1,8 @@
 package dev.orchestra.storage.safety;
 
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageException;
+import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
@@ -27,10 +28,10 @@ final class TrashingDeleter {
     record Outcome(long deleted, boolean cancelled) {
     }
 
-    private final MemoryManager manager;
+    private final DocumentStore manager;
     private final TrashService trash;
 
-    TrashingDeleter(MemoryManager manager, TrashService trash) {
+    TrashingDeleter(DocumentStore manager, TrashService trash) {
         this.manager = manager;
         this.trash = trash;
     }
@@ -117,7 +118,7 @@ final class TrashingDeleter {
 
     /**
      * Deletes everything matching {@code filter}, {@code batchSize} whole documents at a time, read unsorted with
-     * {@link MemoryManager#findMatching} (what was deleted no longer matches, so each read finds the next ones).
+     * {@link DocumentStore#findMatching} (what was deleted no longer matches, so each read finds the next ones).
      */
     Outcome deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, String batchId,
                            long doneBefore, long total, BulkProgress progress) {

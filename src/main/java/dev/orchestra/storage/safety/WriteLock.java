@@ -1,6 +1,6 @@
 package dev.orchestra.storage.safety;
 
-import dev.orchestra.storage.ReadOnlyViolationException;
+import dev.orchestra.storage.error.ReadOnlyViolationException;
 import dev.orchestra.storage.config.StorageConfig;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,11 +1,11 @@
 package dev.orchestra.storage.tiered;
 
-import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.StoreLifecycle;
 import java.util.List;
 
 /**
- * Whether the cache keys a write affected were really deleted. Implemented by {@link TieredMemoryManager} and by
- * wrappers that let it through (the write gate); {@link #of} finds it behind any {@link ForwardingMemoryManager}.
+ * Whether the cache keys a write affected were really deleted. Implemented by {@link TieredMemoryManager}; a
+ * capability ({@link StoreLifecycle#capability}), so decorators in front of the cache let it through.
  * A writer takes {@link #invalidationsQueued()} before and after its write: a difference means Redis did not delete
  * some keys, which wait in the cache's invalidation journal (and are bypassed on reads) until Redis answers.
  */
@@ -38,14 +38,8 @@ public interface CacheInvalidations {
     /** Tries to delete the pending keys now; true when none are left. */
     boolean retryPendingInvalidations();
 
-    /** Asks {@code manager} or the manager it wraps; {@link #NONE} when there is no cache behind it. */
-    static CacheInvalidations of(MemoryManager manager) {
-        if (manager instanceof CacheInvalidations invalidations) {
-            return invalidations;
-        }
-        if (manager instanceof ForwardingMemoryManager forwarding) {
-            return of(forwarding.delegate());
-        }
-        return NONE;
+    /** Asks {@code store}'s capability; {@link #NONE} when there is no cache behind it. */
+    static CacheInvalidations of(StoreLifecycle store) {
+        return store.capability(CacheInvalidations.class).orElse(NONE);
     }
 }

@@ -1,12 +1,14 @@
 package dev.orchestra.storage.tiered;
 
+import dev.orchestra.storage.DocumentChecks;
+import dev.orchestra.storage.ForwardingMemoryManager;
 import dev.orchestra.storage.mapping.Fields;
-import dev.orchestra.storage.validation.DocumentChecks;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageConflictException;
-import dev.orchestra.storage.StorageValidationException;
-import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.health.HealthProbe;
+import dev.orchestra.storage.error.StorageConflictException;
+import dev.orchestra.storage.error.StorageValidationException;
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthProbe;
+import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
@@ -74,6 +76,15 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
     /** The cache, when one is configured. */
     public Optional<RedisCache> cache() {
         return Optional.ofNullable(cache);
+    }
+
+    /**
+     * Its own cache capabilities, and the store's others except {@link RawDocumentAccess}: unchecked writes would
+     * bypass the cache's invalidation.
+     */
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return type == RawDocumentAccess.class ? Optional.empty() : super.capability(type);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.transfer;
 
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.SafeOperations;
@@ -9,10 +10,10 @@ import org.bson.BsonDocument;
 public interface DocumentWrites {
     void insert(StoreCollection collection, BsonDocument document);
 
-    /** @throws dev.orchestra.storage.StorageConflictException when the stored document no longer equals expected */
+    /** @throws dev.orchestra.storage.error.StorageConflictException when the stored document no longer equals expected */
     void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement);
 
-    static DocumentWrites direct(MemoryManager manager) {
+    static DocumentWrites direct(DocumentStore manager) {
         return new DocumentWrites() {
             @Override
             public void insert(StoreCollection collection, BsonDocument document) {

@@ -1,6 +1,7 @@
 package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.DocumentCursor;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.CountEstimate;
@@ -26,10 +27,10 @@ public final class ExportService {
     /** How often (in documents) progress is reported and cancellation checked. */
     static final int PROGRESS_EVERY = 500;
 
-    private final MemoryManager manager;
+    private final DocumentStore manager;
     private final FullDocumentStreaming streaming;
 
-    public ExportService(MemoryManager manager, FullDocumentStreaming streaming) {
+    public ExportService(DocumentStore manager, FullDocumentStreaming streaming) {
         this.manager = manager;
         this.streaming = streaming;
     }
@@ -38,8 +39,8 @@ public final class ExportService {
      * Streams from the store through one cursor when it can (decorators such as the cache and the read-only guard
      * hand over their store's streaming: the store is the source of truth); else page by page.
      */
-    public static ExportService forManager(MemoryManager manager) {
-        FullDocumentStreaming streaming = manager.fullDocumentStreaming()
+    public static ExportService forManager(DocumentStore manager) {
+        FullDocumentStreaming streaming = manager.capability(FullDocumentStreaming.class)
                 .orElseGet(() -> new PagedFullDocumentStream(manager));
         return new ExportService(manager, streaming);
     }

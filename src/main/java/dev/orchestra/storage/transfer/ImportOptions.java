@@ -1,6 +1,6 @@
 package dev.orchestra.storage.transfer;
 
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
 
 /**
  * @param batchSize     documents per write batch (1..10,000)

@@ -1,11 +1,12 @@
 package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.safety.SafeStorage;
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,8 +33,8 @@ public final class ImportService {
         this.upsert = upsert;
     }
 
-    /** Upserts through the contract's batch write ({@link MemoryManager#upsertAll}: one bulkWrite per batch on MongoDB). */
-    public static ImportService forManager(MemoryManager manager) {
+    /** Upserts through the contract's batch write ({@link DocumentStore#upsertAll}: one bulkWrite per batch on MongoDB). */
+    public static ImportService forManager(DocumentStore manager) {
         return new ImportService(new BulkUpsert() {
             @Override
             public UpsertOutcome upsertAll(StoreCollection collection, List<BsonDocument> documents,

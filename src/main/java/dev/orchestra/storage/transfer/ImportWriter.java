@@ -1,8 +1,8 @@
 package dev.orchestra.storage.transfer;
 
-import dev.orchestra.storage.StorageException;
-import dev.orchestra.storage.StorageValidationException;
-import dev.orchestra.storage.ReadOnlyViolationException;
+import dev.orchestra.storage.error.StorageException;
+import dev.orchestra.storage.error.StorageValidationException;
+import dev.orchestra.storage.error.ReadOnlyViolationException;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.DocumentCursor;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
@@ -14,22 +15,22 @@ import java.util.NoSuchElementException;
 import org.bson.BsonDocument;
 
 /**
- * Full documents through the plain {@link MemoryManager} contract: keyset pages from {@code findPage} for the order
+ * Full documents through the plain {@link DocumentStore} contract: keyset pages from {@code findPage} for the order
  * and the ids, then each stored document from {@code findById}. A list row cannot stand in for the document: it
  * lacks the embedding, and when the embedding was not an array (null, say) nothing even marks that it was there.
  * Exact for any implementation and fast in-process, but one round trip per document against a server: stores
- * offer {@link FullDocumentStreaming} (see {@link MemoryManager#fullDocumentStreaming()}).
+ * offer {@link FullDocumentStreaming} (a capability, see {@link dev.orchestra.storage.StoreLifecycle#capability}).
  */
 public final class PagedFullDocumentStream implements FullDocumentStreaming {
-    private final MemoryManager manager;
+    private final DocumentStore manager;
     private final int pageSize;
 
-    public PagedFullDocumentStream(MemoryManager manager, int pageSize) {
+    public PagedFullDocumentStream(DocumentStore manager, int pageSize) {
         this.manager = manager;
         this.pageSize = Math.min(pageSize, PageRequest.MAX_SIZE);
     }
 
-    public PagedFullDocumentStream(MemoryManager manager) {
+    public PagedFullDocumentStream(DocumentStore manager) {
         this(manager, 500);
     }
 

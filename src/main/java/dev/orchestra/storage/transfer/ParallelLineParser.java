@@ -1,8 +1,8 @@
 package dev.orchestra.storage.transfer;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.validation.StrictJsonParser;
 import java.io.IOException;
 import java.util.ArrayDeque;

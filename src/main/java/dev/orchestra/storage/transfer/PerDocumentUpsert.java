@@ -1,13 +1,14 @@
 package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.ReadOnlyViolationException;
-import dev.orchestra.storage.StorageConflictException;
-import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.StorageException;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.ReadOnlyViolationException;
+import dev.orchestra.storage.error.StorageConflictException;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.error.StorageException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
+import dev.orchestra.storage.DocumentStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,15 @@ import org.bson.BsonValue;
  * {@link DocumentWrites#audited} the write lock and the audit log see every document.
  */
 public final class PerDocumentUpsert implements BulkUpsert {
-    private final MemoryManager manager;
+    private final DocumentStore manager;
     private final DocumentWrites writes;
 
-    public PerDocumentUpsert(MemoryManager manager, DocumentWrites writes) {
+    public PerDocumentUpsert(DocumentStore manager, DocumentWrites writes) {
         this.manager = manager;
         this.writes = writes;
     }
 
-    public PerDocumentUpsert(MemoryManager manager) {
+    public PerDocumentUpsert(DocumentStore manager) {
         this(manager, DocumentWrites.direct(manager));
     }
 

@@ -1,6 +1,6 @@
 package dev.orchestra.storage.transfer;
 
-import dev.orchestra.storage.StorageException;
+import dev.orchestra.storage.error.StorageException;
 
 /** An export or import file could not be read or written; the message names the file and the reason. */
 public class TransferException extends StorageException {

@@ -1,6 +1,6 @@
 package dev.orchestra.storage.validation;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 
 /** Argument checks shared by every MemoryManager implementation, so all refuse bad calls with the same message. */
 public final class Arguments {

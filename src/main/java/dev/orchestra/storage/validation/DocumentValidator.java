@@ -1,6 +1,6 @@
 package dev.orchestra.storage.validation;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.schema.FieldSpec;

@@ -1,6 +1,6 @@
 package dev.orchestra.storage.validation;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import java.util.Set;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;

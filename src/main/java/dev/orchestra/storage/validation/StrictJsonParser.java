@@ -1,6 +1,6 @@
 package dev.orchestra.storage.validation;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import java.util.Locale;
 import org.bson.BsonDocument;
 import org.bson.BsonInvalidOperationException;

@@ -2,9 +2,9 @@ package dev.orchestra.inspector.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.storage.ReadOnlyViolationException;
-import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.StorageOperationException;
+import dev.orchestra.storage.error.ReadOnlyViolationException;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.error.StorageOperationException;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.orchestra.inspector.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

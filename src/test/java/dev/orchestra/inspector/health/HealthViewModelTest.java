@@ -16,7 +16,7 @@ class HealthViewModelTest {
 
     @Test
     void serverStatisticsArePolledOnlyWhileTheViewShows() {
-        var counting = new dev.orchestra.storage.tiered.ForwardingMemoryManager(store) {
+        var counting = new dev.orchestra.storage.ForwardingMemoryManager(store) {
             @Override
             public Map<String, Object> serverStatistics() {
                 statisticsCalls.incrementAndGet();

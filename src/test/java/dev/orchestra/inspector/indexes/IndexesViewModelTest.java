@@ -7,8 +7,8 @@ import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.indexes.ExistingIndexes;
-import dev.orchestra.storage.indexes.IndexCatalog;
+import dev.orchestra.storage.mongo.ExistingIndexes;
+import dev.orchestra.storage.mongo.IndexCatalog;
 import dev.orchestra.storage.indexes.IndexRow;
 import dev.orchestra.storage.indexes.IndexStatus;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
@@ -20,7 +20,7 @@ import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.AuditAction;
 import dev.orchestra.storage.safety.AuditEntry;
 import dev.orchestra.storage.safety.WriteLock;
-import dev.orchestra.storage.tiered.ForwardingMemoryManager;
+import dev.orchestra.storage.ForwardingMemoryManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,8 +49,8 @@ class IndexesViewModelTest {
     private MemoryManager withIndexes() {
         return new ForwardingMemoryManager(inMemory) {
             @Override
-            public Optional<IndexCatalog> indexCatalog() {
-                return Optional.of(catalog);
+            public <T> Optional<T> capability(Class<T> type) {
+                return type == IndexCatalog.class ? Optional.of(type.cast(catalog)) : super.capability(type);
             }
         };
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.inspector.common.ManualRunner;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.health.ComponentHealth;
+import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.inspector.common.StoreConnection;
-import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthStatus;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import java.time.Clock;
 import java.time.Duration;

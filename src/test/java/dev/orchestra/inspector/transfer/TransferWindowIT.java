@@ -10,7 +10,7 @@ import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.ui.InspectorUi;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;

@@ -13,7 +13,7 @@ import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.indexes.IndexesView;
 import dev.orchestra.inspector.status.HealthPoll;
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.indexes.IndexRow;
 import dev.orchestra.storage.indexes.IndexStatus;

@@ -10,7 +10,7 @@ import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.testsupport.DatabaseSnapshot;
 import dev.orchestra.storage.testsupport.ForeignDatabase;

@@ -12,7 +12,7 @@ import dev.orchestra.inspector.sessions.SessionsView;
 import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.mongo.SampleDataSeeder;

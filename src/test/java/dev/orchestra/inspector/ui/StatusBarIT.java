@@ -8,7 +8,7 @@ import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import dev.orchestra.storage.testsupport.RedisTestServer;

@@ -3,7 +3,7 @@ package dev.orchestra.storage.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
-import dev.orchestra.storage.tiered.ForwardingMemoryManager;
+import dev.orchestra.storage.ForwardingMemoryManager;
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthStatus;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
 import java.time.Duration;
 import java.util.List;

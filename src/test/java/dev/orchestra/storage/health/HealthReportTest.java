@@ -2,6 +2,8 @@ package dev.orchestra.storage.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestra.storage.model.ComponentHealth;
+import dev.orchestra.storage.model.HealthStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.mongo.ExistingIndexes;
 import dev.orchestra.storage.mongo.IndexBootstrap;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import dev.orchestra.storage.ReadOnlyViolationException;
+import dev.orchestra.storage.mongo.IndexCatalog;
+import dev.orchestra.storage.error.ReadOnlyViolationException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
@@ -197,7 +198,7 @@ class IndexServiceIT {
         assertThatThrownBy(service::createAllRecommended).isInstanceOf(ReadOnlyViolationException.class);
         assertThatThrownBy(() -> service.createExpirationTtl(StoreCollection.MEMORY_ITEMS))
                 .isInstanceOf(ReadOnlyViolationException.class);
-        assertThatThrownBy(() -> storage.manager().indexCatalog().orElseThrow().create(IndexBootstrap.recommended()))
+        assertThatThrownBy(() -> storage.manager().capability(IndexCatalog.class).orElseThrow().create(IndexBootstrap.recommended()))
                 .isInstanceOf(ReadOnlyViolationException.class);
         assertThat(DatabaseSnapshot.of(server.connectionString(), database)).isEqualTo(before);
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.MemoryManagerContract;
-import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.health.HealthStatus;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.model.HealthStatus;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.StoreCollection;
 import org.bson.BsonDocument;
@@ -20,7 +20,7 @@ class InMemoryMemoryManagerContractTest extends MemoryManagerContract {
     }
 
     @Override
-    protected void insertForeign(StoreCollection collection, BsonDocument document) {
+    public void insertForeign(StoreCollection collection, BsonDocument document) {
         ((InMemoryMemoryManager) manager).insertUnchecked(collection, document);
     }
 

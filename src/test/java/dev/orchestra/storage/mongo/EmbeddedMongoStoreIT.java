@@ -3,7 +3,7 @@ package dev.orchestra.storage.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestra.storage.StorageOperationException;
+import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.PageRequest;

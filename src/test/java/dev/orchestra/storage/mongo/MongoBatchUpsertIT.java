@@ -6,7 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.validation.DocumentChecks;
+import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageOperationException;
+import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
@@ -15,8 +16,8 @@ import dev.orchestra.storage.testsupport.FaultProxy;
 import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
 import dev.orchestra.storage.testsupport.MongoTestServer;
+import dev.orchestra.storage.ForwardingMemoryManager;
 import dev.orchestra.storage.testsupport.MongoTestTarget;
-import dev.orchestra.storage.tiered.ForwardingMemoryManager;
 import dev.orchestra.storage.transfer.EveryBsonType;
 import dev.orchestra.storage.transfer.ExportFormat;
 import dev.orchestra.storage.transfer.ExportService;
@@ -83,7 +84,7 @@ class MongoFullDocumentStreamIT {
             CountingReads counting = new CountingReads(mongo);
             MemoryManager guiChain = new ReadOnlyMemoryManager(counting, WriteLock.unlocked());
 
-            assertThat(guiChain.fullDocumentStreaming()).isPresent();
+            assertThat(guiChain.capability(FullDocumentStreaming.class)).isPresent();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             var result = ExportService.forManager(guiChain).export(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(),
                     ExportFormat.JSONL, out, TransferProgress.NONE);
@@ -108,7 +109,7 @@ class MongoFullDocumentStreamIT {
             mongo.initialize();
             mongo.insert(StoreCollection.MEMORY_ITEMS, EveryBsonType.memoryItem(new BsonString("one"), "a", "s", 1));
             long connectionsBeforeExport = proxy.acceptedConnections();
-            var streaming = (MongoFullDocumentStream) mongo.fullDocumentStreaming().orElseThrow();
+            var streaming = (MongoFullDocumentStream) mongo.capability(FullDocumentStreaming.class).orElseThrow();
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             var result = ExportService.forManager(mongo).export(StoreCollection.MEMORY_ITEMS, DocumentFilter.none(),
@@ -129,7 +130,7 @@ class MongoFullDocumentStreamIT {
     @Test
     void aStoreWithoutACursorHasNoStreaming() {
         try (var memory = new InMemoryMemoryManager()) {
-            assertThat(new ReadOnlyMemoryManager(memory, WriteLock.unlocked()).fullDocumentStreaming()).isEmpty();
+            assertThat(new ReadOnlyMemoryManager(memory, WriteLock.unlocked()).capability(FullDocumentStreaming.class)).isEmpty();
         }
     }
 }

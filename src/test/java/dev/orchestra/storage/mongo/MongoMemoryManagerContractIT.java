@@ -13,7 +13,7 @@ import dev.orchestra.storage.testsupport.MongoTestTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import dev.orchestra.storage.StorageOperationException;
+import dev.orchestra.storage.error.StorageOperationException;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.Document;
@@ -51,7 +51,7 @@ class MongoMemoryManagerContractIT extends MemoryManagerContract {
     }
 
     @Override
-    protected void insertForeign(StoreCollection collection, BsonDocument document) {
+    public void insertForeign(StoreCollection collection, BsonDocument document) {
         rawClient.getDatabase(databaseName).getCollection(collection.collectionName(), BsonDocument.class)
                 .insertOne(document);
     }

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.orchestra.storage.config.StorageConfig;
-import dev.orchestra.storage.health.HealthStatus;
-import dev.orchestra.storage.testsupport.FollowsTarget;
+import dev.orchestra.storage.model.HealthStatus;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,8 +1,8 @@
 package dev.orchestra.storage.safety;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.StorageOperationException;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.model.StoreCollection;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestra.storage.ForwardingMemoryManager;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.ReadOnlyViolationException;
+import dev.orchestra.storage.error.ReadOnlyViolationException;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
+import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
@@ -38,8 +40,8 @@ class ReadOnlyMemoryManagerTest {
             "restoreExactly");
     private static final Set<String> READS_AND_LIFECYCLE = Set.of("initialize", "checkHealth", "healthProbes", "serverStatistics",
             "close", "getMemoryItem", "getConversationHistory", "semanticSearch", "checkDuplicate", "findPage", "count",
-            "findById", "listSessions", "findByIds", "findMatching", "fullDocumentStreaming",
-            "distinctTypes", "indexCatalog"); // the catalog it returns refuses index creation while locked (IndexServiceIT)
+            "findById", "listSessions", "findByIds", "findMatching", "distinctTypes",
+            "capability"); // the write-capable capabilities it returns refuse their writes while locked (below, IndexServiceIT)
 
     private final InMemoryMemoryManager store = new InMemoryMemoryManager();
     private final WriteLock lock = WriteLock.locked("test");
@@ -59,6 +61,26 @@ class ReadOnlyMemoryManagerTest {
         Set<String> all = Arrays.stream(MemoryManager.class.getMethods()).map(Method::getName).collect(Collectors.toSet());
         assertThat(all).containsExactlyInAnyOrderElementsOf(
                 Stream.concat(WRITES.stream(), READS_AND_LIFECYCLE.stream()).toList());
+    }
+
+    @Test
+    void theGateOverridesEveryWriteItselfOrRoutesItThroughAGatedOne() {
+        for (Method method : MemoryManager.class.getMethods()) {
+            if (WRITES.contains(method.getName())) {
+                boolean gatedHere = declares(ReadOnlyMemoryManager.class, method);
+                boolean routedThroughGated = method.isDefault() && !declares(ForwardingMemoryManager.class, method);
+                assertThat(gatedHere || routedThroughGated).as(method.toString()).isTrue();
+            }
+        }
+    }
+
+    private static boolean declares(Class<?> type, Method method) {
+        try {
+            type.getDeclaredMethod(method.getName(), method.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     static Stream<Arguments> managerWrites() {
@@ -102,7 +124,7 @@ class ReadOnlyMemoryManagerTest {
 
     @Test
     void theStoresRawDocumentAccessIsGatedToo() {
-        var unchecked = (dev.orchestra.storage.mapping.RawDocumentAccess) gated;
+        var unchecked = gated.capability(RawDocumentAccess.class).orElseThrow();
         assertThatThrownBy(() -> unchecked.insertUnchecked(StoreCollection.MEMORY_ITEMS,
                 Documents.memoryItem("m3", "u1", "s1", "x"))).isInstanceOf(ReadOnlyViolationException.class);
         assertUnchanged();

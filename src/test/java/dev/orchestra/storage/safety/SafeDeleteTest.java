@@ -3,8 +3,8 @@ package dev.orchestra.storage.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;

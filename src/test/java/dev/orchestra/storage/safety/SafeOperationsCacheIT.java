@@ -2,7 +2,7 @@ package dev.orchestra.storage.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.storage.StorageConflictException;
+import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.PageRequest;

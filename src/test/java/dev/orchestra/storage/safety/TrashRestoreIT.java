@@ -3,8 +3,8 @@ package dev.orchestra.storage.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestra.storage.ReadOnlyViolationException;
-import dev.orchestra.storage.StorageConflictException;
+import dev.orchestra.storage.error.ReadOnlyViolationException;
+import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;

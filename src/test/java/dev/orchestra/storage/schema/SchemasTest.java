@@ -3,7 +3,7 @@ package dev.orchestra.storage.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.orchestra.storage.tiered;
 
+import static dev.orchestra.storage.ContractFixtures.T0;
+import static dev.orchestra.storage.ContractFixtures.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.storage.MemoryManager;
@@ -44,7 +46,7 @@ class TieredMemoryManagerContractIT extends MemoryManagerContract {
     }
 
     @Override
-    protected void insertForeign(StoreCollection collection, BsonDocument document) {
+    public void insertForeign(StoreCollection collection, BsonDocument document) {
         mongo.rawClient().getDatabase(databaseName).getCollection(collection.collectionName(), BsonDocument.class)
                 .insertOne(document);
     }

@@ -3,7 +3,7 @@ package dev.orchestra.storage.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
@@ -236,7 +236,7 @@ class ImportServiceTest {
 
         assertThatThrownBy(() -> ImportService.forSafeStorage(safe).importFile(StoreCollection.MEMORY_ITEMS, file,
                 ImportOptions.defaults(), TransferProgress.NONE))
-                .isInstanceOf(dev.orchestra.storage.ReadOnlyViolationException.class);
+                .isInstanceOf(dev.orchestra.storage.error.ReadOnlyViolationException.class);
         assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isZero();
         assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isZero();
     }

@@ -3,7 +3,7 @@ package dev.orchestra.storage.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.error.StorageValidationException;
 import org.junit.jupiter.api.Test;
 
 class StrictJsonParserTest {

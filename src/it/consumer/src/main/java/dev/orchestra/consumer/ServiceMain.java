@@ -2,8 +2,8 @@ package dev.orchestra.consumer;
 
 import com.mongodb.client.MongoClients;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageException;
-import dev.orchestra.storage.config.MemoryManagerFactory;
+import dev.orchestra.storage.error.StorageException;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;

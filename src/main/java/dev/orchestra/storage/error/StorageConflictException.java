@@ -1,4 +1,4 @@
-package dev.orchestra.storage;
+package dev.orchestra.storage.error;
 
 import java.util.Optional;
 import org.bson.BsonDocument;

@@ -1,4 +1,4 @@
-package dev.orchestra.storage;
+package dev.orchestra.storage.error;
 
 /** A server could not be reached or did not answer within its timeout. */
 public class StorageConnectionException extends StorageException {

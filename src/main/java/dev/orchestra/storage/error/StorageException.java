@@ -1,4 +1,4 @@
-package dev.orchestra.storage;
+package dev.orchestra.storage.error;
 
 /** Base of every error the storage library throws. Messages never contain passwords or credentialed URIs. */
 public class StorageException extends RuntimeException {

@@ -1,11 +1,13 @@
-package dev.orchestra.storage.config;
+package dev.orchestra.storage.factory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageConnectionException;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.config.AppEnvironment;
+import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;

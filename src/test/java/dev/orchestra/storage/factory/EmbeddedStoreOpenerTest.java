@@ -1,9 +1,9 @@
-package dev.orchestra.storage.config;
+package dev.orchestra.storage.factory;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestra.storage.StorageException;
+import dev.orchestra.storage.error.StorageException;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedStoreOpenerTest {

@@ -1,4 +1,4 @@
-package dev.orchestra.storage.indexes;
+package dev.orchestra.storage.mongo;
 
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.IndexBootstrap.IndexSpec;
@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a store offers when it has real indexes (MongoDB): see {@link dev.orchestra.storage.MemoryManager#indexCatalog()}
+ * What a store offers when it has real indexes (MongoDB): see a capability
+ * ({@link dev.orchestra.storage.StoreLifecycle#capability})
  * (decorators return their store's, the read-only gate a gated one). Reading never creates a collection or an index.
  */
 public interface IndexCatalog {

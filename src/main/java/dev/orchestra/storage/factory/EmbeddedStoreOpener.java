@@ -1,8 +1,9 @@
-package dev.orchestra.storage.config;
+package dev.orchestra.storage.factory;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageException;
-import dev.orchestra.storage.config.MemoryManagerFactory.OpenedStore;
+import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.error.StorageException;
+import dev.orchestra.storage.factory.MemoryManagerFactory.OpenedStore;
 import dev.orchestra.storage.mongo.EmbeddedMongoStore;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.mongo.SampleDataSeeder;

@@ -1,10 +1,6 @@
-package dev.orchestra.storage.tiered;
+package dev.orchestra.storage;
 
-import dev.orchestra.storage.validation.DocumentChecks;
-import dev.orchestra.storage.FullDocumentStreaming;
-import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.health.ComponentHealth;
-import dev.orchestra.storage.indexes.IndexCatalog;
+import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CountEstimate;
@@ -23,7 +19,12 @@ import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-/** A {@link MemoryManager} that passes every call to another one; subclasses override what they add to. */
+/**
+ * A {@link MemoryManager} that passes every call to another one: the base of every decorator (the tiered cache, the
+ * read-only guard, the embedded store's closer). Subclasses override only what they add to; a capability is this
+ * decorator's own when it has it, else its delegate's. {@link #healthProbes()} is not forwarded: its default
+ * probes {@link #checkHealth()}, so a decorator that changes the health check is probed through its own.
+ */
 public abstract class ForwardingMemoryManager implements MemoryManager {
     protected final MemoryManager delegate;
 
@@ -169,15 +170,9 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
         return delegate.distinctTypes(collection, limit);
     }
 
-    /** The wrapped store's: reading every document is what an export does, and it is allowed here. */
     @Override
-    public Optional<FullDocumentStreaming> fullDocumentStreaming() {
-        return delegate.fullDocumentStreaming();
-    }
-
-    /** The wrapped store's: indexes do not touch the cache. */
-    @Override
-    public Optional<IndexCatalog> indexCatalog() {
-        return delegate.indexCatalog();
+    public <T> Optional<T> capability(Class<T> type) {
+        Optional<T> own = MemoryManager.super.capability(type);
+        return own.isPresent() ? own : delegate.capability(type);
     }
 }

@@ -1,4 +1,4 @@
-package dev.orchestra.storage;
+package dev.orchestra.storage.error;
 
 /** The server answered but refused or failed the operation. */
 public class StorageOperationException extends StorageException {

@@ -1,5 +1,6 @@
-package dev.orchestra.storage.health;
+package dev.orchestra.storage.model;
 
+import dev.orchestra.storage.health.HealthChecker;
 import java.util.List;
 import java.util.function.Supplier;
 

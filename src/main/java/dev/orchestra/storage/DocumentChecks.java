@@ -1,7 +1,8 @@
-package dev.orchestra.storage.validation;
+package dev.orchestra.storage;
 
 import dev.orchestra.storage.mapping.InsertDefaults;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Instant;
 import java.util.UUID;
 import org.bson.BsonDocument;
@@ -33,7 +34,7 @@ public enum DocumentChecks {
         return withId;
     }
 
-    /** @throws dev.orchestra.storage.StorageValidationException when the document breaks a rule */
+    /** @throws dev.orchestra.storage.error.StorageValidationException when the document breaks a rule */
     public void validate(StoreCollection collection, BsonDocument document) {
         validateAndEncode(collection, document);
     }

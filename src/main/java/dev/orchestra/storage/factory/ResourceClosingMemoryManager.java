@@ -1,7 +1,7 @@
-package dev.orchestra.storage.config;
+package dev.orchestra.storage.factory;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.tiered.ForwardingMemoryManager;
+import dev.orchestra.storage.ForwardingMemoryManager;
 
 /** A manager that also closes something it depends on (the embedded server) after itself. */
 final class ResourceClosingMemoryManager extends ForwardingMemoryManager {

@@ -1,4 +1,4 @@
-package dev.orchestra.storage.indexes;
+package dev.orchestra.storage.mongo;
 
 import java.util.List;
 import java.util.Map;

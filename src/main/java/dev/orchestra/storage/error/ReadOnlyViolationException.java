@@ -1,4 +1,4 @@
-package dev.orchestra.storage;
+package dev.orchestra.storage.error;
 
 /** A write was attempted while the store is opened read-only. */
 public class ReadOnlyViolationException extends StorageException {

@@ -1,8 +1,10 @@
-package dev.orchestra.storage.config;
+package dev.orchestra.storage.factory;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.StorageException;
-import dev.orchestra.storage.StorageValidationException;
+import dev.orchestra.storage.config.Redactor;
+import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.error.StorageException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.redis.RedisCache;

@@ -1,4 +1,4 @@
-package dev.orchestra.storage.health;
+package dev.orchestra.storage.model;
 
 /** Overall and per-component status, as in the health report's {@code status} field. */
 public enum HealthStatus {

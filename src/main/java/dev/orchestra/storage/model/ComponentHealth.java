@@ -1,4 +1,4 @@
-package dev.orchestra.storage.health;
+package dev.orchestra.storage.model;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
