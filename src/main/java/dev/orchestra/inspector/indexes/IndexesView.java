@@ -21,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -111,6 +112,8 @@ public class IndexesView implements FeatureView {
                 if (!empty && row != null) {
                     getStyleClass().add(styleClass(row.status()));
                 }
+                // the note explains a conflict and is often longer than its column
+                setTooltip(empty || row == null || row.note().isEmpty() ? null : new Tooltip(row.note()));
             }
         });
         table.getItems().setAll(rows);

@@ -70,7 +70,7 @@ class IndexesViewModelTest {
                 .containsExactly(StoreCollection.MEMORY_ITEMS, StoreCollection.AGENT_DATA, StoreCollection.USER_SESSIONS);
         assertThat(row(model, "memory_items._id_").status()).isEqualTo(IndexStatus.EXTRA);
         assertThat(row(model, "memory_items.user_session_time").status()).isEqualTo(IndexStatus.MISSING);
-        assertThat(model.summaryProperty().get()).isEqualTo("7 recommended index(es) missing or conflicting.");
+        assertThat(model.summaryProperty().get()).isEqualTo("7 recommended indexes missing or conflicting.");
         assertThat(model.anyMissingProperty().get()).isTrue();
         assertThat(catalog.created).isEmpty();
     }
@@ -104,7 +104,7 @@ class IndexesViewModelTest {
                 .contains("builds over 12 documents").contains("loads the server"));
         assertThat(catalog.created).extracting(IndexSpec::name).containsExactly("user_session_time");
         assertThat(row(model, "memory_items.user_session_time").status()).isEqualTo(IndexStatus.PRESENT);
-        assertThat(model.lastResultProperty().get()).isEqualTo("Created 1 index(es); 0 already present.");
+        assertThat(model.lastResultProperty().get()).isEqualTo("Created 1 index; 0 already present.");
         AuditEntry entry = auditEntries(model).get(0);
         assertThat(entry.knownAction()).contains(AuditAction.CREATE_INDEX);
         assertThat(entry.documentId()).isEqualTo(new BsonString("user_session_time"));

@@ -113,7 +113,7 @@ class IndexesWindowIT {
         assertThat(fx(() -> robot.from(tables.get(0)).lookup(".index-missing").queryAll().size())).isEqualTo(2);
         assertThat(fx(() -> robot.from(tables.get(1)).lookup(".index-conflicting").queryAll().size())).isEqualTo(2);
         assertThat(fx(() -> context.indexesModel().summaryProperty().get()))
-                .isEqualTo("6 recommended index(es) missing or conflicting.");
+                .isEqualTo("6 recommended indexes missing or conflicting.");
 
         Path file = screenshot("indexes.png");
         assertThat(Files.size(file)).isPositive();
