@@ -1,6 +1,6 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.model.SessionSummary;
 import java.time.Instant;
 import java.util.List;

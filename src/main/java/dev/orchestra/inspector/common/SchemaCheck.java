@@ -1,6 +1,6 @@
 package dev.orchestra.inspector.common;
 
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.schema.CollectionSchema;
 import dev.orchestra.storage.schema.FieldSpec;

@@ -1,7 +1,7 @@
 package dev.orchestra.inspector.deleting;
 
 import dev.orchestra.inspector.common.BsonText;
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.safety.DeletePreview;
 import java.util.List;
 import javafx.beans.binding.Bindings;

@@ -7,7 +7,7 @@ import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageValidationException;
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.SessionSummary;

@@ -1,6 +1,6 @@
 package dev.orchestra.storage.generator;
 
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;

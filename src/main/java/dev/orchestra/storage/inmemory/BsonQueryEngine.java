@@ -4,7 +4,7 @@ import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.orchestra.storage.error.StorageValidationException;
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import java.util.Comparator;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;

@@ -2,7 +2,7 @@ package dev.orchestra.storage.inmemory;
 
 import de.bwaldvogel.mongo.bson.Document;
 import dev.orchestra.storage.error.StorageOperationException;
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

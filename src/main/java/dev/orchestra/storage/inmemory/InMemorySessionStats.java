@@ -1,6 +1,6 @@
 package dev.orchestra.storage.inmemory;
 
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.mapping.SessionMerger.ItemStats;
 import dev.orchestra.storage.mapping.SessionMerger.Key;
 import java.time.Instant;

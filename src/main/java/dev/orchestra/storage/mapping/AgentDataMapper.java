@@ -1,12 +1,14 @@
 package dev.orchestra.storage.mapping;
 
-import static dev.orchestra.storage.mapping.Fields.AGENT_ID;
-import static dev.orchestra.storage.mapping.Fields.CONTENT;
-import static dev.orchestra.storage.mapping.Fields.DATA_TYPE;
-import static dev.orchestra.storage.mapping.Fields.EXPIRATION;
-import static dev.orchestra.storage.mapping.Fields.ID;
-import static dev.orchestra.storage.mapping.Fields.METADATA;
-import static dev.orchestra.storage.mapping.Fields.TIMESTAMP;
+import dev.orchestra.storage.schema.Fields;
+
+import static dev.orchestra.storage.schema.Fields.AGENT_ID;
+import static dev.orchestra.storage.schema.Fields.CONTENT;
+import static dev.orchestra.storage.schema.Fields.DATA_TYPE;
+import static dev.orchestra.storage.schema.Fields.EXPIRATION;
+import static dev.orchestra.storage.schema.Fields.ID;
+import static dev.orchestra.storage.schema.Fields.METADATA;
+import static dev.orchestra.storage.schema.Fields.TIMESTAMP;
 
 import dev.orchestra.storage.model.AgentData;
 import org.bson.BsonDocument;

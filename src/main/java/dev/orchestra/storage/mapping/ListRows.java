@@ -1,5 +1,7 @@
 package dev.orchestra.storage.mapping;
 
+import dev.orchestra.storage.schema.Fields;
+
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonValue;

@@ -1,15 +1,17 @@
 package dev.orchestra.storage.mapping;
 
-import static dev.orchestra.storage.mapping.Fields.EMBEDDING;
-import static dev.orchestra.storage.mapping.Fields.EXPIRATION;
-import static dev.orchestra.storage.mapping.Fields.ID;
-import static dev.orchestra.storage.mapping.Fields.ITEM_TYPE;
-import static dev.orchestra.storage.mapping.Fields.METADATA;
-import static dev.orchestra.storage.mapping.Fields.PERSONA_ACTIVE;
-import static dev.orchestra.storage.mapping.Fields.SESSION_ID;
-import static dev.orchestra.storage.mapping.Fields.TEXT_CONTENT;
-import static dev.orchestra.storage.mapping.Fields.TIMESTAMP;
-import static dev.orchestra.storage.mapping.Fields.USER_ID;
+import dev.orchestra.storage.schema.Fields;
+
+import static dev.orchestra.storage.schema.Fields.EMBEDDING;
+import static dev.orchestra.storage.schema.Fields.EXPIRATION;
+import static dev.orchestra.storage.schema.Fields.ID;
+import static dev.orchestra.storage.schema.Fields.ITEM_TYPE;
+import static dev.orchestra.storage.schema.Fields.METADATA;
+import static dev.orchestra.storage.schema.Fields.PERSONA_ACTIVE;
+import static dev.orchestra.storage.schema.Fields.SESSION_ID;
+import static dev.orchestra.storage.schema.Fields.TEXT_CONTENT;
+import static dev.orchestra.storage.schema.Fields.TIMESTAMP;
+import static dev.orchestra.storage.schema.Fields.USER_ID;
 
 import dev.orchestra.storage.model.MemoryItem;
 import org.bson.BsonDocument;

@@ -1,5 +1,7 @@
 package dev.orchestra.storage.mapping;
 
+import dev.orchestra.storage.schema.Fields;
+
 import dev.orchestra.storage.model.SessionSummary;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.orchestra.storage.mapping;
 
+import dev.orchestra.storage.schema.Fields;
+
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageCursor;

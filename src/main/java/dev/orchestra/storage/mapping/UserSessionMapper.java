@@ -1,12 +1,14 @@
 package dev.orchestra.storage.mapping;
 
-import static dev.orchestra.storage.mapping.Fields.CREATED_AT;
-import static dev.orchestra.storage.mapping.Fields.ID;
-import static dev.orchestra.storage.mapping.Fields.METADATA;
-import static dev.orchestra.storage.mapping.Fields.PERSONA_ACTIVE;
-import static dev.orchestra.storage.mapping.Fields.SESSION_ID;
-import static dev.orchestra.storage.mapping.Fields.UPDATED_AT;
-import static dev.orchestra.storage.mapping.Fields.USER_ID;
+import dev.orchestra.storage.schema.Fields;
+
+import static dev.orchestra.storage.schema.Fields.CREATED_AT;
+import static dev.orchestra.storage.schema.Fields.ID;
+import static dev.orchestra.storage.schema.Fields.METADATA;
+import static dev.orchestra.storage.schema.Fields.PERSONA_ACTIVE;
+import static dev.orchestra.storage.schema.Fields.SESSION_ID;
+import static dev.orchestra.storage.schema.Fields.UPDATED_AT;
+import static dev.orchestra.storage.schema.Fields.USER_ID;
 
 import dev.orchestra.storage.model.UserSession;
 import org.bson.BsonDocument;

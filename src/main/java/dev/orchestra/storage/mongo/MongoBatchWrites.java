@@ -4,7 +4,7 @@ import dev.orchestra.storage.DocumentChecks;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import dev.orchestra.storage.error.StorageValidationException;
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.mapping.InsertDefaults;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;

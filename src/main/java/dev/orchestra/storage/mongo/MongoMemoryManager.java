@@ -23,7 +23,7 @@ import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.mapping.AgentDataMapper;
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.mapping.InsertDefaults;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
 import dev.orchestra.storage.mapping.RawDocumentAccess;

@@ -1,7 +1,7 @@
 package dev.orchestra.storage.mongo;
 
 import com.mongodb.client.MongoCollection;
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;

@@ -3,7 +3,7 @@ package dev.orchestra.storage.mongo;
 import com.mongodb.client.MongoCollection;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.CosineSimilarity;
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
 import dev.orchestra.storage.model.ScoredMemoryItem;
 import java.time.Duration;

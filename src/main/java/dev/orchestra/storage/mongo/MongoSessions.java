@@ -1,7 +1,7 @@
 package dev.orchestra.storage.mongo;
 
 import com.mongodb.client.MongoDatabase;
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.mapping.SessionMerger;
 import dev.orchestra.storage.mapping.SessionMerger.ItemStats;
 import dev.orchestra.storage.mapping.SessionMerger.Key;

@@ -1,7 +1,7 @@
 package dev.orchestra.storage.mongo;
 
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;

@@ -1,6 +1,6 @@
 package dev.orchestra.storage.safety;
 
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.model.DocumentFilter;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,7 +1,6 @@
 package dev.orchestra.storage.schema;
 
 import dev.orchestra.storage.error.StorageValidationException;
-import dev.orchestra.storage.mapping.Fields;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.orchestra.storage.tiered;
 
 import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.ForwardingMemoryManager;
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageValidationException;

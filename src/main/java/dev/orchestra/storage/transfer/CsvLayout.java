@@ -1,6 +1,6 @@
 package dev.orchestra.storage.transfer;
 
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package dev.orchestra.storage.validation;
 
 import dev.orchestra.storage.error.StorageValidationException;
-import dev.orchestra.storage.mapping.Fields;
+import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.schema.FieldSpec;
 import dev.orchestra.storage.schema.FieldType;

@@ -1,4 +1,4 @@
-package dev.orchestra.storage.mapping;
+package dev.orchestra.storage.schema;
 
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
