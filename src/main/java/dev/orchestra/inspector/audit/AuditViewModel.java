@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.audit;
 
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.SafeStorageHolder;
@@ -25,8 +26,8 @@ import javafx.collections.ObservableList;
 public class AuditViewModel {
     public static final int PAGE_SIZE = 50;
 
-    private final BackgroundRunner runner;
     private final SafeStorageHolder storage;
+    private final AsyncCommand<Page<AuditEntry>> loadPage;
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<AuditEntry> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(this, "hasNext");
@@ -38,8 +39,8 @@ public class AuditViewModel {
     private PageCursor next;
 
     public AuditViewModel(BackgroundRunner runner, SafeStorageHolder storage) {
-        this.runner = runner;
         this.storage = storage;
+        this.loadPage = new AsyncCommand<>(runner, "Loading the audit log");
     }
 
     public void first() {
@@ -73,8 +74,8 @@ public class AuditViewModel {
             error.set(ErrorMessages.describe(e));
             return;
         }
-        runner.run("Loading the audit log", () -> ops.audit().list(new PageRequest(PAGE_SIZE, cursor)),
-                (Page<AuditEntry> page) -> {
+        loadPage.execute(() -> ops.audit().list(new PageRequest(PAGE_SIZE, cursor)),
+                page -> {
                     error.set(null);
                     entries.setAll(page.items());
                     previous = stackAfter;

@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.editing;
 
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.DocumentRow;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
@@ -30,6 +32,7 @@ public class DocumentActionsViewModel {
     private final PagedDocumentsViewModel feature;
     private final DialogService dialogs;
     private final Clock clock;
+    private final AsyncCommand<BsonDocument> duplicateDraft;
     private final BooleanBinding canEdit;
     private final BooleanBinding hasSelection;
 
@@ -43,6 +46,7 @@ public class DocumentActionsViewModel {
         this.feature = feature;
         this.dialogs = dialogs;
         this.clock = clock;
+        this.duplicateDraft = new AsyncCommand<>(runner, "Preparing a duplicate");
         DocumentDetailViewModel detail = feature.detail();
         // Only the whole document (not the list row shown while it loads) may be the concurrency guard's expectation.
         canEdit = detail.documentProperty().isNotNull().and(detail.loadingProperty().not())
@@ -87,7 +91,7 @@ public class DocumentActionsViewModel {
             dialogs.showError("Cannot duplicate", ErrorMessages.describe(e));
             return;
         }
-        runner.run("Preparing a duplicate", () -> ops.duplicateDraft(collection, id),
+        duplicateDraft.execute(() -> ops.duplicateDraft(collection, id),
                 draft -> editors.open(DocumentEditorViewModel.duplicate(runner, storage, collection, draft, clock,
                         this::afterChange)),
                 e -> dialogs.showError("Cannot duplicate", ErrorMessages.describe(e)));

@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.editing;
 
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.BsonText;
 import dev.orchestra.inspector.common.CacheWarnings;
@@ -66,7 +67,6 @@ public class DocumentEditorViewModel {
 
     private static final DateTimeFormatter STATUS_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final BackgroundRunner runner;
     private final SafeStorageHolder storage;
     private final StoreCollection collection;
     private final Clock clock;
@@ -84,26 +84,25 @@ public class DocumentEditorViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
-    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyObjectWrapper<Conflict> conflict = new ReadOnlyObjectWrapper<>(this, "conflict");
-    private final BooleanBinding canSave;
+    private final AsyncCommand<Saved> save;
     private BsonDocument expected;
     private String baseline = "";
     private boolean syncing;
 
     public DocumentEditorViewModel(BackgroundRunner runner, SafeStorageHolder storage, StoreCollection collection,
                                    Mode initialMode, BsonDocument document, Clock clock, Runnable onSaved) {
-        this.runner = runner;
         this.storage = storage;
         this.collection = collection;
         this.clock = clock;
         this.onSaved = onSaved == null ? () -> { } : onSaved;
         this.fields = KnownFields.forCollection(collection);
         this.expected = initialMode == Mode.EDIT ? document.clone() : null;
-        canSave = Bindings.createBooleanBinding(() -> valid.get() && !saving.get() && conflict.get() == null
-                && (dirty.get() || mode.get() == Mode.INSERT), valid, saving, conflict, dirty, mode);
+        save = new AsyncCommand<>(runner, "Saving " + collection.collectionName(),
+                Bindings.createBooleanBinding(() -> valid.get() && conflict.get() == null
+                        && (dirty.get() || mode.get() == Mode.INSERT), valid, conflict, dirty, mode));
         json.addListener((obs, was, is) -> onJsonChanged());
         for (FormField field : fields) {
             field.textProperty().addListener((obs, was, is) -> onFieldEdited(field));
@@ -285,18 +284,17 @@ public class DocumentEditorViewModel {
 
     private void update(BsonDocument expectedNow, BsonDocument replacement) {
         SafeOperations ops = operationsOrReport();
-        if (ops == null) {
+        if (ops == null || save.isRunning()) {
             return;
         }
         started();
         String savedText = json.get();
         CacheInvalidations invalidations = ops.cacheInvalidations();
-        runner.run("Saving " + collection.collectionName(), () -> {
+        save.execute(() -> {
             long queuedBefore = invalidations.invalidationsQueued();
             BsonDocument saved = ops.update(collection, expectedNow, replacement);
             return new Saved(saved, invalidations.invalidationsQueued() - queuedBefore);
         }, done -> {
-            saving.set(false);
             expected = done.document();
             baseline = savedText;
             dirty.set(!json.get().equals(baseline));
@@ -312,16 +310,16 @@ public class DocumentEditorViewModel {
 
     private void insert(BsonDocument document) {
         SafeOperations ops = operationsOrReport();
-        if (ops == null) {
+        if (ops == null || save.isRunning()) {
             return;
         }
         DocumentStore reader = storage.manager();
         started();
-        runner.run("Inserting into " + collection.collectionName(), () -> {
+        save.execute(() -> {
             BsonValue id = ops.insert(collection, document);
-            return reader.findById(collection, id).orElse(document);
-        }, stored -> {
-            saving.set(false);
+            return new Saved(reader.findById(collection, id).orElse(document), 0);
+        }, inserted -> {
+            BsonDocument stored = inserted.document();
             expected = stored;
             setMode(Mode.EDIT);
             replaceText(format(stored));
@@ -340,14 +338,12 @@ public class DocumentEditorViewModel {
     }
 
     private void started() {
-        saving.set(true);
         error.set(null);
         errorDetails.set(null);
         status.set(null);
     }
 
     private void failed(Throwable e) {
-        saving.set(false);
         if (e instanceof StorageConflictException c) {
             JsonDocumentParser.Result yours = JsonDocumentParser.parse(json.get());
             conflict.set(new Conflict(c.current().orElse(null), yours.document()));
@@ -498,7 +494,7 @@ public class DocumentEditorViewModel {
     }
 
     public ReadOnlyBooleanProperty savingProperty() {
-        return saving.getReadOnlyProperty();
+        return save.runningProperty();
     }
 
     public ReadOnlyBooleanProperty validProperty() {
@@ -510,7 +506,7 @@ public class DocumentEditorViewModel {
     }
 
     public BooleanBinding canSaveProperty() {
-        return canSave;
+        return save.executableProperty();
     }
 
     public ReadOnlyObjectProperty<Conflict> conflictProperty() {

@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.editing;
 
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.ErrorMessages;
@@ -37,6 +38,7 @@ public class SessionRecordActionsViewModel {
     private final Clock clock;
     private final ObjectProperty<SessionSummary> selected;
     private final Runnable afterChange;
+    private final AsyncCommand<BsonDocument> recordLoad;
     private final BooleanBinding canEdit;
     private final BooleanBinding canCreate;
 
@@ -50,6 +52,7 @@ public class SessionRecordActionsViewModel {
         this.clock = clock;
         this.selected = selected;
         this.afterChange = afterChange;
+        this.recordLoad = new AsyncCommand<>(runner, "Loading the session record");
         canEdit = Bindings.createBooleanBinding(() -> {
             SessionSummary s = selected.get();
             return s != null && s.sessionId() != null && s.hasSessionRecord();
@@ -73,7 +76,7 @@ public class SessionRecordActionsViewModel {
             dialogs.showError("Cannot edit the session record", ErrorMessages.describe(e));
             return;
         }
-        runner.run("Loading the session record", () -> loadRecord(manager, s.userId(), s.sessionId()),
+        recordLoad.execute(() -> loadRecord(manager, s.userId(), s.sessionId()),
                 record -> editors.open(DocumentEditorViewModel.edit(runner, storage, StoreCollection.USER_SESSIONS,
                         record, clock, afterChange)),
                 e -> dialogs.showError("Cannot edit the session record", ErrorMessages.describe(e)));

@@ -1,7 +1,7 @@
 package dev.orchestra.inspector.indexes;
 
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
-import dev.orchestra.inspector.common.BackgroundRunner.Job;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.Messages;
@@ -38,8 +38,11 @@ public class IndexesViewModel {
     public static final List<StoreCollection> TTL_COLLECTIONS = List.of(StoreCollection.MEMORY_ITEMS,
             StoreCollection.AGENT_DATA);
 
-    private final BackgroundRunner runner;
     private final SafeStorageHolder storage;
+    private final AsyncCommand<IndexReport> read;
+    private final AsyncCommand<ExpirationTtlPreview> previewTtl;
+    private final AsyncCommand<IndexCreation> create;
+    private final AsyncCommand<IndexCreation> createTtl;
     private final DialogService dialogs;
     private final Messages messages;
     private final Clock clock;
@@ -52,13 +55,15 @@ public class IndexesViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper lastResult = new ReadOnlyStringWrapper(this, "lastResult", "");
-    private Job job = Job.NONE;
     private boolean showing;
 
     public IndexesViewModel(BackgroundRunner runner, SafeStorageHolder storage, DialogService dialogs,
                             Messages messages, Clock clock) {
-        this.runner = runner;
         this.storage = storage;
+        this.read = new AsyncCommand<>(runner, "Reading indexes");
+        this.previewTtl = new AsyncCommand<>(runner, "Counting expired documents");
+        this.create = new AsyncCommand<>(runner, "Creating indexes");
+        this.createTtl = new AsyncCommand<>(runner, "Creating the TTL index");
         this.dialogs = dialogs;
         this.messages = messages;
         this.clock = clock;
@@ -74,10 +79,10 @@ public class IndexesViewModel {
     /** Lists the indexes again (a read: {@code listIndexes}, {@code collStats}, an estimated count). */
     public void load() {
         IndexService service = service();
-        if (service == null || !job.isDone()) {
+        if (service == null || read.isRunning()) {
             return;
         }
-        job = runner.run("Reading indexes", service::report, this::show, e -> error.set(ErrorMessages.describe(e)));
+        read.execute(service::report, this::show, e -> error.set(ErrorMessages.describe(e)));
     }
 
     private void show(IndexReport report) {
@@ -109,7 +114,7 @@ public class IndexesViewModel {
 
     private void create(List<IndexRow> rows) {
         IndexService service = service();
-        if (rows.isEmpty() || service == null || refusedWhileLocked()) {
+        if (rows.isEmpty() || service == null || creating() || refusedWhileLocked()) {
             return;
         }
         String plan = rows.stream().map(r -> messages.format("indexes.confirm.line", r.collection().collectionName(),
@@ -119,19 +124,18 @@ public class IndexesViewModel {
             return;
         }
         List<String> names = rows.stream().map(IndexRow::qualifiedName).toList();
-        runner.run("Creating indexes", () -> service.create(service.recommended(names)), this::created,
-                this::failed);
+        create.execute(() -> service.create(service.recommended(names)), this::created, this::failed);
     }
 
     /** The TTL index on {@code expiration} of {@link #ttlCollectionProperty()}: counts first, then asks. */
     public void createExpirationTtl() {
         IndexService service = service();
         StoreCollection collection = ttlCollection.get();
-        if (service == null || collection == null || refusedWhileLocked()) {
+        if (service == null || collection == null || creating() || refusedWhileLocked()) {
             return;
         }
-        runner.run("Counting expired documents", () -> service.previewExpirationTtl(collection),
-                preview -> confirmTtl(service, preview), this::failed);
+        previewTtl.execute(() -> service.previewExpirationTtl(collection), preview -> confirmTtl(service, preview),
+                this::failed);
     }
 
     private void confirmTtl(IndexService service, ExpirationTtlPreview preview) {
@@ -142,9 +146,13 @@ public class IndexesViewModel {
         }
         String message = preview.consequence() + "\n\n" + messages.format("indexes.ttl.build", preview.documentCount());
         if (dialogs.confirm(title, message)) {
-            runner.run("Creating the TTL index", () -> service.createExpirationTtl(preview.collection()),
-                    this::created, this::failed);
+            createTtl.execute(() -> service.createExpirationTtl(preview.collection()), this::created, this::failed);
         }
+    }
+
+    /** Index builds do not overlap: a second request while one runs is ignored rather than interrupting it. */
+    private boolean creating() {
+        return create.isRunning() || createTtl.isRunning();
     }
 
     private void created(IndexCreation creation) {

@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.transfer;
 
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.StoreConnection;
@@ -37,7 +38,6 @@ import javafx.beans.property.SimpleObjectProperty;
  * or failed export leaves no file (the service writes beside the target and moves into place at the end).
  */
 public class ExportViewModel {
-    private final BackgroundRunner runner;
     private final StoreConnection store;
     private final Function<StoreCollection, DocumentFilter> activeFilters;
     private final TransferStatus status;
@@ -48,20 +48,19 @@ public class ExportViewModel {
     private final BooleanProperty onlyFiltered = new SimpleBooleanProperty(this, "onlyFiltered");
     private final ReadOnlyObjectWrapper<ExportResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final StringBinding filterDescription;
-    private final BooleanBinding canStart;
+    private final AsyncCommand<ExportResult> export;
     private final BooleanBinding hasFilter;
 
     /** @param activeFilters the filter the app's view of a collection shows now ({@link DocumentFilter#none()} if none) */
     public ExportViewModel(BackgroundRunner runner, StoreConnection store,
                            Function<StoreCollection, DocumentFilter> activeFilters) {
-        this.runner = runner;
         this.store = store;
         this.activeFilters = activeFilters;
-        this.status = new TransferStatus(runner);
+        this.export = new AsyncCommand<>(runner, "Exporting a collection",
+                output.isNotNull().and(collection.isNotNull()).and(format.isNotNull()));
+        this.status = new TransferStatus(runner, export.runningProperty());
         filterDescription = Bindings.createStringBinding(() -> describe(currentFilter()), collection);
         hasFilter = Bindings.createBooleanBinding(() -> !currentFilter().isEmpty(), collection);
-        canStart = status.runningProperty().not().and(output.isNotNull()).and(collection.isNotNull())
-                .and(format.isNotNull());
         // A typed or chosen ".csv" / ".jsonl" name decides the format, as in the CLI.
         output.addListener((obs, was, is) -> {
             // "/" while typing has no file name
@@ -101,7 +100,7 @@ public class ExportViewModel {
     }
 
     public void start() {
-        if (!canStart.get()) {
+        if (!export.executableProperty().get()) {
             return;
         }
         StoreCollection c = collection.get();
@@ -118,8 +117,7 @@ public class ExportViewModel {
         }
         result.set(null);
         TransferProgress progress = status.begin("Exporting " + c.collectionName() + "…");
-        runner.run("Exporting " + c.collectionName(),
-                () -> ExportService.forManager(manager).exportToFile(c, filter, f, target, progress),
+        export.execute(() -> ExportService.forManager(manager).exportToFile(c, filter, f, target, progress),
                 done -> {
                     result.set(done);
                     status.finish(summary(done, c, target),
@@ -204,7 +202,7 @@ public class ExportViewModel {
     }
 
     public BooleanBinding canStartProperty() {
-        return canStart;
+        return export.executableProperty();
     }
 
     public ReadOnlyObjectProperty<ExportResult> resultProperty() {
@@ -212,7 +210,7 @@ public class ExportViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return status.runningProperty();
+        return export.runningProperty();
     }
 
     public ReadOnlyBooleanProperty cancellingProperty() {

@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.transfer;
 
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.SafeStorageHolder;
@@ -12,8 +13,10 @@ import dev.orchestra.storage.transfer.LineError;
 import dev.orchestra.storage.transfer.TransferProgress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,7 +38,6 @@ import javafx.collections.ObservableList;
  * invalidated by the manager.
  */
 public class ImportViewModel {
-    private final BackgroundRunner runner;
     private final SafeStorageHolder storage;
     private final Runnable afterImport;
     private final TransferStatus status;
@@ -47,25 +49,28 @@ public class ImportViewModel {
     private final ReadOnlyObjectWrapper<ImportReport> imported = new ReadOnlyObjectWrapper<>(this, "imported");
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
     private final ObservableList<LineError> problems = FXCollections.observableArrayList();
+    private final AsyncCommand<ImportReport> check;
+    private final AsyncCommand<ImportReport> write;
+    private final BooleanBinding running;
     private final BooleanBinding canCheck;
-    private final BooleanBinding canImport;
 
     /** @param afterImport run on the UI thread after documents were written (e.g. to refresh the views) */
     public ImportViewModel(BackgroundRunner runner, SafeStorageHolder storage, Runnable afterImport) {
-        this.runner = runner;
         this.storage = storage;
         this.afterImport = afterImport;
-        this.status = new TransferStatus(runner);
         readOnly.set(storage.writeLock().isLocked());
         storage.writeLock().addListener(locked -> runner.runOnUiThread(() -> readOnly.set(locked)));
         // A dry run is valid for one collection and one file only.
         collection.addListener((obs, was, is) -> forgetCheck());
         file.addListener((obs, was, is) -> forgetCheck());
         asIs.addListener((obs, was, is) -> forgetCheck());
-        canCheck = status.runningProperty().not().and(file.isNotNull()).and(collection.isNotNull());
-        canImport = status.runningProperty().not().and(readOnly.not()).and(javafx.beans.binding.Bindings
-                .createBooleanBinding(() -> checked.get() != null && !checked.get().cancelled()
-                        && checked.get().validLines() > 0 && imported.get() == null, checked, imported));
+        check = new AsyncCommand<>(runner, "Checking an import file", file.isNotNull().and(collection.isNotNull()));
+        write = new AsyncCommand<>(runner, "Importing a file", readOnly.not().and(check.runningProperty().not())
+                .and(Bindings.createBooleanBinding(() -> checked.get() != null && !checked.get().cancelled()
+                        && checked.get().validLines() > 0 && imported.get() == null, checked, imported)));
+        running = check.runningProperty().or(write.runningProperty());
+        canCheck = check.executableProperty().and(write.runningProperty().not());
+        status = new TransferStatus(runner, running);
     }
 
     private void forgetCheck() {
@@ -88,7 +93,7 @@ public class ImportViewModel {
         if (!canCheck.get()) {
             return;
         }
-        run(ImportOptions.defaults().withAsIs(asIs.get()).withDryRun(true), "Checking " + file.get() + "…");
+        run(check, ImportOptions.defaults().withAsIs(asIs.get()).withDryRun(true), "Checking " + file.get() + "…");
     }
 
     /** Step 2: writes the valid lines (the bad ones never), upserting by {@code _id}. */
@@ -100,13 +105,13 @@ public class ImportViewModel {
                     + ". Nothing was written; unlock writes first.");
             return;
         }
-        if (!canImport.get()) {
+        if (!write.executableProperty().get()) {
             return;
         }
-        run(ImportOptions.defaults().withAsIs(asIs.get()), "Importing into " + collection.get().collectionName() + "…");
+        run(write, ImportOptions.defaults().withAsIs(asIs.get()), "Importing into " + collection.get().collectionName() + "…");
     }
 
-    private void run(ImportOptions options, String text) {
+    private void run(AsyncCommand<ImportReport> command, ImportOptions options, String text) {
         StoreCollection c = collection.get();
         Path source = file.get();
         SafeStorage safe;
@@ -121,7 +126,7 @@ public class ImportViewModel {
             return;
         }
         TransferProgress progress = status.begin(text);
-        runner.run(text, () -> ImportService.forSafeStorage(safe).importFile(c, source, options, progress),
+        command.execute(() -> ImportService.forSafeStorage(safe).importFile(c, source, options, progress),
                 report -> finished(report, options.dryRun(), c),
                 e -> status.fail((options.dryRun() ? "Check failed: " : "Import failed: ") + ErrorMessages.describe(e)));
     }
@@ -130,7 +135,7 @@ public class ImportViewModel {
         List<LineError> lines = new ArrayList<>(report.rejected());
         report.writeFailures().forEach(f -> lines.add(new LineError(f.lineNumber(),
                 f.message() + " (refused by the store, not written)")));
-        lines.sort(java.util.Comparator.comparingLong(LineError::lineNumber));
+        lines.sort(Comparator.comparingLong(LineError::lineNumber));
         problems.setAll(lines);
         if (dryRun) {
             checked.set(report);
@@ -240,11 +245,11 @@ public class ImportViewModel {
     }
 
     public BooleanBinding canImportProperty() {
-        return canImport;
+        return write.executableProperty();
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return status.runningProperty();
+    public BooleanBinding runningProperty() {
+        return running;
     }
 
     public ReadOnlyBooleanProperty cancellingProperty() {

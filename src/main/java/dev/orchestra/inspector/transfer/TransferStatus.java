@@ -13,10 +13,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 
 /**
  * The running part of an export or import, shared by both dialogs: progress (0..1, or -1 while unknown), a line
- * saying what is happening, and a cancel that the transfer sees at its next batch boundary. Properties change on
+ * saying what is happening, and a cancel that the transfer sees at its next batch boundary. Whether a transfer
+ * runs is the ViewModel's async command's to say; this class only describes it. Properties change on
  * the UI thread only; the {@link TransferProgress} it hands out is called on the worker and posts through the runner.
  */
 public final class TransferStatus {
@@ -28,14 +30,16 @@ public final class TransferStatus {
 
     private final BackgroundRunner runner;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ObservableBooleanValue running;
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome", Outcome.NONE);
 
-    TransferStatus(BackgroundRunner runner) {
+    /** @param running whether the transfer's command runs (true from just after {@link #begin} to the outcome) */
+    TransferStatus(BackgroundRunner runner, ObservableBooleanValue running) {
         this.runner = runner;
+        this.running = running;
     }
 
     /** Marks a transfer as started; the returned listener reports to this status and stops when cancelled. */
@@ -45,7 +49,6 @@ public final class TransferStatus {
         progress.set(-1);
         message.set(text);
         outcome.set(Outcome.NONE);
-        running.set(true);
         return (phase, done, total) -> {
             runner.runOnUiThread(() -> report(phase, done, total));
             return !cancelRequested.get();
@@ -74,7 +77,6 @@ public final class TransferStatus {
         message.set(text);
         outcome.set(result);
         cancelling.set(false);
-        running.set(false);
     }
 
     void fail(String text) {
@@ -82,7 +84,6 @@ public final class TransferStatus {
         message.set(text);
         outcome.set(Outcome.PROBLEM);
         cancelling.set(false);
-        running.set(false);
     }
 
     /** Idle again, with {@code text}: empty, or why the command is refused. */
@@ -102,10 +103,6 @@ public final class TransferStatus {
 
     boolean isRunning() {
         return running.get();
-    }
-
-    ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
     }
 
     ReadOnlyBooleanProperty cancellingProperty() {
