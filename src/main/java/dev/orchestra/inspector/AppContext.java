@@ -88,7 +88,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         this.clock = clock;
         this.runner = new FxBackgroundRunner(4, 256);
         this.viewLoader = new ViewLoader(messages, this);
-        // Issue 4: every store is wrapped (write gate, trash, audit) before anything uses it.
+        // Every store is wrapped (write gate, trash, audit) before anything uses it, so no write can bypass them.
         this.editing = new EditingFeature(runner, writeLock, dialogs, viewLoader, secrets, clock);
         this.store = new StoreConnection(runner, editing.wrap(opener));
         this.mainModel = new MainViewModel(description, store);

@@ -27,7 +27,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The GUI part of the benchmark (issue 6), headless on Monocle: launch time to the first page on the embedded
+ * The GUI part of the benchmark, headless on Monocle: launch time to the first page on the embedded
  * store (a fresh JVM per launch, {@link GuiLaunchProbe}), and the FX thread's pulse gaps ({@link PulseMonitor})
  * while the window pages through a large generated collection and while MongoDB hangs (a {@link FaultProxy}
  * stall). Writes its own section into BENCHMARKS.md ({@link GuiReport}); no assertions on speed.

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every bad input of issue 2 is refused with a {@link StorageValidationException} that says what is wrong, and
+ * Every kind of bad input is refused with a {@link StorageValidationException} that says what is wrong, and
  * nothing is written. Runs on the in-memory store; {@code MongoValidationIT} runs the same cases on MongoDB.
  */
 public class ValidationTest {
