@@ -4,6 +4,7 @@ import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.validation.Arguments;
 import dev.orchestra.storage.validation.QueryOperatorGuard;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,9 +35,9 @@ public final class StoreQueries {
      * {@code filters}; refuses a blank user or a limit below 1.
      */
     public static BsonDocument history(String userId, String sessionId, int limit, DocumentFilter filters) {
-        dev.orchestra.storage.validation.Arguments.requireText(userId, Fields.USER_ID);
+        Arguments.requireText(userId, Fields.USER_ID);
         if (limit < 1) {
-            throw new dev.orchestra.storage.error.StorageValidationException(
+            throw new StorageValidationException(
                     "The history limit must be at least 1, was " + limit);
         }
         DocumentFilter base = (filters == null ? DocumentFilter.none() : filters).withUserId(userId);
