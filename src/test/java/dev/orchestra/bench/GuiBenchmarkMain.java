@@ -12,7 +12,6 @@ import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.generator.DataGenerator;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.testsupport.FaultProxy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.DocumentStore;
-import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.SafeOperations;
 import org.bson.BsonDocument;

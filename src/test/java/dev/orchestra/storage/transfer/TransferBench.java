@@ -3,7 +3,6 @@ package dev.orchestra.storage.transfer;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
