@@ -29,7 +29,6 @@ public final class StoreQueries {
     private StoreQueries() {
     }
 
-    /** The filter for {@code filter} on {@code collection}; refuses criteria that do not apply to it. */
     /**
      * The query of {@code getConversationHistory}: the user's (and session's, when not null) memory items narrowed by
      * {@code filters}; refuses a blank user or a limit below 1.
@@ -44,6 +43,7 @@ public final class StoreQueries {
         return filter(StoreCollection.MEMORY_ITEMS, sessionId == null ? base : base.withSessionId(sessionId));
     }
 
+    /** The filter for {@code filter} on {@code collection}; refuses criteria that do not apply to it. */
     public static BsonDocument filter(StoreCollection collection, DocumentFilter filter) {
         List<BsonDocument> clauses = new ArrayList<>();
         if (filter == null) {
