@@ -26,6 +26,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonDouble;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
@@ -127,7 +128,7 @@ public class ValidationTest {
         return Arguments.of(Named.of(name, new BadInput(attempt, messagePart)));
     }
 
-    private static BsonDocument doc(String key, org.bson.BsonValue value) {
+    private static BsonDocument doc(String key, BsonValue value) {
         return new BsonDocument(key, value);
     }
 
