@@ -1,7 +1,6 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.storage.DocumentStore;
-import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.tiered.CacheInvalidations;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -3,14 +3,16 @@ package dev.orchestra.cli;
 import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageValidationException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Every error becomes exactly one line on stderr, {@code orchestra-inspector <command>: <what went wrong>}, with
@@ -53,7 +55,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         if (e instanceof StorageException || e instanceof CliFailure) {
             return message;
         }
-        if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
+        if (e instanceof UncheckedIOException || e instanceof IOException) {
             return "I/O error: " + message;
         }
         return "unexpected " + e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);

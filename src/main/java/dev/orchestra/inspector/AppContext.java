@@ -2,6 +2,7 @@ package dev.orchestra.inspector;
 
 import dev.orchestra.inspector.agents.AgentDataView;
 import dev.orchestra.inspector.agents.AgentDataViewModel;
+import dev.orchestra.inspector.app.EditingFeature;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.FxBackgroundRunner;
@@ -14,7 +15,6 @@ import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
 import dev.orchestra.inspector.documents.DocumentTableFeature;
-import dev.orchestra.inspector.app.EditingFeature;
 import dev.orchestra.inspector.health.HealthHistory;
 import dev.orchestra.inspector.health.HealthView;
 import dev.orchestra.inspector.health.HealthViewModel;
@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.layout.Pane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Callback;
@@ -88,7 +89,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         this.clock = clock;
         this.runner = new FxBackgroundRunner(4, 256);
         this.viewLoader = new ViewLoader(messages, this);
-        // Issue 4: every store is wrapped (write gate, trash, audit) before anything uses it.
+        // Every store is wrapped (write gate, trash, audit) before anything uses it, so no write can bypass them.
         this.editing = new EditingFeature(runner, writeLock, dialogs, viewLoader, secrets, clock);
         this.store = new StoreConnection(runner, editing.wrap(opener));
         this.mainModel = new MainViewModel(description, store);
@@ -182,7 +183,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         ViewLoader.Loaded<MainView> main = viewLoader.load(AppContext.class, "Main.fxml");
         Scene scene = new Scene(main.root());
         scene.getStylesheets().add(AppContext.class.getResource("theme.css").toExternalForm());
-        editing.installBanner(viewLoader, (javafx.scene.layout.Pane) mainView.root().getTop());
+        editing.installBanner(viewLoader, (Pane) mainView.root().getTop());
         stage.titleProperty().bind(mainModel.titleProperty());
         var icon = AppContext.class.getResourceAsStream("icon.png");
         if (icon != null) {

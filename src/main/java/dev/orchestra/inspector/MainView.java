@@ -242,7 +242,7 @@ public class MainView {
         alert.showAndWait();
     }
 
-    /** Issue 5: File → Export… and Import…, available while the store is connected. */
+    /** File → Export… and Import…; disabled until the store is connected, since both need an open store. */
     public void installTransfer(Runnable openExport, Runnable openImport) {
         var notConnected = model.store().stateProperty().isNotEqualTo(StoreConnection.State.CONNECTED);
         exportItem.setOnAction(e -> openExport.run());

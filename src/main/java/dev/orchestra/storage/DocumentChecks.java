@@ -1,5 +1,6 @@
 package dev.orchestra.storage;
 
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.InsertDefaults;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.validation.DocumentValidator;
@@ -34,7 +35,7 @@ public enum DocumentChecks {
         return withId;
     }
 
-    /** @throws dev.orchestra.storage.error.StorageValidationException when the document breaks a rule */
+    /** @throws StorageValidationException when the document breaks a rule */
     public void validate(StoreCollection collection, BsonDocument document) {
         validateAndEncode(collection, document);
     }

@@ -7,12 +7,13 @@ import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.memory.MemoryItemsViewModel;
 import dev.orchestra.inspector.status.HealthPoll;
-import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.generator.DataGenerator;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.testsupport.FaultProxy;
-import java.nio.file.Files;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The GUI part of the benchmark (issue 6), headless on Monocle: launch time to the first page on the embedded
+ * The GUI part of the benchmark, headless on Monocle: launch time to the first page on the embedded
  * store (a fresh JVM per launch, {@link GuiLaunchProbe}), and the FX thread's pulse gaps ({@link PulseMonitor})
  * while the window pages through a large generated collection and while MongoDB hangs (a {@link FaultProxy}
  * stall). Writes its own section into BENCHMARKS.md ({@link GuiReport}); no assertions on speed.
@@ -170,8 +171,8 @@ public final class GuiBenchmarkMain {
 
     /** Total collection time of this JVM's garbage collectors so far. */
     private static long gcMillis() {
-        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 
     private static String ms(double value) {

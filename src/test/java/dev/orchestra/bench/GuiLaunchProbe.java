@@ -2,9 +2,10 @@ package dev.orchestra.bench;
 
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.StoreDescription;
+import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.status.HealthPoll;
-import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class GuiLaunchProbe {
                     Clock.systemDefaultZone(), HealthPoll.PERIOD);
             Stage stage = new Stage();
             context[0].store().stateProperty().addListener((obs, was, is) -> {
-                if (is == dev.orchestra.inspector.common.StoreConnection.State.CONNECTED) {
+                if (is == StoreConnection.State.CONNECTED) {
                     connectedNanos.set(System.nanoTime());
                 }
             });

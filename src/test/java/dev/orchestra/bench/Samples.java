@@ -1,6 +1,7 @@
 package dev.orchestra.bench;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /** Latency samples in nanoseconds; median and tail in milliseconds. */
 final class Samples {
@@ -15,7 +16,7 @@ final class Samples {
     }
 
     /** Times {@code action} once and records it. */
-    <T> T time(java.util.function.Supplier<T> action) {
+    <T> T time(Supplier<T> action) {
         long started = System.nanoTime();
         T result = action.get();
         add(System.nanoTime() - started);

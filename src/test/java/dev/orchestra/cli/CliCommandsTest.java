@@ -2,6 +2,7 @@ package dev.orchestra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
@@ -367,7 +368,7 @@ class CliCommandsTest {
     @Test
     void errorsNeverShowCredentials() {
         CliHarness failing = new CliHarness(config -> {
-            throw new dev.orchestra.storage.error.StorageConnectionException(
+            throw new StorageConnectionException(
                     "Cannot reach mongodb://admin:hunter2@db.example:27017 (password=hunter2)");
         });
 

@@ -2,13 +2,14 @@ package dev.orchestra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
@@ -66,7 +67,7 @@ class CliServersIT {
     }
 
     private MemoryManager managerOn(String database) {
-        return MemoryManagerFactory.create(dev.orchestra.storage.config.StorageConfig.fromMap(cliOn(database).env));
+        return MemoryManagerFactory.create(StorageConfig.fromMap(cliOn(database).env));
     }
 
     @Test

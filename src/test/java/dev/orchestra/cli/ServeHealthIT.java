@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.testsupport.MongoTestServer;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,7 +82,7 @@ class ServeHealthIT {
 
     @Test
     void aPortInUseIsOneLineAndNonZero() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             CliHarness cli = new CliHarness(config -> {
                 throw new AssertionError("not reached");
             });

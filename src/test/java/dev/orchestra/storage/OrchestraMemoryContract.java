@@ -1,11 +1,11 @@
 package dev.orchestra.storage;
 
+import static dev.orchestra.storage.ContractFixtures.T0;
+import static dev.orchestra.storage.ContractFixtures.item;
+import static dev.orchestra.storage.ContractFixtures.memoryDoc;
+import static dev.orchestra.storage.ContractFixtures.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static dev.orchestra.storage.ContractFixtures.T0;
-import static dev.orchestra.storage.ContractFixtures.memoryDoc;
-import static dev.orchestra.storage.ContractFixtures.item;
-import static dev.orchestra.storage.ContractFixtures.vector;
 
 import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.error.StorageValidationException;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.data.Offset;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonDouble;
@@ -128,9 +129,9 @@ public interface OrchestraMemoryContract {
         List<ScoredMemoryItem> hits = manager().semanticSearch("u1", vector(2, 0, 0), null, 10);
 
         assertThat(hits).extracting(h -> h.item().textContent()).containsExactly("same", "close", "opposite");
-        assertThat(hits.get(0).score()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(hits.get(1).score()).isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(hits.get(2).score()).isCloseTo(-1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(hits.get(0).score()).isCloseTo(1.0, Offset.offset(1e-9));
+        assertThat(hits.get(1).score()).isCloseTo(Math.sqrt(0.5), Offset.offset(1e-9));
+        assertThat(hits.get(2).score()).isCloseTo(-1.0, Offset.offset(1e-9));
         assertThat(manager().semanticSearch("u1", vector(1, 0, 0), null, 1)).hasSize(1);
     }
 

@@ -26,6 +26,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonDouble;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every bad input of issue 2 is refused with a {@link StorageValidationException} that says what is wrong, and
+ * Every kind of bad input is refused with a {@link StorageValidationException} that says what is wrong, and
  * nothing is written. Runs on the in-memory store; {@code MongoValidationIT} runs the same cases on MongoDB.
  */
 public class ValidationTest {
@@ -127,7 +128,7 @@ public class ValidationTest {
         return Arguments.of(Named.of(name, new BadInput(attempt, messagePart)));
     }
 
-    private static BsonDocument doc(String key, org.bson.BsonValue value) {
+    private static BsonDocument doc(String key, BsonValue value) {
         return new BsonDocument(key, value);
     }
 

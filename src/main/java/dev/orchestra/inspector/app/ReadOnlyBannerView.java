@@ -1,6 +1,7 @@
 package dev.orchestra.inspector.app;
 
 import dev.orchestra.inspector.common.Icons;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -33,7 +34,7 @@ public class ReadOnlyBannerView {
         model.unlockedByUserProperty().addListener((obs, was, is) -> root.pseudoClassStateChanged(UNLOCKED, is));
         unlockButton.setGraphic(Icons.glyph(FontAwesome.Glyph.UNLOCK));
         unlockButton.visibleProperty().bind(model.lockedProperty().and(
-                javafx.beans.binding.Bindings.createBooleanBinding(model::canUnlock)));
+                Bindings.createBooleanBinding(model::canUnlock)));
         unlockButton.managedProperty().bind(unlockButton.visibleProperty());
         lockButton.visibleProperty().bind(model.unlockedByUserProperty());
         lockButton.managedProperty().bind(lockButton.visibleProperty());

@@ -1,10 +1,13 @@
 package dev.orchestra.inspector.common;
 
+import dev.orchestra.storage.config.Secrets;
 import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageValidationException;
-import dev.orchestra.storage.config.Secrets;
+import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /** Turns a failure into one line a user can act on: never a stack trace, never a credential. */
 public final class ErrorMessages {
@@ -30,9 +33,9 @@ public final class ErrorMessages {
 
     static Throwable unwrap(Throwable error) {
         Throwable e = error;
-        while ((e instanceof java.util.concurrent.ExecutionException
-                || e instanceof java.lang.reflect.InvocationTargetException
-                || e instanceof java.util.concurrent.CompletionException) && e.getCause() != null) {
+        while ((e instanceof ExecutionException
+                || e instanceof InvocationTargetException
+                || e instanceof CompletionException) && e.getCause() != null) {
             e = e.getCause();
         }
         return e;

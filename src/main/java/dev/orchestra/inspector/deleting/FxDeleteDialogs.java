@@ -1,10 +1,11 @@
 package dev.orchestra.inspector.deleting;
 
-import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.common.DialogService;
+import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.common.FxNotifications;
 import dev.orchestra.inspector.common.FxWindows;
 import java.util.function.Consumer;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -40,8 +41,8 @@ public final class FxDeleteDialogs implements DeleteDialogs {
         pane.lookupButton(delete).getStyleClass().add("danger-button");
         pane.lookupButton(delete).setId("confirmDeleteButton");
         // Enter must never confirm a delete by accident: Cancel is the default.
-        ((javafx.scene.control.Button) pane.lookupButton(delete)).setDefaultButton(false);
-        ((javafx.scene.control.Button) pane.lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ((Button) pane.lookupButton(delete)).setDefaultButton(false);
+        ((Button) pane.lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         if (windows.owner() != null) {
             dialog.initOwner(windows.owner());
             if (windows.owner().getScene() != null) {

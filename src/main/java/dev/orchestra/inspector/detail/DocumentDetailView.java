@@ -148,12 +148,12 @@ public class DocumentDetailView {
         return root;
     }
 
-    /** For editors (issue 4): another tab next to JSON and Tree. */
+    /** Lets the editing feature add a tab next to JSON and Tree without this view knowing about editing. */
     public void addTab(Tab tab) {
         tabs.getTabs().add(tab);
     }
 
-    /** For editors (issue 4): a button in the detail toolbar. */
+    /** Lets the editing feature add a button to the detail toolbar without this view knowing about editing. */
     public void addAction(Node action) {
         extensionActions.getChildren().add(action);
     }

@@ -10,8 +10,11 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -117,7 +120,7 @@ public final class DocumentTables {
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) ->
                 model.selectedRowProperty().set(is));
         table.getSelectionModel().getSelectedItems().addListener(
-                (javafx.collections.ListChangeListener<DocumentRow>) c ->
+                (ListChangeListener<DocumentRow>) c ->
                         model.selectedRows().setAll(table.getSelectionModel().getSelectedItems()));
         model.secrets().revealedProperty().addListener((obs, was, is) -> table.refresh());
         // Rows come sorted by the server (time, newest first) one page at a time; sorting a page locally would
@@ -138,10 +141,10 @@ public final class DocumentTables {
         bindError(combo, model);
     }
 
-    private static void bindError(javafx.scene.control.Control control, FilterField model) {
+    private static void bindError(Control control, FilterField model) {
         Tooltip normal = control.getTooltip();
         model.errorProperty().addListener((obs, was, is) -> {
-            control.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), is != null);
+            control.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), is != null);
             if (is != null) {
                 Tooltip tip = new Tooltip(is);
                 tip.getStyleClass().add("error-tooltip");

@@ -1,7 +1,6 @@
 package dev.orchestra.inspector.documents;
 
 import dev.orchestra.inspector.common.AsyncCommand;
-import dev.orchestra.inspector.common.BackgroundRunner.Job;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.DocumentRow;
 import dev.orchestra.inspector.common.ErrorMessages;

@@ -5,6 +5,7 @@ import dev.orchestra.inspector.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -21,7 +22,7 @@ public final class PagerControls {
         first.setGraphic(Icons.glyph(FontAwesome.Glyph.STEP_BACKWARD));
         previous.setGraphic(Icons.glyph(FontAwesome.Glyph.CHEVRON_LEFT));
         next.setGraphic(Icons.glyph(FontAwesome.Glyph.CHEVRON_RIGHT));
-        next.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        next.setContentDisplay(ContentDisplay.RIGHT);
         first.setOnAction(e -> model.first());
         previous.setOnAction(e -> model.previous());
         next.setOnAction(e -> model.next());

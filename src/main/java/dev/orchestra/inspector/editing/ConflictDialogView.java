@@ -1,6 +1,7 @@
 package dev.orchestra.inspector.editing;
 
 import dev.orchestra.inspector.editing.SideBySideDiff.Row;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
@@ -74,7 +75,7 @@ public class ConflictDialogView {
     }
 
     private static PseudoClass pseudo(SideBySideDiff.Kind kind) {
-        return PseudoClass.getPseudoClass("diff-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        return PseudoClass.getPseudoClass("diff-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
     @FXML

@@ -22,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.glyphfont.FontAwesome;
@@ -117,7 +118,7 @@ public class DocumentEditorView {
         for (FormField field : model.fields()) {
             Label name = new Label(field.name() + (field.required() ? " *" : ""));
             name.getStyleClass().add("form-label");
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "…" for a field name
+            name.setMinWidth(Region.USE_PREF_SIZE); // never "…" for a field name
             TextInputControl input = field.kind() == FormField.Kind.LONG_TEXT ? longText() : new TextField();
             input.setId("field-" + field.name());
             input.textProperty().bindBidirectional(field.textProperty());

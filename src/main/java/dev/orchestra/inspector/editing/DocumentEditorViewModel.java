@@ -10,7 +10,6 @@ import dev.orchestra.inspector.common.FailureMessage;
 import dev.orchestra.inspector.common.JsonNotation;
 import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.DocumentStore;
-import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;

@@ -5,6 +5,7 @@ import dev.orchestra.inspector.deleting.DeleteFlow;
 import dev.orchestra.inspector.deleting.DeleteRequest;
 import dev.orchestra.inspector.detail.DocumentDetailView;
 import dev.orchestra.storage.model.SessionSummary;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
@@ -12,6 +13,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import org.controlsfx.glyphfont.FontAwesome;
 
 /**
@@ -83,7 +85,7 @@ public final class EditingActionsInstaller {
         if (header instanceof Pane pane) {
             // Before the count label at the end of the header.
             int at = Math.max(0, pane.getChildren().size() - 1);
-            pane.getChildren().addAll(at, java.util.List.of(nodes));
+            pane.getChildren().addAll(at, List.of(nodes));
         }
     }
 
@@ -93,7 +95,7 @@ public final class EditingActionsInstaller {
         b.setOnAction(e -> action.run());
         b.setTooltip(new Tooltip(tip));
         // Actions keep their labels in a narrow pane; the title next to them is what gets shortened.
-        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 }

@@ -7,6 +7,7 @@ import dev.orchestra.storage.schema.Schemas;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonNull;
@@ -55,7 +56,7 @@ final class KnownFields {
             return null;
         }
         boolean fits = field.kind() == Kind.DATE ? value.isDateTime() : value.isString();
-        return fits ? null : "Stored as " + value.getBsonType().name().toLowerCase(java.util.Locale.ROOT)
+        return fits ? null : "Stored as " + value.getBsonType().name().toLowerCase(Locale.ROOT)
                 + ", expected " + (field.kind() == Kind.DATE ? "a date" : "a string") + " — edit it in the JSON";
     }
 

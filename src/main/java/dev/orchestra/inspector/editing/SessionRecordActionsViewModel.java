@@ -6,7 +6,6 @@ import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.DocumentStore;
-import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.model.DocumentFilter;

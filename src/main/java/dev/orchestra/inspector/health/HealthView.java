@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -83,7 +84,7 @@ public class HealthView implements FeatureView {
         statisticsError.textProperty().bind(model.statisticsErrorProperty());
         statisticsError.visibleProperty().bind(model.statisticsErrorProperty().isNotNull());
         statisticsError.managedProperty().bind(statisticsError.visibleProperty());
-        statisticsTimeLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        statisticsTimeLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> model.statisticsTimeProperty().get() == null ? ""
                         : messages.format("health.updated", TimeFormat.time(model.statisticsTimeProperty().get())),
                 model.statisticsTimeProperty()));
@@ -108,7 +109,7 @@ public class HealthView implements FeatureView {
 
     private void bindComponent(ComponentIndicator indicator, Circle light, Label text) {
         style(light, indicator.lightProperty());
-        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        text.textProperty().bind(Bindings.createStringBinding(
                 () -> indicator.textProperty().get() + "\n" + indicator.tooltipProperty().get()
                         .lines().skip(1).filter(l -> !l.startsWith("checked")).reduce((a, b) -> a + " · " + b)
                         .orElse(""), indicator.textProperty(), indicator.tooltipProperty()));
@@ -161,10 +162,10 @@ public class HealthView implements FeatureView {
     /** An empty chart says why: not configured (no REDIS_HOST) or no check yet. */
     private void bindPlaceholder(LineChart<Number, Number> chart, Label placeholder, ComponentIndicator indicator,
                                  ObservableList<LatencySample> samples) {
-        var empty = javafx.beans.binding.Bindings.isEmpty(samples);
+        var empty = Bindings.isEmpty(samples);
         chart.visibleProperty().bind(empty.not());
         placeholder.visibleProperty().bind(empty);
-        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        placeholder.textProperty().bind(Bindings.createStringBinding(
                 () -> indicator.lightProperty().get() == Light.GREY && indicator.last() != null
                         ? messages.format("health.notConfigured", indicator.label())
                         : messages.get("health.noSamples"), indicator.lightProperty()));

@@ -6,10 +6,12 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -41,7 +43,7 @@ public final class SessionCachePanel {
         HBox.setHgrow(titles, Priority.ALWAYS);
         HBox header = new HBox(8, titles, loading, refresh);
         header.getStyleClass().add("transcript-header");
-        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
         message.setId("cacheMessage");
@@ -96,7 +98,7 @@ public final class SessionCachePanel {
         TableColumn<CacheKeyView, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.apply(c.getValue())));
-        column.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+        column.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);

@@ -10,8 +10,11 @@ import dev.orchestra.storage.model.SessionSummary;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -208,7 +211,7 @@ public class SessionsView implements FeatureView {
             older.setOnAction(e -> transcript.loadOlder());
             older.disableProperty().bind(transcript.loadingProperty());
             VBox holder = new VBox(older);
-            holder.setAlignment(javafx.geometry.Pos.CENTER);
+            holder.setAlignment(Pos.CENTER);
             bubbles.getChildren().add(holder);
         }
         boolean reveal = transcript.secrets().isRevealed();
@@ -226,9 +229,9 @@ public class SessionsView implements FeatureView {
      * the new content height, known only after the next layout pass.
      */
     private void scrollAfterLayout(boolean keepPlace, double oldHeight) {
-        javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+        ChangeListener<Number> once = new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number was, Number is) {
+            public void changed(ObservableValue<? extends Number> obs, Number was, Number is) {
                 bubbles.heightProperty().removeListener(this);
                 double scrollable = is.doubleValue() - transcriptScroll.getViewportBounds().getHeight();
                 if (keepPlace && scrollable > 0) {

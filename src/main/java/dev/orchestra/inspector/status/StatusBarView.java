@@ -1,10 +1,13 @@
 package dev.orchestra.inspector.status;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import org.controlsfx.control.StatusBar;
 
@@ -27,7 +30,7 @@ public class StatusBarView {
     @FXML
     private void initialize() {
         // The message gives way to the indicators, never the other way round; the whole text is in the tooltip.
-        bar.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        bar.textProperty().bind(Bindings.createStringBinding(() -> {
             String m = model.messageProperty().get();
             return m.length() > 90 ? m.substring(0, 89) + "…" : m;
         }, model.messageProperty()));
@@ -37,7 +40,7 @@ public class StatusBarView {
         messageTip.setMaxWidth(600);
         bar.setTooltip(messageTip);
         for (Label l : new Label[] {mongoLabel, redisLabel, overallLabel}) {
-            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            l.setMinWidth(Region.USE_PREF_SIZE);
         }
         busyIndicator.visibleProperty().bind(model.busyProperty().greaterThan(0));
         busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());
@@ -59,7 +62,7 @@ public class StatusBarView {
         styleByLight(label, indicator.lightProperty());
     }
 
-    private static void styleByLight(javafx.scene.Node node, ReadOnlyObjectProperty<Light> light) {
+    private static void styleByLight(Node node, ReadOnlyObjectProperty<Light> light) {
         Runnable apply = () -> {
             for (Light l : Light.values()) {
                 node.getStyleClass().remove(l.styleClass());

@@ -15,7 +15,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * Issue 5's File → Export… and Import… built in one place: one ViewModel of each for the window's lifetime (so a
+ * File → Export… and Import… built in one place: one ViewModel of each for the window's lifetime (so a
  * dialog reopened during a long transfer shows it still running), each in its own non-modal window. Closing a window
  * while its transfer runs cancels the transfer instead of hiding it.
  */

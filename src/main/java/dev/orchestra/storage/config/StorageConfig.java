@@ -5,6 +5,7 @@ import dev.orchestra.storage.error.StorageValidationException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -148,7 +149,7 @@ public record StorageConfig(
         if (raw == null) {
             return false;
         }
-        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
             default -> throw new StorageValidationException(name + " must be true or false, was '" + raw + "'");

@@ -3,6 +3,7 @@ package dev.orchestra.storage.generator;
 import dev.orchestra.storage.schema.Fields;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.SplittableRandom;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
@@ -23,7 +24,7 @@ final class SampleDocuments {
     /** One item in twenty carries an embedding (5%). */
     static final int EMBEDDING_EVERY = 20;
     static final Duration SPAN = Duration.ofDays(365);
-    static final java.time.Instant START = java.time.Instant.parse("2025-01-01T00:00:00Z");
+    static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
     private static final String[] WORDS = ("the agent user session memory tool search result plan step answer "
             + "question context summary note file budget flight hotel meeting email calendar report draft review "
             + "order invoice customer ticket priority deadline project task update status error retry timeout cache "
@@ -134,7 +135,7 @@ final class SampleDocuments {
             norm += values[d] * values[d];
         }
         double scale = 1 / Math.sqrt(norm);
-        BsonArray array = new BsonArray(new java.util.ArrayList<>(EMBEDDING_DIM));
+        BsonArray array = new BsonArray(new ArrayList<>(EMBEDDING_DIM));
         for (double v : values) {
             array.add(new BsonDouble(v * scale));
         }

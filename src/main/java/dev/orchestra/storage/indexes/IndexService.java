@@ -1,7 +1,6 @@
 package dev.orchestra.storage.indexes;
 
 import dev.orchestra.storage.DocumentStore;
-import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.ExistingIndexes;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -84,8 +85,8 @@ final class InMemoryCollection {
         BsonValue session = document.get(Fields.SESSION_ID);
         for (Stored other : documents.values()) {
             BsonDocument o = other.document();
-            if (!o.get(Fields.ID).equals(id) && java.util.Objects.equals(o.get(Fields.USER_ID), user)
-                    && java.util.Objects.equals(o.get(Fields.SESSION_ID), session)) {
+            if (!o.get(Fields.ID).equals(id) && Objects.equals(o.get(Fields.USER_ID), user)
+                    && Objects.equals(o.get(Fields.SESSION_ID), session)) {
                 throw new StorageOperationException("A session record for user '" + user.asString().getValue()
                         + "' and session " + session + " already exists (user_id, session_id are unique)");
             }

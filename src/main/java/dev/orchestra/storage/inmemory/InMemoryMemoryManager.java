@@ -1,28 +1,26 @@
 package dev.orchestra.storage.inmemory;
 
-import dev.orchestra.storage.DocumentChecks;
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 import static dev.orchestra.storage.validation.Arguments.requireText;
 
+import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageValidationException;
-import dev.orchestra.storage.model.ComponentHealth;
-import dev.orchestra.storage.model.HealthStatus;
-import dev.orchestra.storage.mapping.AgentDataMapper;
 import dev.orchestra.storage.mapping.CosineSimilarity;
 import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.mapping.InsertDefaults;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
+import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.mapping.SessionMerger;
 import dev.orchestra.storage.mapping.StoreQueries;
-import dev.orchestra.storage.mapping.RawDocumentAccess;
-import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.HealthStatus;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
@@ -42,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.bson.BsonDateTime;
@@ -58,7 +57,7 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
     private final Clock clock;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<StoreCollection, InMemoryCollection> collections = new EnumMap<>(StoreCollection.class);
-    private final Map<String, BsonDocument> meta = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, BsonDocument> meta = new ConcurrentHashMap<>();
     private volatile boolean outage;
 
     public InMemoryMemoryManager() {

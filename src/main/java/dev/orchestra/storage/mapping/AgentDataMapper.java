@@ -1,7 +1,5 @@
 package dev.orchestra.storage.mapping;
 
-import dev.orchestra.storage.schema.Fields;
-
 import static dev.orchestra.storage.schema.Fields.AGENT_ID;
 import static dev.orchestra.storage.schema.Fields.CONTENT;
 import static dev.orchestra.storage.schema.Fields.DATA_TYPE;

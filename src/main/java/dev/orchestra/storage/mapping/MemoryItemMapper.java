@@ -1,7 +1,5 @@
 package dev.orchestra.storage.mapping;
 
-import dev.orchestra.storage.schema.Fields;
-
 import static dev.orchestra.storage.schema.Fields.EMBEDDING;
 import static dev.orchestra.storage.schema.Fields.EXPIRATION;
 import static dev.orchestra.storage.schema.Fields.ID;

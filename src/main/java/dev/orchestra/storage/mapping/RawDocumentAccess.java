@@ -1,5 +1,6 @@
 package dev.orchestra.storage.mapping;
 
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public interface RawDocumentAccess {
     /** The collection holding meta entries. */
     String META_COLLECTION = "inspector_meta";
 
-    /** @throws dev.orchestra.storage.error.StorageValidationException when the document has no {@code _id} */
+    /** @throws StorageValidationException when the document has no {@code _id} */
     void insertUnchecked(StoreCollection collection, BsonDocument document);
 
     /** Inserts many documents as given, in batches where the store supports it. */

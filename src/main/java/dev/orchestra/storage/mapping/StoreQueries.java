@@ -6,6 +6,7 @@ import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.validation.Arguments;
 import dev.orchestra.storage.validation.QueryOperatorGuard;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,21 +31,21 @@ public final class StoreQueries {
     private StoreQueries() {
     }
 
-    /** The filter for {@code filter} on {@code collection}; refuses criteria that do not apply to it. */
     /**
      * The query of {@code getConversationHistory}: the user's (and session's, when not null) memory items narrowed by
      * {@code filters}; refuses a blank user or a limit below 1.
      */
     public static BsonDocument history(String userId, String sessionId, int limit, DocumentFilter filters) {
-        dev.orchestra.storage.validation.Arguments.requireText(userId, Fields.USER_ID);
+        Arguments.requireText(userId, Fields.USER_ID);
         if (limit < 1) {
-            throw new dev.orchestra.storage.error.StorageValidationException(
+            throw new StorageValidationException(
                     "The history limit must be at least 1, was " + limit);
         }
         DocumentFilter base = (filters == null ? DocumentFilter.none() : filters).withUserId(userId);
         return filter(StoreCollection.MEMORY_ITEMS, sessionId == null ? base : base.withSessionId(sessionId));
     }
 
+    /** The filter for {@code filter} on {@code collection}; refuses criteria that do not apply to it. */
     public static BsonDocument filter(StoreCollection collection, DocumentFilter filter) {
         List<BsonDocument> clauses = new ArrayList<>();
         if (filter == null) {

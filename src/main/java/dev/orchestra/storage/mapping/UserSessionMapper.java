@@ -1,7 +1,5 @@
 package dev.orchestra.storage.mapping;
 
-import dev.orchestra.storage.schema.Fields;
-
 import static dev.orchestra.storage.schema.Fields.CREATED_AT;
 import static dev.orchestra.storage.schema.Fields.ID;
 import static dev.orchestra.storage.schema.Fields.METADATA;

@@ -1,6 +1,7 @@
 package dev.orchestra.storage.model;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ public record ComponentHealth(
     public static final String REDIS = "storage_redis";
 
     public ComponentHealth {
-        details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public boolean isUp() {

@@ -2,6 +2,8 @@ package dev.orchestra.storage.mongo;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -13,6 +15,7 @@ import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.bson.BsonDocument;
 
 /**
@@ -87,10 +90,10 @@ final class MongoFullDocumentStream implements FullDocumentStreaming, AutoClosea
         }
     }
 
-    private static <T> T guarded(java.util.function.Supplier<T> call) {
+    private static <T> T guarded(Supplier<T> call) {
         try {
             return call.get();
-        } catch (com.mongodb.MongoSocketException | com.mongodb.MongoTimeoutException e) {
+        } catch (MongoSocketException | MongoTimeoutException e) {
             throw new StorageConnectionException("MongoDB stopped answering during the export: "
                     + e.getClass().getSimpleName(), e);
         } catch (MongoException e) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonInt64;
 import org.bson.BsonNull;
 import org.bson.BsonString;
 
@@ -71,7 +72,7 @@ final class MongoPager {
         pipeline.add(new BsonDocument("$match", match));
         pipeline.add(new BsonDocument("$sort", sort));
         if (skip > 0) {
-            pipeline.add(new BsonDocument("$skip", new org.bson.BsonInt64(skip)));
+            pipeline.add(new BsonDocument("$skip", new BsonInt64(skip)));
         }
         pipeline.add(new BsonDocument("$limit", new BsonInt32(limit)));
         pipeline.addAll(listRowStages());

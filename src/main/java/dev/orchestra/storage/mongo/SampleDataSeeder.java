@@ -8,11 +8,13 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.SampleConversations.Topic;
 import dev.orchestra.storage.mongo.SampleConversations.Turn;
 import dev.orchestra.storage.validation.DocumentValidator;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
@@ -181,8 +183,8 @@ public final class SampleDataSeeder {
 
     private BsonDocument item(SessionPlan plan, Topic topic, Instant time, String type, String text,
                               BsonDocument metadata) {
-        return new BsonDocument("_id", new BsonString(java.util.UUID.nameUUIDFromBytes(
-                (plan.sessionId() + items.size()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString()))
+        return new BsonDocument("_id", new BsonString(UUID.nameUUIDFromBytes(
+                (plan.sessionId() + items.size()).getBytes(StandardCharsets.UTF_8)).toString()))
                 .append(Fields.USER_ID, new BsonString(plan.user()))
                 .append("session_id", new BsonString(plan.sessionId()))
                 .append("timestamp", new BsonDateTime(time.toEpochMilli()))

@@ -1,6 +1,5 @@
 package dev.orchestra.storage.safety;
 
-import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;

@@ -1,7 +1,6 @@
 package dev.orchestra.storage.safety;
 
 import dev.orchestra.storage.DocumentStore;
-import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageOperationException;

@@ -1,7 +1,6 @@
 package dev.orchestra.storage.safety;
 
 import dev.orchestra.storage.DocumentStore;
-import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;

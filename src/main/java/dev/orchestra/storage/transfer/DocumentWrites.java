@@ -1,7 +1,7 @@
 package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.DocumentStore;
-import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.SafeOperations;
 import org.bson.BsonDocument;
@@ -10,7 +10,7 @@ import org.bson.BsonDocument;
 public interface DocumentWrites {
     void insert(StoreCollection collection, BsonDocument document);
 
-    /** @throws dev.orchestra.storage.error.StorageConflictException when the stored document no longer equals expected */
+    /** @throws StorageConflictException when the stored document no longer equals expected */
     void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement);
 
     static DocumentWrites direct(DocumentStore manager) {

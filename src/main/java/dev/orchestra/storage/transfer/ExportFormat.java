@@ -1,11 +1,12 @@
 package dev.orchestra.storage.transfer;
 
+import dev.orchestra.storage.mapping.LosslessJson;
 import dev.orchestra.storage.model.StoreCollection;
 import java.io.Writer;
 
 /** The file formats of an export. */
 public enum ExportFormat {
-    /** Extended JSON ({@link dev.orchestra.storage.mapping.LosslessJson}), one document per line: lossless, and what {@code import} reads. */
+    /** Extended JSON ({@link LosslessJson}), one document per line: lossless, and what {@code import} reads. */
     JSONL("jsonl"),
     /** A header and one row per document, for spreadsheets; not importable. */
     CSV("csv");

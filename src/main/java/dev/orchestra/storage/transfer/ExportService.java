@@ -3,7 +3,6 @@ package dev.orchestra.storage.transfer;
 import dev.orchestra.storage.DocumentCursor;
 import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.FullDocumentStreaming;
-import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;

@@ -1,6 +1,5 @@
 package dev.orchestra.storage.transfer;
 
-import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;

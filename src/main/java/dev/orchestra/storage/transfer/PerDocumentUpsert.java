@@ -1,6 +1,5 @@
 package dev.orchestra.storage.transfer;
 
-import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.ReadOnlyViolationException;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageConnectionException;

@@ -97,7 +97,8 @@ final class ValidatedSpool implements AutoCloseable {
 
     @Override
     public void close() {
-        try (out; DataInputStream ignored = in) {
+        DataInputStream reader = in; // null until the first next(); try-with-resources skips a null resource
+        try (out; reader) {
             // both streams closed, then the file deleted
         } catch (IOException e) {
             // nothing is lost: the documents were written or the import failed already

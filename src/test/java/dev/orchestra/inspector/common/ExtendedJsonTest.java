@@ -2,6 +2,7 @@ package dev.orchestra.inspector.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.stream.IntStream;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
@@ -19,7 +20,7 @@ class ExtendedJsonTest {
                 .append("timestamp", new BsonDateTime(1714557600000L))
                 .append("count", new BsonInt64(42))
                 .append("embedding", embedding)
-                .append("tags", new BsonArray(java.util.List.of(new BsonString("x"), new BsonString("y"))));
+                .append("tags", new BsonArray(List.of(new BsonString("x"), new BsonString("y"))));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.orchestra.inspector.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -26,7 +27,7 @@ class SecretMaskerTest {
     @Test
     void masksAtAnyDepthWithoutChangingTheInput() {
         BsonDocument doc = new BsonDocument("metadata", new BsonDocument("api_key", new BsonString("sk-1"))
-                .append("headers", new BsonArray(java.util.List.of(
+                .append("headers", new BsonArray(List.of(
                         new BsonDocument("Authorization", new BsonString("Bearer abc"))))))
                 .append("password", new BsonInt32(1234))
                 .append("text_content", new BsonString("hello"));

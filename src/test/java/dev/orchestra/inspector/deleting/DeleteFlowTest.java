@@ -7,7 +7,6 @@ import dev.orchestra.inspector.common.SecretMasker;
 import dev.orchestra.inspector.editing.EditingFixture;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.safety.WriteLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

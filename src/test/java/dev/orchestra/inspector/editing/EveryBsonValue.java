@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.bson.BsonArray;
 import org.bson.BsonBinary;
 import org.bson.BsonBinarySubType;
+import org.bson.BsonBinaryWriter;
+import org.bson.BsonBoolean;
 import org.bson.BsonDateTime;
 import org.bson.BsonDbPointer;
 import org.bson.BsonDecimal128;
@@ -18,6 +20,8 @@ import org.bson.BsonJavaScript;
 import org.bson.BsonJavaScriptWithScope;
 import org.bson.BsonMaxKey;
 import org.bson.BsonMinKey;
+import org.bson.BsonNull;
+import org.bson.BsonObjectId;
 import org.bson.BsonRegularExpression;
 import org.bson.BsonString;
 import org.bson.BsonSymbol;
@@ -26,7 +30,6 @@ import org.bson.BsonUndefined;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.EncoderContext;
 import org.bson.io.BasicOutputBuffer;
-import org.bson.BsonBinaryWriter;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 
@@ -74,9 +77,9 @@ public final class EveryBsonValue {
                 .append("binary_5", new BsonBinary(BsonBinarySubType.MD5, new byte[16]))
                 .append("binary_128", new BsonBinary((byte) 0x80, new byte[] {9}))
                 .append("undefined", new BsonUndefined())
-                .append("object_id", new org.bson.BsonObjectId(new ObjectId("65a1b2c3d4e5f60718293a4b")))
-                .append("true", org.bson.BsonBoolean.TRUE)
-                .append("false", org.bson.BsonBoolean.FALSE)
+                .append("object_id", new BsonObjectId(new ObjectId("65a1b2c3d4e5f60718293a4b")))
+                .append("true", BsonBoolean.TRUE)
+                .append("false", BsonBoolean.FALSE)
                 .append("date", new BsonDateTime(Instant.parse("2024-06-01T12:00:00Z").toEpochMilli()))
                 .append("date_millis", new BsonDateTime(Instant.parse("2024-06-01T12:00:00.123Z").toEpochMilli()))
                 .append("date_pre_1970", new BsonDateTime(Instant.parse("1969-07-20T20:17:40Z").toEpochMilli()))
@@ -85,7 +88,7 @@ public final class EveryBsonValue {
                 .append("date_far_future", new BsonDateTime(Instant.parse("+12000-01-01T00:00:00Z").toEpochMilli()))
                 .append("date_max", new BsonDateTime(Long.MAX_VALUE))
                 .append("date_min", new BsonDateTime(Long.MIN_VALUE))
-                .append("null", org.bson.BsonNull.VALUE)
+                .append("null", BsonNull.VALUE)
                 .append("regex", new BsonRegularExpression("^ab+c\\d", "imsx"))
                 .append("regex_slash", new BsonRegularExpression("a/b", "i"))
                 .append("regex_unicode_option", new BsonRegularExpression("x", "u"))

@@ -4,6 +4,7 @@ import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.model.StoreCollection;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +38,7 @@ final class GatedDeletes {
                     // when the n-th delete falls inside it.
                     int documents = !(args != null && args.length > 0 && args[0] == StoreCollection.MEMORY_ITEMS) ? 0
                             : method.getName().equals("delete") ? 1
-                            : method.getName().equals("deleteByIds") ? ((java.util.List<?>) args[1]).size() : 0;
+                            : method.getName().equals("deleteByIds") ? ((List<?>) args[1]).size() : 0;
                     int after = documents == 0 ? -1 : deletes.addAndGet(documents);
                     if (documents > 0 && after - documents < holdAt.get() && holdAt.get() <= after) {
                         reached.countDown();

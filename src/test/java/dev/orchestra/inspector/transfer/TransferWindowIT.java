@@ -117,6 +117,11 @@ class TransferWindowIT {
         return robot.from(fx(() -> window.getScene().getRoot())).lookup(query).query();
     }
 
+    /** A plain {@code Node}, so {@code clickOn} picks its {@code Node} overload (a generic result would be ambiguous). */
+    private static Node node(FxRobot robot, Stage window, String query) {
+        return in(robot, window, query);
+    }
+
     private static String text(Label label) {
         return fx(label::getText);
     }
@@ -142,8 +147,8 @@ class TransferWindowIT {
         assertThat(fx(export::isShowing)).isTrue();
         assertThat(text(in(robot, export, ".transfer-filter"))).isEqualTo("user_id = alice");
         Path exported = dir.resolve("alice.jsonl");
-        robot.clickOn((Node) in(robot, export, "#fileField")).write(exported.toString());
-        robot.clickOn((Node) in(robot, export, "#startButton"));
+        robot.clickOn(node(robot, export, "#fileField")).write(exported.toString());
+        robot.clickOn(node(robot, export, "#startButton"));
 
         Label exportMessage = in(robot, export, "#messageLabel");
         await().atMost(WAIT).until(() -> text(exportMessage).startsWith("Exported"));
@@ -151,7 +156,7 @@ class TransferWindowIT {
         List<String> lines = Files.readAllLines(exported);
         assertThat(lines).hasSize(5).allSatisfy(l -> assertThat(l).contains("\"user_id\": \"alice\""));
         writeScreenshot(export, Path.of("target/screenshots"), "transfer-export.png"); // not for the README
-        robot.clickOn((Node) in(robot, export, "#closeButton"));
+        robot.clickOn(node(robot, export, "#closeButton"));
         await().atMost(WAIT).until(() -> !fx(export::isShowing));
 
         // The same documents under new ids, with a truncated line 3.
@@ -162,8 +167,8 @@ class TransferWindowIT {
 
         openFromFileMenu(robot, "Import…");
         Stage importer = fx(() -> context.transfer().importWindow());
-        robot.clickOn((Node) in(robot, importer, "#fileField")).write(importFile.toString());
-        robot.clickOn((Node) in(robot, importer, "#checkButton"));
+        robot.clickOn(node(robot, importer, "#fileField")).write(importFile.toString());
+        robot.clickOn(node(robot, importer, "#checkButton"));
         Label importMessage = in(robot, importer, "#messageLabel");
         await().atMost(WAIT).until(() -> text(importMessage).startsWith("Checked"));
         assertThat(text(importMessage)).startsWith("Checked 6 lines: 5 valid, 1 rejected (line 3).");
@@ -172,7 +177,7 @@ class TransferWindowIT {
         assertThat(direct.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("alice")).value())
                 .as("the dry run wrote nothing").isEqualTo(5);
 
-        robot.clickOn((Node) in(robot, importer, "#importButton"));
+        robot.clickOn(node(robot, importer, "#importButton"));
         await().atMost(WAIT).until(() -> text(importMessage).startsWith("Imported"));
         assertThat(text(importMessage)).isEqualTo("Imported 5 documents into memory_items (5 inserted, 0 replaced, "
                 + "0 unchanged). Rejected lines not written: 1 (line 3).");

@@ -15,12 +15,12 @@ import dev.orchestra.inspector.sessions.ChatMessage;
 import dev.orchestra.inspector.sessions.SessionsView;
 import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.MongoTestTarget;
 import java.time.Duration;
 import java.util.List;
@@ -29,10 +29,12 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.bson.BsonDocument;
@@ -152,7 +154,7 @@ class InspectorWindowIT {
         robot.clickOn((TextField) memory(robot, "#userField")).write("dave").type(KeyCode.ENTER);
         await().atMost(WAIT).until(() -> fx(() -> table.getItems().size()) == 1);
 
-        robot.clickOn(robot.from(table).lookup((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0
+        robot.clickOn(robot.from(table).lookup((TableRow<?> r) -> r.getIndex() == 0
                 && r.getItem() != null && r.isVisible()).queryAs(Node.class));
         await().atMost(WAIT).until(() -> fx(() -> table.getSelectionModel().getSelectedIndex()) == 0);
         TextArea json = memory(robot, ".json-area");
@@ -200,7 +202,7 @@ class InspectorWindowIT {
         VBox bubbles = fx(view::bubbles);
         await().atMost(WAIT).until(() -> fx(() -> bubbles.getChildren().size()) == conversation.size());
         List<String> shown = fx(() -> bubbles.getChildren().stream()
-                .map(n -> ((javafx.scene.layout.HBox) n).getChildren().get(0).getUserData())
+                .map(n -> ((HBox) n).getChildren().get(0).getUserData())
                 .map(m -> ((ChatMessage) m).text()).toList());
         assertThat(shown).containsExactlyElementsOf(conversation);
         assertThat(fx(() -> robot.from(bubbles).lookup(".bubble-user").queryAll().size())).isEqualTo(2);

@@ -11,9 +11,10 @@ import dev.orchestra.inspector.TestData;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
+import dev.orchestra.storage.ForwardingMemoryManager;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
@@ -21,7 +22,6 @@ import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.ForwardingMemoryManager;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,7 +34,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -150,8 +152,8 @@ class ResponsivenessIT {
 
         long worst = worstProbeDelay(Duration.ofSeconds(4), () -> {
             for (Section s : new Section[] {Section.AGENTS, Section.SESSIONS, Section.HEALTH, Section.MEMORY}) {
-                robot.clickOn(robot.lookup(".nav-list .list-cell").match((javafx.scene.control.ListCell<?> c) ->
-                        c.getItem() == s).queryAs(javafx.scene.Node.class));
+                robot.clickOn(robot.lookup(".nav-list .list-cell").match((ListCell<?> c) ->
+                        c.getItem() == s).queryAs(Node.class));
             }
             robot.type(KeyCode.ESCAPE);
         });

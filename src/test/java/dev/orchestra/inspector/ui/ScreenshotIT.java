@@ -12,8 +12,8 @@ import dev.orchestra.inspector.sessions.SessionsView;
 import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.mongo.SampleDataSeeder;
 import dev.orchestra.storage.testsupport.MongoTestServer;
@@ -23,6 +23,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -97,7 +99,7 @@ class ScreenshotIT {
     }
 
     private static int distinctColours(BufferedImage image) {
-        var colours = new java.util.HashSet<Integer>();
+        var colours = new HashSet<Integer>();
         for (int y = 0; y < image.getHeight(); y += 7) {
             for (int x = 0; x < image.getWidth(); x += 7) {
                 colours.add(image.getRGB(x, y));
@@ -164,7 +166,7 @@ class ScreenshotIT {
         await().atMost(WAIT).until(() -> fx(() -> context.sessionsModel().sessions().size()) > 5);
         SessionSummary longest = fx(() -> context.sessionsModel().sessions().stream()
                 .filter(s -> s.sessionId() != null)
-                .max(java.util.Comparator.comparingLong(SessionSummary::itemCount)).orElseThrow());
+                .max(Comparator.comparingLong(SessionSummary::itemCount)).orElseThrow());
         InspectorUi.fxRun(() -> context.sessionsModel().openSession(longest.userId(), longest.sessionId()));
         SessionsView sessions = (SessionsView) context.mainView().view(Section.SESSIONS);
         await().atMost(WAIT).until(() -> fx(() -> sessions.bubbles().getChildren().size()) > 5);

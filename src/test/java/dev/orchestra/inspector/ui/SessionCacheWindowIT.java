@@ -12,8 +12,8 @@ import dev.orchestra.inspector.sessions.SessionsView;
 import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.SessionSummary;
@@ -21,8 +21,8 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.SampleDataSeeder;
 import dev.orchestra.storage.redis.CacheKeyView;
 import dev.orchestra.storage.redis.CacheKeys;
-import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.awt.image.BufferedImage;
@@ -30,7 +30,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
@@ -108,7 +110,7 @@ class SessionCacheWindowIT {
     private SessionSummary longest(boolean withRecord) {
         return fx(() -> context.sessionsModel().sessions().stream()
                 .filter(s -> s.sessionId() != null && s.hasSessionRecord() == withRecord && s.itemCount() > 0)
-                .max(java.util.Comparator.comparingLong(SessionSummary::itemCount)).orElseThrow());
+                .max(Comparator.comparingLong(SessionSummary::itemCount)).orElseThrow());
     }
 
     @Test
@@ -135,7 +137,7 @@ class SessionCacheWindowIT {
                 .filter(k -> k.kind() == CacheKeyView.Kind.FOREIGN).findFirst().orElseThrow());
         assertThat(pickle.key()).isEqualTo(keys.history(s.userId(), null));
         robot.clickOn(robot.from(view.cachePanel().table()).lookup(keys.history(s.userId(), null))
-                .<javafx.scene.Node>query());
+                .<Node>query());
         TextArea value = view.cachePanel().value();
         await().atMost(WAIT).until(() -> fx(() -> value.getText()).startsWith("binary, " + PICKLE.length + " bytes"));
         assertThat(fx(() -> value.getText())).contains("80 04 95 12");

@@ -10,8 +10,8 @@ import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.redis.RedisCache;
 import dev.orchestra.storage.redis.RedisCacheSettings;
 import dev.orchestra.storage.testsupport.FaultProxy;
-import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
@@ -22,6 +22,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,8 +85,8 @@ class HealthCheckerIT {
         HealthReport report = checker.check();
 
         assertThat(report.status()).isEqualTo(HealthStatus.OK);
-        assertThat(report.components()).containsExactly(java.util.Map.entry("app", true),
-                java.util.Map.entry("storage_mongodb", true), java.util.Map.entry("storage_redis", true));
+        assertThat(report.components()).containsExactly(Map.entry("app", true),
+                Map.entry("storage_mongodb", true), Map.entry("storage_redis", true));
         assertThat(report.toJson()).contains("\"latency_ms\":").contains("\"server_version\":");
     }
 
@@ -102,7 +104,7 @@ class HealthCheckerIT {
         assertThat(down.components()).containsEntry("storage_mongodb", false);
 
         mongo.restart();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> checker.check().status() == HealthStatus.OK);
     }
 

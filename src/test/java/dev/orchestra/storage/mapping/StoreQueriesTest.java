@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
+import org.bson.BsonMinKey;
 import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.types.ObjectId;
@@ -61,7 +62,7 @@ class StoreQueriesTest {
 
     @Test
     void cursorAfterTheLowestTypeHasNoTypeBranch() {
-        var cursor = new PageCursor(new BsonDateTime(5), new org.bson.BsonMinKey(), -1);
+        var cursor = new PageCursor(new BsonDateTime(5), new BsonMinKey(), -1);
 
         assertThat(StoreQueries.datedAfter(StoreCollection.MEMORY_ITEMS, cursor).getArray("$or")).hasSize(2);
     }

@@ -12,6 +12,7 @@ import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.error.StorageValidationException;
 import java.time.Duration;
+import java.util.Set;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class MongoMemoryManagerTest {
         assertThat(errors.translate("read", new MongoSocketOpenException("refused",
                 new ServerAddress("db.example.com")))).isInstanceOf(StorageConnectionException.class);
         var duplicate = new MongoWriteException(new WriteError(11000, "E11000 duplicate key", new BsonDocument()),
-                new ServerAddress("db.example.com"), java.util.Set.of());
+                new ServerAddress("db.example.com"), Set.of());
         assertThat(errors.translate("insert", duplicate))
                 .isInstanceOf(StorageOperationException.class)
                 .isNotInstanceOf(StorageConnectionException.class)

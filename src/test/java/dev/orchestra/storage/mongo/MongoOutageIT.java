@@ -2,6 +2,7 @@ package dev.orchestra.storage.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.storage.error.StorageConnectionException;
@@ -13,7 +14,6 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import java.time.Duration;
-import java.util.Map;
 import org.bson.BsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,8 +62,7 @@ class MongoOutageIT {
         assertThat(down.status()).isEqualTo(HealthStatus.ERROR);
         assertThat(down.latencyMillis()).isEqualTo(-1);
         assertThat(down.lastError()).contains("127.0.0.1:" + server.port());
-        assertThat(manager.serverStatistics().get(ComponentHealth.MONGODB)).isInstanceOfSatisfying(Map.class,
-                m -> assertThat(m).containsKey("error"));
+        assertThat(manager.serverStatistics().get(ComponentHealth.MONGODB)).asInstanceOf(MAP).containsKey("error");
 
         server.restart();
 
@@ -103,6 +102,6 @@ class MongoOutageIT {
         assertThat(health.latencyMillis()).isGreaterThanOrEqualTo(0);
         assertThat(health.details()).containsKeys("server_version", "host", "database");
         Object stats = manager.serverStatistics().get(ComponentHealth.MONGODB);
-        assertThat(stats).isInstanceOfSatisfying(Map.class, m -> assertThat(m).containsKey("connections"));
+        assertThat(stats).asInstanceOf(MAP).containsKey("connections");
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
@@ -173,7 +174,7 @@ class RedisCacheIT {
         for (int i = 0; i < 1_200; i++) {
             userKeys.add(cache.keys().history("u*1", "s" + i));
         }
-        redis.client().mset(userKeys.stream().flatMap(k -> java.util.stream.Stream.of(k, "x")).toArray(String[]::new));
+        redis.client().mset(userKeys.stream().flatMap(k -> Stream.of(k, "x")).toArray(String[]::new));
         String otherUser = cache.keys().history("u*10", "s1");
         String userOwn = cache.keys().history("u*1", null);
         redis.client().set(otherUser, "x");

@@ -9,6 +9,8 @@ import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,7 @@ class AuditLogTest {
             store.insert(StoreCollection.MEMORY_ITEMS, Documents.memoryItem("m" + i, "u1", "s1", "t"));
         }
         var filter = DocumentFilter.forUser("u1").withRawFilter(new BsonDocument("text_content",
-                new BsonDocument("$exists", org.bson.BsonBoolean.TRUE)));
+                new BsonDocument("$exists", BsonBoolean.TRUE)));
 
         DeleteResult result = operations.deleteMatching(StoreCollection.MEMORY_ITEMS, filter, 5, BulkProgress.IGNORE);
 
@@ -135,7 +137,7 @@ class AuditLogTest {
         store.insert(StoreCollection.MEMORY_ITEMS, doc);
         BsonDocument invalid = doc.clone().append("timestamp", new BsonString("yesterday"));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        Assertions.assertThatThrownBy(
                 () -> operations.update(StoreCollection.MEMORY_ITEMS, doc, invalid));
 
         assertThat(auditCount()).isZero();

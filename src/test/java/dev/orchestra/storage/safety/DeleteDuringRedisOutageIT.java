@@ -5,12 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.time.Duration;
 import java.util.List;
+import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +88,7 @@ class DeleteDuringRedisOutageIT {
     private void seed(String user, String session, int n) {
         for (int i = 0; i < n; i++) {
             BsonDocument doc = Documents.memoryItem(user + "-" + session + "-" + i, user, session, "message " + i);
-            doc.put("timestamp", new org.bson.BsonDateTime(Documents.T0.toEpochMilli() + i * 1000L));
+            doc.put("timestamp", new BsonDateTime(Documents.T0.toEpochMilli() + i * 1000L));
             stack.operations().insert(StoreCollection.MEMORY_ITEMS, doc);
         }
     }

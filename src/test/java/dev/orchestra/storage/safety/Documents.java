@@ -1,6 +1,7 @@
 package dev.orchestra.storage.safety;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.bson.BsonArray;
 import org.bson.BsonBinary;
@@ -77,9 +78,9 @@ final class Documents {
                 .append("ts", new BsonTimestamp(1_700_000_000, 7))
                 .append("min", new BsonMinKey())
                 .append("max", new BsonMaxKey())
-                .append("nested", new BsonArray(java.util.List.of(
-                        new BsonArray(java.util.List.of(new BsonInt32(1), new BsonInt64(2L), BsonNull.VALUE)),
-                        new BsonDocument("deep", new BsonArray(java.util.List.of(new BsonDecimal128(Decimal128.parse("-0.0"))))))))
-                .append("embedding", new BsonArray(java.util.List.of(new BsonDouble(0.25), new BsonDouble(-1.5))));
+                .append("nested", new BsonArray(List.of(
+                        new BsonArray(List.of(new BsonInt32(1), new BsonInt64(2L), BsonNull.VALUE)),
+                        new BsonDocument("deep", new BsonArray(List.of(new BsonDecimal128(Decimal128.parse("-0.0"))))))))
+                .append("embedding", new BsonArray(List.of(new BsonDouble(0.25), new BsonDouble(-1.5))));
     }
 }

@@ -7,6 +7,7 @@ import dev.orchestra.storage.model.StoreCollection;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * inserts into the trash, or the n-th delete from an Orchestra collection.
  */
 final class FailingStore {
-    private static final java.util.Set<String> BATCH_METHODS = java.util.Set.of("insertAll", "deleteByIds",
+    private static final Set<String> BATCH_METHODS = Set.of("insertAll", "deleteByIds",
             "findByIds", "upsertAll");
     private final MemoryManager delegate;
     private volatile boolean failTrashCopies;

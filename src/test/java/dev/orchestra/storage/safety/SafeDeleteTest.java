@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class SafeDeleteTest {
@@ -125,7 +126,7 @@ class SafeDeleteTest {
         seedItems(40, "u1", "s1");
         failing.failDeletesAfter(25);
 
-        PartialDeleteException error = org.junit.jupiter.api.Assertions.assertThrows(PartialDeleteException.class,
+        PartialDeleteException error = Assertions.assertThrows(PartialDeleteException.class,
                 () -> operations.deleteMatching(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("u1"), 10,
                         BulkProgress.IGNORE));
 

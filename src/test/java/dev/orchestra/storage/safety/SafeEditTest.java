@@ -9,11 +9,13 @@ import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.bson.BsonBinary;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +56,7 @@ class SafeEditTest {
         store.replace(StoreCollection.MEMORY_ITEMS, loaded, theirs);
         BsonDocument mine = loaded.clone().append("text_content", new BsonString("mine"));
 
-        StorageConflictException conflict = org.junit.jupiter.api.Assertions.assertThrows(StorageConflictException.class,
+        StorageConflictException conflict = Assertions.assertThrows(StorageConflictException.class,
                 () -> operations.update(StoreCollection.MEMORY_ITEMS, loaded, mine));
 
         assertThat(conflict.current()).contains(theirs);
@@ -117,7 +119,7 @@ class SafeEditTest {
     void aTooLargeDocumentIsRefused() {
         BsonDocument huge = new BsonDocument("user_id", new BsonString("u1"))
                 .append("item_type", new BsonString("note"))
-                .append("blob", new org.bson.BsonBinary(new byte[17 * 1024 * 1024]));
+                .append("blob", new BsonBinary(new byte[17 * 1024 * 1024]));
         assertThatThrownBy(() -> operations.insert(StoreCollection.MEMORY_ITEMS, huge))
                 .isInstanceOf(StorageValidationException.class).hasMessageContaining("16 MiB");
     }

@@ -7,17 +7,19 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.util.List;
+import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,7 +125,7 @@ class SafeOperationsCacheIT {
         }
         BsonDocument mine = loaded.clone().append("text_content", new BsonString("mine"));
 
-        StorageConflictException conflict = org.junit.jupiter.api.Assertions.assertThrows(
+        StorageConflictException conflict = Assertions.assertThrows(
                 StorageConflictException.class,
                 () -> stack.operations().update(StoreCollection.MEMORY_ITEMS, loaded, mine));
 
@@ -153,7 +155,7 @@ class SafeOperationsCacheIT {
     private void seedConversation(String user, String session, int n) {
         for (int i = 0; i < n; i++) {
             BsonDocument doc = Documents.memoryItem(user + "-" + session + "-" + i, user, session, "message " + i);
-            doc.put("timestamp", new org.bson.BsonDateTime(Documents.T0.toEpochMilli() + i * 1000L));
+            doc.put("timestamp", new BsonDateTime(Documents.T0.toEpochMilli() + i * 1000L));
             stack.operations().insert(StoreCollection.MEMORY_ITEMS, doc);
         }
     }

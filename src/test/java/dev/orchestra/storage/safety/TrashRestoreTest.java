@@ -13,6 +13,7 @@ import dev.orchestra.storage.model.StoreCollection;
 import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
+import org.bson.BsonType;
 import org.bson.BsonValue;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class TrashRestoreTest {
         BsonDocument restored = store.findById(StoreCollection.MEMORY_ITEMS, restoredId).orElseThrow();
         assertThat(BsonBytes.of(restored)).isEqualTo(BsonBytes.of(asStored));
         assertThat(restored.get("decimal")).isEqualTo(original.get("decimal"));
-        assertThat(restored.get("int64").getBsonType()).isEqualTo(org.bson.BsonType.INT64);
+        assertThat(restored.get("int64").getBsonType()).isEqualTo(BsonType.INT64);
         assertThat(restored.get("_id").isObjectId()).isTrue();
         assertThat(operations.trash().find(entry.id())).isEmpty();
         assertThat(deleted.batchId()).isEqualTo(entry.batchId());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
@@ -35,7 +36,7 @@ class RedisTestServerIT {
             server.stop();
             assertThatThrownBy(() -> server.client().ping()).isInstanceOf(JedisConnectionException.class);
             server.start();
-            org.awaitility.Awaitility.await().ignoreExceptions()
+            Awaitility.await().ignoreExceptions()
                     .until(() -> "PONG".equals(server.client().ping()));
             assertThat(server.isRunning()).isTrue();
         }
@@ -55,7 +56,7 @@ class RedisTestServerIT {
             server.client().set(server.keyPrefix() + "k", "kept");
             server.stop();
             server.start();
-            org.awaitility.Awaitility.await().ignoreExceptions()
+            Awaitility.await().ignoreExceptions()
                     .until(() -> "kept".equals(server.client().get(server.keyPrefix() + "k")));
         }
     }

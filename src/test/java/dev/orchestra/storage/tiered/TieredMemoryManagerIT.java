@@ -4,20 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.storage.health.HealthChecker;
-import dev.orchestra.storage.model.HealthStatus;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.HealthStatus;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.redis.CacheKeys;
 import dev.orchestra.storage.redis.RedisCache;
-import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
+import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.MongoTestTarget;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -77,7 +78,7 @@ class TieredMemoryManagerIT {
         sourceOfTruth = new MongoMemoryManager(mongo.connectionString(), database, Duration.ofSeconds(5));
         RedisCache cache = TieredTestSupport.cacheOn(redis, database, Duration.ofSeconds(600));
         tiered = new TieredMemoryManager(new MongoMemoryManager(mongo.connectionString(), database,
-                Duration.ofSeconds(5)), cache, CACHED_ITEMS, java.time.Clock.systemUTC());
+                Duration.ofSeconds(5)), cache, CACHED_ITEMS, Clock.systemUTC());
         tiered.initialize();
         keys = cache.keys();
         toClose.add(sourceOfTruth);
@@ -357,7 +358,7 @@ class TieredMemoryManagerIT {
                 .append("session_id", new BsonString("s9"));
         BsonDocument added = full.clone().append("_id", new BsonString("imported-1"))
                 .append("text_content", new BsonString("imported"));
-        added.put("timestamp", new org.bson.BsonDateTime(T0.plusSeconds(4).toEpochMilli()));
+        added.put("timestamp", new BsonDateTime(T0.plusSeconds(4).toEpochMilli()));
 
         var result = tiered.upsertAll(StoreCollection.MEMORY_ITEMS, List.of(moved, added));
 

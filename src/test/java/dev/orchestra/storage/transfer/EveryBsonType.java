@@ -1,6 +1,7 @@
 package dev.orchestra.storage.transfer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.bson.BsonArray;
 import org.bson.BsonBinary;
@@ -42,8 +43,8 @@ public final class EveryBsonType {
                 .append("uuid", new BsonBinary(UUID.nameUUIDFromBytes(new byte[] {(byte) n})))
                 .append("binary_2", new BsonBinary(BsonBinarySubType.BINARY, new byte[] {42}))
                 // no MD5 subtype (5): mongo-java-server 1.47 drops the connection on it ("Unknown subtype: 5")
-                .append("nested", new BsonArray(java.util.List.of(
-                        new BsonArray(java.util.List.of(new BsonInt32(1), new BsonArray(java.util.List.of(
+                .append("nested", new BsonArray(List.of(
+                        new BsonArray(List.of(new BsonInt32(1), new BsonArray(List.of(
                                 new BsonString("deep"), BsonNull.VALUE)))),
                         new BsonArray(),
                         new BsonDocument("in_array", new BsonDateTime(-86_400_000L)))))

@@ -15,6 +15,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ExportImportRoundTripTest {
     private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder()
-            .outputMode(org.bson.json.JsonMode.EXTENDED).build();
+            .outputMode(JsonMode.EXTENDED).build();
 
     @TempDir
     Path dir;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,9 +129,9 @@ class ImportFileEdgesTest {
         assertThat(asIs.rejected()).extracting(LineError::toString).containsExactly("line 3: '_id' cannot be an array");
         assertThat(asIs.inserted()).isEqualTo(2);
         assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("s")).orElseThrow())
-                .isEqualTo(org.bson.BsonDocument.parse(stringTime));
+                .isEqualTo(BsonDocument.parse(stringTime));
         assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("l")).orElseThrow())
-                .as("no insert defaults added, the Int64 kept").isEqualTo(org.bson.BsonDocument.parse(longTime));
+                .as("no insert defaults added, the Int64 kept").isEqualTo(BsonDocument.parse(longTime));
     }
 
     private ImportReport importFile(Path file) {

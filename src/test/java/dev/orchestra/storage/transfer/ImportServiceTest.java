@@ -3,17 +3,24 @@ package dev.orchestra.storage.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestra.storage.error.ReadOnlyViolationException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.safety.Actor;
+import dev.orchestra.storage.safety.SafeStorage;
+import dev.orchestra.storage.safety.WriteLock;
 import dev.orchestra.storage.validation.StrictJsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,8 +144,8 @@ class ImportServiceTest {
             if (phase == TransferPhase.VALIDATING && done == total) { // validated: now someone rewrites the file
                 try {
                     Files.writeString(file, "{\"_id\": \"evil\", \"user_id\": \"x\", \"item_type\": \"n\"}\n");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
             return true;
@@ -152,7 +159,7 @@ class ImportServiceTest {
 
     @Test
     void importReplacesByIdAndCountsWhatItDid() throws Exception {
-        store.insert(StoreCollection.MEMORY_ITEMS, org.bson.BsonDocument.parse(GOOD_2.replace("note", "old")));
+        store.insert(StoreCollection.MEMORY_ITEMS, BsonDocument.parse(GOOD_2.replace("note", "old")));
 
         ImportReport report = importFile(write(GOOD_1, GOOD_2), ImportOptions.defaults());
 
@@ -199,8 +206,8 @@ class ImportServiceTest {
     @Test
     void throughTheSafePathEachBatchIsOneAuditEntryWithItsIdsAndCounts() throws Exception {
         store.insertUnchecked(StoreCollection.MEMORY_ITEMS, StrictJsonParser.parseObject(GOOD_2)); // stored exactly as in the file
-        var safe = dev.orchestra.storage.safety.SafeStorage.wrap(store,
-                dev.orchestra.storage.safety.WriteLock.unlocked(), new dev.orchestra.storage.safety.Actor("ann", "cli"));
+        var safe = SafeStorage.wrap(store,
+                WriteLock.unlocked(), new Actor("ann", "cli"));
         Path file = write(GOOD_1, GOOD_2, "{\"_id\": \"no-user\", \"item_type\": \"note\"}", GOOD_3,
                 "{\"_id\": \"g4\", \"user_id\": \"carol\", \"item_type\": \"note\"}");
 
@@ -230,13 +237,13 @@ class ImportServiceTest {
 
     @Test
     void theSafePathRefusesAnImportWhileLockedAndWritesNothing() throws Exception {
-        var safe = dev.orchestra.storage.safety.SafeStorage.wrap(store,
-                dev.orchestra.storage.safety.WriteLock.locked("test"), new dev.orchestra.storage.safety.Actor("ann", "cli"));
+        var safe = SafeStorage.wrap(store,
+                WriteLock.locked("test"), new Actor("ann", "cli"));
         Path file = write(GOOD_1, GOOD_3);
 
         assertThatThrownBy(() -> ImportService.forSafeStorage(safe).importFile(StoreCollection.MEMORY_ITEMS, file,
                 ImportOptions.defaults(), TransferProgress.NONE))
-                .isInstanceOf(dev.orchestra.storage.error.ReadOnlyViolationException.class);
+                .isInstanceOf(ReadOnlyViolationException.class);
         assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isZero();
         assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isZero();
     }

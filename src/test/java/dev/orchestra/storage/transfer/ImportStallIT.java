@@ -83,9 +83,9 @@ class ImportStallIT {
         SafeStorage safe = SafeStorage.wrap(manager, WriteLock.unlocked(), new Actor("ann", "cli"));
         ImportOptions options = ImportOptions.defaults().withBatchSize(BATCH);
 
-        ImportInterruptedException failure = catchThrowableOfType(() -> ImportService.forSafeStorage(safe)
-                .importFile(StoreCollection.MEMORY_ITEMS, file, options, TransferProgress.NONE),
-                ImportInterruptedException.class);
+        ImportInterruptedException failure = catchThrowableOfType(ImportInterruptedException.class,
+                () -> ImportService.forSafeStorage(safe)
+                        .importFile(StoreCollection.MEMORY_ITEMS, file, options, TransferProgress.NONE));
 
         Set<BsonValue> stored = ids(database.getCollection("memory_items", BsonDocument.class).find());
         assertThat(stored).as("the third batch reached the server").hasSize(3 * BATCH);

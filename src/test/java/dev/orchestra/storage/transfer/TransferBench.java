@@ -1,9 +1,9 @@
 package dev.orchestra.storage.transfer;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.orchestra.storage.MemoryManager;
-import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
@@ -11,14 +11,24 @@ import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.SafeStorage;
 import dev.orchestra.storage.safety.WriteLock;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonDouble;
 import org.bson.BsonString;
 
 /**
@@ -107,9 +117,9 @@ public final class TransferBench {
         for (int n = 0; n < count; n++) {
             BsonDocument document = EveryBsonType.memoryItem(new BsonString("item-" + n), "user-" + (n % 50),
                     "session-" + (n % 500), n);
-            var embedding = new org.bson.BsonArray();
+            var embedding = new BsonArray();
             for (int i = 0; i < dimension; i++) {
-                embedding.add(new org.bson.BsonDouble(Math.sin(n * 31.0 + i)));
+                embedding.add(new BsonDouble(Math.sin(n * 31.0 + i)));
             }
             document.put("embedding", embedding);
             batch.add(document);
@@ -141,28 +151,28 @@ public final class TransferBench {
      * The heap in use right after each garbage collection during a phase: what the phase keeps alive, unlike the peak
      * of "used", which mostly measures how large the young generation was allowed to grow.
      */
-    private static final class LiveHeap implements javax.management.NotificationListener {
-        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
-        private final java.util.concurrent.atomic.AtomicInteger collections = new java.util.concurrent.atomic.AtomicInteger();
+    private static final class LiveHeap implements NotificationListener {
+        private final AtomicLong max = new AtomicLong();
+        private final AtomicInteger collections = new AtomicInteger();
 
         static LiveHeap watch() {
             LiveHeap live = new LiveHeap();
             for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((javax.management.NotificationEmitter) gc).addNotificationListener(live, null, null);
+                ((NotificationEmitter) gc).addNotificationListener(live, null, null);
             }
             return live;
         }
 
         @Override
-        public void handleNotification(javax.management.Notification notification, Object handback) {
+        public void handleNotification(Notification notification, Object handback) {
             if (!notification.getType().equals(
-                    com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                 return;
             }
-            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
-                    (javax.management.openmbean.CompositeData) notification.getUserData());
+            var info = GarbageCollectionNotificationInfo.from(
+                    (CompositeData) notification.getUserData());
             long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                    .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+                    .mapToLong(MemoryUsage::getUsed).sum();
             max.accumulateAndGet(after, Math::max);
             collections.incrementAndGet();
         }
@@ -170,8 +180,8 @@ public final class TransferBench {
         void stop() {
             for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 try {
-                    ((javax.management.NotificationEmitter) gc).removeNotificationListener(this);
-                } catch (javax.management.ListenerNotFoundException ignored) {
+                    ((NotificationEmitter) gc).removeNotificationListener(this);
+                } catch (ListenerNotFoundException ignored) {
                     // not registered on this collector
                 }
             }

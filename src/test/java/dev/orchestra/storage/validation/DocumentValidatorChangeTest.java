@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
+import java.util.List;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
@@ -23,7 +24,7 @@ class DocumentValidatorChangeTest {
                 .append("user_id", new BsonString("bob"))
                 .append("timestamp", new BsonString("2024-05-01 10:00:00"))
                 .append("text_content", new BsonString("hello"))
-                .append("embedding", new BsonArray(java.util.List.of(new BsonDouble(Double.NaN))));
+                .append("embedding", new BsonArray(List.of(new BsonDouble(Double.NaN))));
     }
 
     @Test
