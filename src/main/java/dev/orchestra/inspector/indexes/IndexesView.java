@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.indexes;
 
+import dev.orchestra.inspector.common.CollectionNames;
 import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.storage.indexes.CollectionIndexes;
@@ -24,7 +25,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** Binds {@link IndexesViewModel}: one table per collection, missing and conflicting rows highlighted. */
 public class IndexesView implements FeatureView {
@@ -60,17 +60,7 @@ public class IndexesView implements FeatureView {
                 () -> !IndexesViewModel.creatable(model.selectedProperty().get()), model.selectedProperty()));
         createAllButton.disableProperty().bind(model.anyMissingProperty().not());
         ttlCollectionChoice.getItems().setAll(IndexesViewModel.TTL_COLLECTIONS);
-        ttlCollectionChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(StoreCollection c) {
-                return c == null ? "" : c.collectionName();
-            }
-
-            @Override
-            public StoreCollection fromString(String s) {
-                return StoreCollection.fromName(s);
-            }
-        });
+        ttlCollectionChoice.setConverter(new CollectionNames());
         ttlCollectionChoice.valueProperty().bindBidirectional(model.ttlCollectionProperty());
         ttlButton.disableProperty().bind(model.applicableProperty().not());
         model.collections().addListener((ListChangeListener<CollectionIndexes>) c -> rebuild());

@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.transfer;
 
+import dev.orchestra.inspector.common.CollectionNames;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.transfer.ExportFormat;
 import java.io.File;
@@ -14,7 +15,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /** Binds an {@link ExportViewModel}; the native file chooser lives here (the ViewModel only takes a Path). */
 public class ExportView {
@@ -44,17 +44,7 @@ public class ExportView {
     @FXML
     private void initialize() {
         collectionBox.getItems().setAll(model.collections());
-        collectionBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(StoreCollection c) {
-                return c == null ? "" : c.collectionName();
-            }
-
-            @Override
-            public StoreCollection fromString(String s) {
-                return StoreCollection.fromName(s);
-            }
-        });
+        collectionBox.setConverter(new CollectionNames());
         collectionBox.valueProperty().bindBidirectional(model.collectionProperty());
 
         filteredRadio.disableProperty().bind(model.hasFilterProperty().not());

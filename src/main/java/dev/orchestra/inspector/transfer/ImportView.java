@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.transfer;
 
+import dev.orchestra.inspector.common.CollectionNames;
 import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.transfer.LineError;
@@ -16,7 +17,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /** Binds an {@link ImportViewModel}; the native file chooser lives here (the ViewModel only takes a Path). */
 public class ImportView {
@@ -47,17 +47,7 @@ public class ImportView {
     @FXML
     private void initialize() {
         collectionBox.getItems().setAll(model.collections());
-        collectionBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(StoreCollection c) {
-                return c == null ? "" : c.collectionName();
-            }
-
-            @Override
-            public StoreCollection fromString(String s) {
-                return StoreCollection.fromName(s);
-            }
-        });
+        collectionBox.setConverter(new CollectionNames());
         collectionBox.valueProperty().bindBidirectional(model.collectionProperty());
         asIsBox.selectedProperty().bindBidirectional(model.asIsProperty());
         Bindings.bindBidirectional(fileField.textProperty(), model.fileProperty(), new PathText());
