@@ -1,7 +1,7 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.storage.error.StorageValidationException;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.TimeInputParser;
 import dev.orchestra.storage.transfer.ExportFormat;
 import dev.orchestra.storage.validation.StrictJsonParser;
@@ -18,11 +18,12 @@ final class Converters {
     private Converters() {
     }
 
-    static final class Collection implements ITypeConverter<StoreCollection> {
+    /** Any collection by name, the inspector's own included; a command that cannot use one of those says so. */
+    static final class Collection implements ITypeConverter<CollectionRef> {
         @Override
-        public StoreCollection convert(String value) {
+        public CollectionRef convert(String value) {
             try {
-                return StoreCollection.fromName(value);
+                return CollectionRef.fromName(value);
             } catch (StorageValidationException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -1,6 +1,6 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.schema.Schemas;
 import dev.orchestra.storage.transfer.CsvDocumentWriter;
 import java.io.PrintWriter;
@@ -18,11 +18,11 @@ final class DocumentTable {
     private DocumentTable() {
     }
 
-    static List<String> columns(StoreCollection collection) {
+    static List<String> columns(CollectionRef collection) {
         return Schemas.of(collection).tableColumns();
     }
 
-    static void printDocuments(PrintWriter out, StoreCollection collection, List<BsonDocument> documents) {
+    static void printDocuments(PrintWriter out, CollectionRef collection, List<BsonDocument> documents) {
         List<String> columns = columns(collection);
         List<List<String>> rows = new ArrayList<>();
         for (BsonDocument document : documents) {

@@ -1,7 +1,7 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.storage.model.DocumentFilter;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.transfer.ExportFormat;
 import dev.orchestra.storage.transfer.ExportResult;
 import dev.orchestra.storage.transfer.ExportService;
@@ -30,7 +30,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "COLLECTION", converter = Converters.Collection.class,
             description = "memory_items, agent_data, user_sessions, inspector_trash or inspector_audit")
-    StoreCollection collection;
+    CollectionRef collection;
 
     @Mixin
     FilterOptions filters = new FilterOptions();

@@ -1,5 +1,6 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.SafeStorage;
 import dev.orchestra.storage.transfer.ImportOptions;
@@ -40,7 +41,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "COLLECTION", converter = Converters.Collection.class,
             description = "memory_items, agent_data or user_sessions")
-    StoreCollection collection;
+    CollectionRef collection;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "the JSON-lines file")
     Path file;
@@ -72,7 +73,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImportService.checkImportable(collection);
+        StoreCollection target = ImportService.checkImportable(collection);
         if (batchSize < 1 || batchSize > ImportOptions.MAX_BATCH) {
             throw new ParameterException(spec.commandLine(),
                     "--batch must be between 1 and " + ImportOptions.MAX_BATCH + ", was " + batchSize);
@@ -87,7 +88,7 @@ final class ImportCommand implements Callable<Integer> {
         try (OpenStore store = OpenStore.open(context); CancelOnShutdown interrupt = new CancelOnShutdown()) {
             SafeStorage safe = dryRun ? store.safe() : store.writable(writeAccess, "import");
             CacheCleanup cleanup = CacheCleanup.watch(safe.manager());
-            ImportReport report = ImportService.forSafeStorage(safe).importFile(collection, file, options,
+            ImportReport report = ImportService.forSafeStorage(safe).importFile(target, file, options,
                     interrupt.wrap(bar));
             bar.finishLine();
             printReport(report);

@@ -7,7 +7,7 @@ import dev.orchestra.storage.indexes.IndexReport;
 import dev.orchestra.storage.indexes.IndexRow;
 import dev.orchestra.storage.indexes.IndexService;
 import dev.orchestra.storage.indexes.IndexStatus;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.mongo.IndexBootstrap;
 import dev.orchestra.storage.mongo.IndexBootstrap.IndexSpec;
 import java.time.Clock;
@@ -56,7 +56,7 @@ final class IndexesCommand implements Callable<Integer> {
     @Option(names = "--create-expiration-ttl", paramLabel = "COLLECTION", converter = Converters.Collection.class,
             description = "create the TTL index on 'expiration' of memory_items or agent_data (MongoDB then deletes "
                     + "expired documents itself, without trash or audit)")
-    StoreCollection expirationTtl;
+    CollectionRef expirationTtl;
 
     @Option(names = {"-y", "--yes"}, description = "do not ask for confirmation")
     boolean yes;

@@ -4,7 +4,7 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.PageRequest;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,7 +34,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "COLLECTION", converter = Converters.Collection.class,
             description = "memory_items, agent_data, user_sessions, inspector_trash or inspector_audit")
-    StoreCollection collection;
+    CollectionRef collection;
 
     @Mixin
     FilterOptions filters = new FilterOptions();

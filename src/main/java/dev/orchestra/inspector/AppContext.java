@@ -30,6 +30,7 @@ import dev.orchestra.inspector.status.StatusBarView;
 import dev.orchestra.inspector.status.StatusBarViewModel;
 import dev.orchestra.inspector.transfer.TransferFeature;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.WriteLock;
 import java.time.Clock;
@@ -132,17 +133,16 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     }
 
     /** The filter the app's view of {@code collection} shows now (for File → Export…). */
-    private DocumentFilter activeFilter(StoreCollection collection) {
-        return switch (collection) {
-            case MEMORY_ITEMS -> memoryModel.activeFilter();
-            case AGENT_DATA -> agentModel.activeFilter();
-            default -> DocumentFilter.none();
-        };
+    private DocumentFilter activeFilter(CollectionRef collection) {
+        if (collection == StoreCollection.MEMORY_ITEMS) {
+            return memoryModel.activeFilter();
+        }
+        return collection == StoreCollection.AGENT_DATA ? agentModel.activeFilter() : DocumentFilter.none();
     }
 
     /** The collection the showing view lists (Export and Import preselect it; memory items for views of none). */
-    private StoreCollection shownCollection() {
-        StoreCollection listed = Sections.of(mainModel.sectionProperty().get()).collection();
+    private CollectionRef shownCollection() {
+        CollectionRef listed = Sections.of(mainModel.sectionProperty().get()).collection();
         return listed != null ? listed : StoreCollection.MEMORY_ITEMS;
     }
 

@@ -1,6 +1,8 @@
 package dev.orchestra.inspector;
 
 import dev.orchestra.inspector.MainViewModel.Section;
+import dev.orchestra.storage.model.CollectionRef;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +24,7 @@ public final class Sections {
      * @param collection    what it lists, preselected by File → Export… and Import… (null: it lists no collection)
      * @param shortcutDigit the digit that, with Ctrl (Cmd on macOS), shows it
      */
-    public record Definition(Section id, String titleKey, Glyph icon, String fxml, StoreCollection collection,
+    public record Definition(Section id, String titleKey, Glyph icon, String fxml, CollectionRef collection,
                              int shortcutDigit) {
         public KeyCombination shortcut() {
             return new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(shortcutDigit)),
@@ -40,9 +42,9 @@ public final class Sections {
             new Definition(Section.HEALTH, "nav.health", Glyph.HEARTBEAT, "health/Health.fxml", null, 4),
             new Definition(Section.INDEXES, "nav.indexes", Glyph.LIST_OL, "indexes/Indexes.fxml", null, 7),
             new Definition(Section.TRASH, "nav.trash", Glyph.TRASH, "trash/Trash.fxml",
-                    StoreCollection.INSPECTOR_TRASH, 5),
+                    InspectorCollection.TRASH, 5),
             new Definition(Section.AUDIT, "nav.audit", Glyph.HISTORY, "audit/Audit.fxml",
-                    StoreCollection.INSPECTOR_AUDIT, 6));
+                    InspectorCollection.AUDIT, 6));
 
     private Sections() {
     }

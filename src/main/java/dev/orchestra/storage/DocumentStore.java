@@ -9,6 +9,7 @@ import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.InsertDefaults;
 import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
@@ -35,15 +36,15 @@ import org.bson.BsonValue;
 public interface DocumentStore extends StoreLifecycle {
 
     /** Keyset-paged, newest first; list rows omit {@code embedding} (replaced by {@code embedding_dim}). */
-    Page<BsonDocument> findPage(StoreCollection collection, DocumentFilter filter, PageRequest page);
+    Page<BsonDocument> findPage(CollectionRef collection, DocumentFilter filter, PageRequest page);
 
-    CountEstimate count(StoreCollection collection, DocumentFilter filter);
+    CountEstimate count(CollectionRef collection, DocumentFilter filter);
 
     /** The full stored document, embedding included. */
-    Optional<BsonDocument> findById(StoreCollection collection, BsonValue id);
+    Optional<BsonDocument> findById(CollectionRef collection, BsonValue id);
 
     /** Validates and inserts a raw document (defaults for {@code _id} and the time field); returns its id. */
-    BsonValue insert(StoreCollection collection, BsonDocument document);
+    BsonValue insert(CollectionRef collection, BsonDocument document);
 
     /**
      * Puts back a document this store held before (a restore from the trash) exactly as given: no validation, no
@@ -66,7 +67,7 @@ public interface DocumentStore extends StoreLifecycle {
     void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement);
 
     /** Deletes one document; false when it did not exist. */
-    boolean delete(StoreCollection collection, BsonValue id);
+    boolean delete(CollectionRef collection, BsonValue id);
 
     /**
      * Deletes everything matching, in batches of {@code batchSize}, telling {@code progress} after each batch
@@ -139,7 +140,7 @@ public interface DocumentStore extends StoreLifecycle {
     }
 
     /** The full stored documents of those ids that exist (embeddings included), in no particular order. */
-    default List<BsonDocument> findByIds(StoreCollection collection, List<BsonValue> ids) {
+    default List<BsonDocument> findByIds(CollectionRef collection, List<BsonValue> ids) {
         List<BsonDocument> found = new ArrayList<>();
         for (BsonValue id : ids) {
             findById(collection, id).ifPresent(found::add);
@@ -153,7 +154,7 @@ public interface DocumentStore extends StoreLifecycle {
      *
      * @throws StorageException when the store refused; the ones before the refused one may have been inserted
      */
-    default List<BsonValue> insertAll(StoreCollection collection, List<BsonDocument> documents) {
+    default List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> documents) {
         List<BsonDocument> complete = new ArrayList<>(documents.size());
         Instant now = Instant.now();
         for (BsonDocument document : documents) {
@@ -172,7 +173,7 @@ public interface DocumentStore extends StoreLifecycle {
     }
 
     /** Deletes exactly these ids (nothing else); returns how many existed and were deleted. */
-    default long deleteByIds(StoreCollection collection, List<BsonValue> ids) {
+    default long deleteByIds(CollectionRef collection, List<BsonValue> ids) {
         long deleted = 0;
         for (BsonValue id : ids) {
             deleted += delete(collection, id) ? 1 : 0;

@@ -3,6 +3,7 @@ package dev.orchestra.storage;
 import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
@@ -95,22 +96,22 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
     }
 
     @Override
-    public Page<BsonDocument> findPage(StoreCollection collection, DocumentFilter filter, PageRequest page) {
+    public Page<BsonDocument> findPage(CollectionRef collection, DocumentFilter filter, PageRequest page) {
         return delegate.findPage(collection, filter, page);
     }
 
     @Override
-    public CountEstimate count(StoreCollection collection, DocumentFilter filter) {
+    public CountEstimate count(CollectionRef collection, DocumentFilter filter) {
         return delegate.count(collection, filter);
     }
 
     @Override
-    public Optional<BsonDocument> findById(StoreCollection collection, BsonValue id) {
+    public Optional<BsonDocument> findById(CollectionRef collection, BsonValue id) {
         return delegate.findById(collection, id);
     }
 
     @Override
-    public BsonValue insert(StoreCollection collection, BsonDocument document) {
+    public BsonValue insert(CollectionRef collection, BsonDocument document) {
         return delegate.insert(collection, document);
     }
 
@@ -125,7 +126,7 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
     }
 
     @Override
-    public boolean delete(StoreCollection collection, BsonValue id) {
+    public boolean delete(CollectionRef collection, BsonValue id) {
         return delegate.delete(collection, id);
     }
 
@@ -140,17 +141,17 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
     }
 
     @Override
-    public List<BsonDocument> findByIds(StoreCollection collection, List<BsonValue> ids) {
+    public List<BsonDocument> findByIds(CollectionRef collection, List<BsonValue> ids) {
         return delegate.findByIds(collection, ids);
     }
 
     @Override
-    public List<BsonValue> insertAll(StoreCollection collection, List<BsonDocument> documents) {
+    public List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> documents) {
         return delegate.insertAll(collection, documents);
     }
 
     @Override
-    public long deleteByIds(StoreCollection collection, List<BsonValue> ids) {
+    public long deleteByIds(CollectionRef collection, List<BsonValue> ids) {
         return delegate.deleteByIds(collection, ids);
     }
 

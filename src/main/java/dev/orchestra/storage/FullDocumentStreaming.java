@@ -1,7 +1,7 @@
 package dev.orchestra.storage;
 
 import dev.orchestra.storage.model.DocumentFilter;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 
 /**
  * What a store offers when it can stream the <em>full</em> documents matching a filter (embedding and every other
@@ -16,5 +16,5 @@ public interface FullDocumentStreaming {
     /**
      * @throws dev.orchestra.storage.error.StorageValidationException when the filter does not apply to the collection
      */
-    DocumentCursor streamFullDocuments(StoreCollection collection, DocumentFilter filter);
+    DocumentCursor streamFullDocuments(CollectionRef collection, DocumentFilter filter);
 }

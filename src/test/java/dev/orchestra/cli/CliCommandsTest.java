@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.transfer.EveryBsonType;
 import java.nio.file.Files;
@@ -158,7 +159,31 @@ class CliCommandsTest {
         assertThat(result.out()).contains("4 lines, 2 valid, 2 rejected", "2 inserted");
         assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("carol")).value()).isEqualTo(2);
         // an import is audited like any other insert: each batch before (import_started) and after (import)
-        assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isEqualTo(4);
+        assertThat(store.count(InspectorCollection.AUDIT, DocumentFilter.none()).value()).isEqualTo(4);
+    }
+
+    @Test
+    void theInspectorsOwnCollectionsAreListedAndExportedButNotImportedInto() throws Exception {
+        store.insert(InspectorCollection.AUDIT, new BsonDocument("action", new BsonString("insert"))
+                .append("collection", new BsonString("memory_items")));
+        Path file = dir.resolve("entry.jsonl");
+        Files.writeString(file, "{\"action\": \"insert\", \"collection\": \"memory_items\"}\n");
+
+        var listed = cli.run("list", "inspector_audit");
+        var exported = cli.run("export", "inspector_audit");
+        var imported = cli.run("import", "inspector_audit", file.toString(), "--allow-writes");
+        var unknown = cli.run("list", "memories");
+
+        assertThat(listed.exitCode()).isZero();
+        assertThat(listed.out().lines()).hasSize(2).first().asString().contains("action", "collection");
+        assertThat(exported.exitCode()).isZero();
+        assertThat(exported.out().lines()).hasSize(1).first().asString().contains("\"memory_items\"");
+        assertThat(imported.exitCode()).isNotZero();
+        assertThat(imported.err()).hasLineCount(1).contains("Cannot import into inspector_audit",
+                "inspector's own collection");
+        assertThat(store.count(InspectorCollection.AUDIT, DocumentFilter.none()).value()).isEqualTo(1);
+        assertThat(unknown.err()).contains("Known: memory_items, agent_data, user_sessions, inspector_trash, "
+                + "inspector_audit");
     }
 
     @Test
@@ -233,7 +258,7 @@ class CliCommandsTest {
         assertThat(deleted.exitCode()).isZero();
         assertThat(deleted.out()).contains("Deleted 3 memory items", "undo token");
         assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("alice")).value()).isZero();
-        assertThat(store.count(StoreCollection.INSPECTOR_TRASH, DocumentFilter.none()).value()).isEqualTo(3);
+        assertThat(store.count(InspectorCollection.TRASH, DocumentFilter.none()).value()).isEqualTo(3);
 
         String token = deleted.out().replaceAll("(?s).*undo token: ([^)]+)\\).*", "$1").strip();
         var undone = cli.run("undo", token);
@@ -282,7 +307,7 @@ class CliCommandsTest {
         assertThat(purged.out()).contains("Purged 1 expired documents from memory_items");
         assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("old"))).isEmpty();
         assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("new"))).isPresent();
-        assertThat(store.count(StoreCollection.INSPECTOR_TRASH, DocumentFilter.none()).value()).isEqualTo(1);
+        assertThat(store.count(InspectorCollection.TRASH, DocumentFilter.none()).value()).isEqualTo(1);
     }
 
     @Test
@@ -300,7 +325,7 @@ class CliCommandsTest {
         assertThat(restored.out()).contains("1 inserted");
         assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("old")).orElseThrow()
                 .isInt64("timestamp")).isTrue();
-        assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isEqualTo(2);
+        assertThat(store.count(InspectorCollection.AUDIT, DocumentFilter.none()).value()).isEqualTo(2);
     }
 
     @Test
@@ -308,7 +333,7 @@ class CliCommandsTest {
         var refused = cli.run("generate", "--items", "80");
         var outOfRange = cli.run("generate", "--items", "0", "--yes");
         var generated = cli.run("generate", "--items", "80", "--yes");
-        long auditAfterFirst = store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value();
+        long auditAfterFirst = store.count(InspectorCollection.AUDIT, DocumentFilter.none()).value();
         var again = cli.run("generate", "--items", "80", "--yes");
         long afterSameSeed = store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value();
         var otherSeed = cli.run("generate", "--items", "80", "--seed", "2", "--yes");

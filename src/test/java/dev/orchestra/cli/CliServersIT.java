@@ -7,6 +7,7 @@ import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
 import dev.orchestra.storage.testsupport.FollowsTarget;
@@ -144,7 +145,7 @@ class CliServersIT {
             assertThat(store.getConversationHistory("bob", "s2", 10, null)).extracting(MemoryItem::textContent)
                     .containsExactly("after");
             assertThat(store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("bad"))).isEmpty();
-            assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).as("before and after the batch").isEqualTo(2);
+            assertThat(store.count(InspectorCollection.AUDIT, DocumentFilter.none()).value()).as("before and after the batch").isEqualTo(2);
         }
     }
 

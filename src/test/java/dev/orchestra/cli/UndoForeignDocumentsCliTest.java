@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.testsupport.ForeignDocuments;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ class UndoForeignDocumentsCliTest {
             assertThat(ForeignDocuments.bytes(restored)).isEqualTo(ForeignDocuments.bytes(item));
         }
         assertThat(store.count(StoreCollection.USER_SESSIONS, DocumentFilter.none()).value()).isEqualTo(1);
-        assertThat(store.count(StoreCollection.INSPECTOR_TRASH, DocumentFilter.none()).value()).isZero();
+        assertThat(store.count(InspectorCollection.TRASH, DocumentFilter.none()).value()).isZero();
     }
 
     @Test

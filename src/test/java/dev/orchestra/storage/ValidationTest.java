@@ -7,6 +7,7 @@ import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
@@ -14,7 +15,6 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -182,7 +182,7 @@ public class ValidationTest {
 
     private List<BsonDocument> snapshot() {
         List<BsonDocument> all = new ArrayList<>();
-        for (StoreCollection c : Arrays.asList(StoreCollection.values())) {
+        for (CollectionRef c : CollectionRef.all()) {
             Page<BsonDocument> page = manager.findPage(c, DocumentFilter.none(), PageRequest.first(1000));
             all.addAll(page.items());
         }

@@ -60,7 +60,7 @@ public class IndexesView implements FeatureView {
                 () -> !IndexesViewModel.creatable(model.selectedProperty().get()), model.selectedProperty()));
         createAllButton.disableProperty().bind(model.anyMissingProperty().not());
         ttlCollectionChoice.getItems().setAll(IndexesViewModel.TTL_COLLECTIONS);
-        ttlCollectionChoice.setConverter(new CollectionNames());
+        ttlCollectionChoice.setConverter(new CollectionNames<>(StoreCollection::fromName));
         ttlCollectionChoice.valueProperty().bindBidirectional(model.ttlCollectionProperty());
         ttlButton.disableProperty().bind(model.applicableProperty().not());
         model.collections().addListener((ListChangeListener<CollectionIndexes>) c -> rebuild());

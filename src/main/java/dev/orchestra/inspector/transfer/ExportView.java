@@ -1,7 +1,7 @@
 package dev.orchestra.inspector.transfer;
 
 import dev.orchestra.inspector.common.CollectionNames;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.transfer.ExportFormat;
 import java.io.File;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ public class ExportView {
     private final Runnable closeWindow;
 
     @FXML private VBox root;
-    @FXML private ComboBox<StoreCollection> collectionBox;
+    @FXML private ComboBox<CollectionRef> collectionBox;
     @FXML private RadioButton allRadio;
     @FXML private RadioButton filteredRadio;
     @FXML private Label filterLabel;
@@ -44,7 +44,7 @@ public class ExportView {
     @FXML
     private void initialize() {
         collectionBox.getItems().setAll(model.collections());
-        collectionBox.setConverter(new CollectionNames());
+        collectionBox.setConverter(new CollectionNames<>(CollectionRef::fromName));
         collectionBox.valueProperty().bindBidirectional(model.collectionProperty());
 
         filteredRadio.disableProperty().bind(model.hasFilterProperty().not());

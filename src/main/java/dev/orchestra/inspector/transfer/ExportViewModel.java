@@ -7,6 +7,7 @@ import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.transfer.ExportFormat;
 import dev.orchestra.storage.transfer.ExportResult;
@@ -38,9 +39,9 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public class ExportViewModel {
     private final StoreConnection store;
-    private final Function<StoreCollection, DocumentFilter> activeFilters;
+    private final Function<CollectionRef, DocumentFilter> activeFilters;
     private final TransferStatus status;
-    private final ObjectProperty<StoreCollection> collection =
+    private final ObjectProperty<CollectionRef> collection =
             new SimpleObjectProperty<>(this, "collection", StoreCollection.MEMORY_ITEMS);
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(this, "format", ExportFormat.JSONL);
     private final ObjectProperty<Path> output = new SimpleObjectProperty<>(this, "output");
@@ -52,7 +53,7 @@ public class ExportViewModel {
 
     /** @param activeFilters the filter the app's view of a collection shows now ({@link DocumentFilter#none()} if none) */
     public ExportViewModel(BackgroundRunner runner, StoreConnection store,
-                           Function<StoreCollection, DocumentFilter> activeFilters) {
+                           Function<CollectionRef, DocumentFilter> activeFilters) {
         this.store = store;
         this.activeFilters = activeFilters;
         this.export = new AsyncCommand<>(runner, "Exporting a collection",
@@ -74,7 +75,7 @@ public class ExportViewModel {
     }
 
     /** Called when the dialog opens: the collection of the view that is showing, and its filter offered. */
-    public void prepare(StoreCollection shown) {
+    public void prepare(CollectionRef shown) {
         if (status.isRunning()) {
             return;
         }
@@ -88,7 +89,7 @@ public class ExportViewModel {
 
     /** The current view's filter for the chosen collection (re-read: the user may have changed it meanwhile). */
     private DocumentFilter currentFilter() {
-        StoreCollection c = collection.get();
+        CollectionRef c = collection.get();
         DocumentFilter f = c == null ? null : activeFilters.apply(c);
         return f == null ? DocumentFilter.none() : f;
     }
@@ -102,7 +103,7 @@ public class ExportViewModel {
         if (!export.executableProperty().get()) {
             return;
         }
-        StoreCollection c = collection.get();
+        CollectionRef c = collection.get();
         ExportFormat f = format.get();
         Path target = output.get();
         DocumentFilter filter = onlyFiltered.get() && hasFilter.get() ? currentFilter() : DocumentFilter.none();
@@ -125,7 +126,7 @@ public class ExportViewModel {
                 e -> status.fail("Export failed, no file written: " + ErrorMessages.describe(e)));
     }
 
-    static String summary(ExportResult r, StoreCollection c, Path target) {
+    static String summary(ExportResult r, CollectionRef c, Path target) {
         if (r.cancelled()) {
             return String.format(Locale.ROOT, "Cancelled after %,d documents: no file was written.", r.documents());
         }
@@ -170,11 +171,11 @@ public class ExportViewModel {
         status.cancel();
     }
 
-    public List<StoreCollection> collections() {
-        return List.of(StoreCollection.values());
+    public List<CollectionRef> collections() {
+        return CollectionRef.all();
     }
 
-    public ObjectProperty<StoreCollection> collectionProperty() {
+    public ObjectProperty<CollectionRef> collectionProperty() {
         return collection;
     }
 

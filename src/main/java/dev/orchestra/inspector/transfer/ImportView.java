@@ -47,7 +47,7 @@ public class ImportView {
     @FXML
     private void initialize() {
         collectionBox.getItems().setAll(model.collections());
-        collectionBox.setConverter(new CollectionNames());
+        collectionBox.setConverter(new CollectionNames<>(StoreCollection::fromName));
         collectionBox.valueProperty().bindBidirectional(model.collectionProperty());
         asIsBox.selectedProperty().bindBidirectional(model.asIsProperty());
         Bindings.bindBidirectional(fileField.textProperty(), model.fileProperty(), new PathText());

@@ -203,7 +203,7 @@ public class ImportViewModel {
     }
 
     public List<StoreCollection> collections() {
-        return StoreCollection.orchestraCollections();
+        return List.of(StoreCollection.values());
     }
 
     /**

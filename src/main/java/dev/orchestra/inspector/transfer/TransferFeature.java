@@ -7,6 +7,7 @@ import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.common.FxWindows;
 import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -30,7 +31,7 @@ public final class TransferFeature {
     private Stage importStage;
 
     public TransferFeature(BackgroundRunner runner, StoreConnection store, SafeStorageHolder storage,
-                           Function<StoreCollection, DocumentFilter> activeFilters, Runnable afterImport,
+                           Function<CollectionRef, DocumentFilter> activeFilters, Runnable afterImport,
                            ViewLoader loader, Messages messages) {
         this.exportModel = new ExportViewModel(runner, store, activeFilters);
         this.importModel = new ImportViewModel(runner, storage, afterImport);
@@ -43,7 +44,7 @@ public final class TransferFeature {
     }
 
     /** @param shown the collection of the view that is showing (preselected, with its filter offered) */
-    public Stage openExport(StoreCollection shown) {
+    public Stage openExport(CollectionRef shown) {
         exportModel.prepare(shown);
         if (exportStage == null) {
             ExportView view = new ExportView(exportModel, () -> exportStage.close());
@@ -54,11 +55,11 @@ public final class TransferFeature {
         return showAndFocus(exportStage);
     }
 
-    public Stage openImport(StoreCollection shown) {
+    public Stage openImport(CollectionRef shown) {
         importModel.prepare();
-        if (!importModel.runningProperty().get() && shown.isOrchestraCollection()
+        if (!importModel.runningProperty().get() && shown instanceof StoreCollection orchestra
                 && importModel.checkedProperty().get() == null) {
-            importModel.collectionProperty().set(shown);
+            importModel.collectionProperty().set(orchestra);
         }
         if (importStage == null) {
             ImportView view = new ImportView(importModel, messages, () -> importStage.close());

@@ -2,6 +2,7 @@ package dev.orchestra.storage.indexes;
 
 import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.error.StorageValidationException;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.ExistingIndexes;
 import dev.orchestra.storage.mongo.IndexBootstrap;
@@ -45,7 +46,7 @@ public final class IndexService {
     }
 
     public IndexReport report() {
-        return manager.capability(IndexCatalog.class).map(catalog -> new IndexReport(true, StoreCollection.orchestraCollections()
+        return manager.capability(IndexCatalog.class).map(catalog -> new IndexReport(true, List.of(StoreCollection.values())
                 .stream().map(c -> IndexComparison.compare(c, catalog.existing(c), recommendedFor(c))).toList()))
                 .orElseGet(IndexReport::notApplicable);
     }
@@ -81,12 +82,13 @@ public final class IndexService {
     }
 
     /** The facts to state before {@link #createExpirationTtl}: how many documents it would delete now. */
-    public ExpirationTtlPreview previewExpirationTtl(StoreCollection collection) {
+    public ExpirationTtlPreview previewExpirationTtl(CollectionRef collection) {
         IndexSpec ttl = expirationTtl(collection);
+        StoreCollection expiring = ttl.collection();
         IndexCatalog catalog = catalog();
-        ExistingIndexes existing = catalog.existing(collection);
-        IndexStatus status = IndexComparison.compare(collection, existing, List.of(ttl)).rows().get(0).status();
-        return new ExpirationTtlPreview(collection, ttl.name(), catalog.countExpired(collection, clock.instant()),
+        ExistingIndexes existing = catalog.existing(expiring);
+        IndexStatus status = IndexComparison.compare(expiring, existing, List.of(ttl)).rows().get(0).status();
+        return new ExpirationTtlPreview(expiring, ttl.name(), catalog.countExpired(expiring, clock.instant()),
                 existing.documentCount(), status);
     }
 
@@ -94,7 +96,7 @@ public final class IndexService {
      * The opt-in TTL index on {@code expiration}; its audit entry records how many documents were expired then.
      * Never part of {@link #createAllRecommended()}.
      */
-    public IndexCreation createExpirationTtl(StoreCollection collection) {
+    public IndexCreation createExpirationTtl(CollectionRef collection) {
         return create(List.of(expirationTtl(collection)),
                 spec -> catalog().countExpired(spec.collection(), clock.instant()));
     }
@@ -130,7 +132,7 @@ public final class IndexService {
                 "This store has no indexes (in-memory): there is nothing to create"));
     }
 
-    private static IndexSpec expirationTtl(StoreCollection collection) {
+    private static IndexSpec expirationTtl(CollectionRef collection) {
         try {
             return IndexBootstrap.expirationTtl(collection);
         } catch (IllegalArgumentException e) {

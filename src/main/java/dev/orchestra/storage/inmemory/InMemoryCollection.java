@@ -3,6 +3,7 @@ package dev.orchestra.storage.inmemory;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.schema.Fields;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +19,10 @@ final class InMemoryCollection {
     private record Stored(BsonDocument document, Document matchable) {
     }
 
-    private final StoreCollection kind;
+    private final CollectionRef kind;
     private final Map<BsonValue, Stored> documents = new LinkedHashMap<>();
 
-    InMemoryCollection(StoreCollection kind) {
+    InMemoryCollection(CollectionRef kind) {
         this.kind = kind;
     }
 

@@ -5,7 +5,7 @@ import dev.orchestra.storage.mapping.ListRows;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.PageRequest;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +19,7 @@ final class InMemoryPager {
     }
 
     /** Newest first: dated documents by (time desc, _id desc), then the undated ones by _id desc. */
-    static List<BsonDocument> sortNewestFirst(StoreCollection collection, List<BsonDocument> documents) {
+    static List<BsonDocument> sortNewestFirst(CollectionRef collection, List<BsonDocument> documents) {
         String time = collection.timeField();
         List<BsonDocument> dated = new ArrayList<>();
         List<BsonDocument> undated = new ArrayList<>();
@@ -33,7 +33,7 @@ final class InMemoryPager {
         return dated;
     }
 
-    static Page<BsonDocument> page(StoreCollection collection, List<BsonDocument> matching, PageRequest request) {
+    static Page<BsonDocument> page(CollectionRef collection, List<BsonDocument> matching, PageRequest request) {
         String time = collection.timeField();
         List<BsonDocument> sorted = sortNewestFirst(collection, matching);
         int datedCount = (int) sorted.stream().filter(d -> isDated(d, time)).count();
@@ -54,7 +54,7 @@ final class InMemoryPager {
         return new Page<>(rows, next, true);
     }
 
-    private static int start(StoreCollection collection, List<BsonDocument> sorted, int datedCount, PageCursor after) {
+    private static int start(CollectionRef collection, List<BsonDocument> sorted, int datedCount, PageCursor after) {
         if (after == null) {
             return 0;
         }

@@ -2,6 +2,7 @@ package dev.orchestra.storage.mapping;
 
 import dev.orchestra.storage.schema.Fields;
 
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,7 +17,7 @@ public final class InsertDefaults {
     }
 
     /** A copy of {@code document} with {@code _id} (a new UUID string) first and missing defaults added. */
-    public static BsonDocument apply(StoreCollection collection, BsonDocument document, Instant now) {
+    public static BsonDocument apply(CollectionRef collection, BsonDocument document, Instant now) {
         BsonDocument result = new BsonDocument();
         BsonValue id = document.get(Fields.ID);
         result.put(Fields.ID, id == null ? new BsonString(UUID.randomUUID().toString()) : id);
@@ -33,7 +34,7 @@ public final class InsertDefaults {
         if (collection == StoreCollection.USER_SESSIONS && !result.containsKey(Fields.CREATED_AT)) {
             result.put(Fields.CREATED_AT, nowValue);
         }
-        if (collection.isOrchestraCollection() && !result.containsKey(Fields.METADATA)) {
+        if (collection instanceof StoreCollection && !result.containsKey(Fields.METADATA)) {
             result.put(Fields.METADATA, new BsonDocument());
         }
         return result;

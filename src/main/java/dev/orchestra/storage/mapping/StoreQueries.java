@@ -5,6 +5,7 @@ import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageCursor;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.validation.Arguments;
 import dev.orchestra.storage.validation.QueryOperatorGuard;
@@ -46,7 +47,7 @@ public final class StoreQueries {
     }
 
     /** The filter for {@code filter} on {@code collection}; refuses criteria that do not apply to it. */
-    public static BsonDocument filter(StoreCollection collection, DocumentFilter filter) {
+    public static BsonDocument filter(CollectionRef collection, DocumentFilter filter) {
         List<BsonDocument> clauses = new ArrayList<>();
         if (filter == null) {
             return new BsonDocument();
@@ -81,12 +82,12 @@ public final class StoreQueries {
     }
 
     /** Documents whose time field is a BSON date: the part of a listing paged by (time, _id). */
-    public static BsonDocument dated(StoreCollection collection) {
+    public static BsonDocument dated(CollectionRef collection) {
         return new BsonDocument(collection.timeField(), new BsonDocument("$type", new BsonString("date")));
     }
 
     /** Documents whose time field is missing, null or not a date: the tail of a listing, paged by offset. */
-    public static BsonDocument undated(StoreCollection collection) {
+    public static BsonDocument undated(CollectionRef collection) {
         return new BsonDocument(collection.timeField(),
                 new BsonDocument("$not", new BsonDocument("$type", new BsonString("date"))));
     }
@@ -96,7 +97,7 @@ public final class StoreQueries {
      * values of the same BSON type bracket, so ids of a lower-ordered type (e.g. strings after ObjectIds) are
      * added explicitly: mixed id types at equal timestamps are neither skipped nor repeated.
      */
-    public static BsonDocument datedAfter(StoreCollection collection, PageCursor cursor) {
+    public static BsonDocument datedAfter(CollectionRef collection, PageCursor cursor) {
         String time = collection.timeField();
         BsonValue lastTime = cursor.lastTime();
         BsonArray branches = new BsonArray();
@@ -147,16 +148,18 @@ public final class StoreQueries {
         return pattern.toString();
     }
 
-    private static String textField(StoreCollection collection) {
-        return switch (collection) {
-            case MEMORY_ITEMS -> Fields.TEXT_CONTENT;
-            case AGENT_DATA -> Fields.CONTENT;
-            default -> throw new StorageValidationException("Text search applies to memory_items and agent_data, not "
-                    + collection.collectionName());
-        };
+    private static String textField(CollectionRef collection) {
+        if (collection == StoreCollection.MEMORY_ITEMS) {
+            return Fields.TEXT_CONTENT;
+        }
+        if (collection == StoreCollection.AGENT_DATA) {
+            return Fields.CONTENT;
+        }
+        throw new StorageValidationException("Text search applies to memory_items and agent_data, not "
+                + collection.collectionName());
     }
 
-    private static void requireCollection(StoreCollection actual, StoreCollection expected, String criterion) {
+    private static void requireCollection(CollectionRef actual, StoreCollection expected, String criterion) {
         if (actual != expected) {
             throw new StorageValidationException("The " + criterion + " filter applies to " + expected.collectionName()
                     + " only, not " + actual.collectionName());

@@ -1,19 +1,15 @@
 package dev.orchestra.storage.model;
 
-import dev.orchestra.storage.error.StorageValidationException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** The three collections Orchestra keeps, with the field that orders each one in time. */
-public enum StoreCollection {
+/**
+ * The three collections Orchestra keeps, with the field that orders each one in time. The inspector's own trash and
+ * audit log are {@link InspectorCollection}s.
+ */
+public enum StoreCollection implements CollectionRef {
     MEMORY_ITEMS("memory_items", "timestamp", List.of("user_id", "item_type")),
     AGENT_DATA("agent_data", "timestamp", List.of("agent_id", "data_type", "content")),
-    USER_SESSIONS("user_sessions", "updated_at", List.of("user_id", "session_id")),
-    /** The inspector's own: copies of deleted documents, restorable for 30 days (TTL index on deleted_at). */
-    INSPECTOR_TRASH("inspector_trash", "deleted_at", List.of("source_collection", "document")),
-    /** The inspector's own: one entry per insert, update, delete and restore. */
-    INSPECTOR_AUDIT("inspector_audit", "time", List.of("action", "collection"));
+    USER_SESSIONS("user_sessions", "updated_at", List.of("user_id", "session_id"));
 
     private final String collectionName;
     private final String timeField;
@@ -25,33 +21,23 @@ public enum StoreCollection {
         this.requiredFields = requiredFields;
     }
 
-    /** The collections Orchestra itself writes (the inspector's own are not among them). */
-    public static List<StoreCollection> orchestraCollections() {
-        return List.of(MEMORY_ITEMS, AGENT_DATA, USER_SESSIONS);
-    }
-
-    public boolean isOrchestraCollection() {
-        return orchestraCollections().contains(this);
-    }
-
+    @Override
     public String collectionName() {
         return collectionName;
     }
 
-    /** The date field used for keyset paging and time-range filters. */
+    @Override
     public String timeField() {
         return timeField;
     }
 
+    @Override
     public List<String> requiredFields() {
         return requiredFields;
     }
 
+    /** One of Orchestra's collections by its MongoDB name; the inspector's own and unknown names are refused. */
     public static StoreCollection fromName(String name) {
-        return Arrays.stream(values())
-                .filter(c -> c.collectionName.equals(name))
-                .findFirst()
-                .orElseThrow(() -> new StorageValidationException("Unknown collection '" + name + "'. Known: "
-                        + Arrays.stream(values()).map(StoreCollection::collectionName).collect(Collectors.joining(", "))));
+        return CollectionRef.fromName(name, List.of(values()));
     }
 }

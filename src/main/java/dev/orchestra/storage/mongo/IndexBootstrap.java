@@ -9,9 +9,12 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.orchestra.storage.schema.Fields;
+import dev.orchestra.storage.model.CollectionRef;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
 import org.bson.conversions.Bson;
@@ -25,9 +28,9 @@ import org.slf4j.LoggerFactory;
  *       start-up, or a user through the inspector's Indexes panel or the {@code indexes} CLI command. Opening a
  *       store never creates them (a build on a large production collection is a real load, and a unique index can
  *       fail on data another system wrote).</li>
- *   <li>{@link #inspectorOwn(StoreCollection)}: the indexes of the inspector's own collections, created together
+ *   <li>{@link #inspectorOwn(InspectorCollection)}: the indexes of the inspector's own collections, created together
  *       with the collection by the first write that needs it (a delete's trash copy, an audit entry).</li>
- *   <li>{@link #expirationTtl(StoreCollection)}: a TTL index on {@code expiration}. Never recommended and never
+ *   <li>{@link #expirationTtl(CollectionRef)}: a TTL index on {@code expiration}. Never recommended and never
  *       implicit: with it MongoDB deletes expired documents by itself, without trash or audit.</li>
  * </ul>
  * Creating is idempotent (same name and keys: a no-op). An index the data does not allow, or one that exists under
@@ -64,18 +67,31 @@ public final class IndexBootstrap {
     public static List<String> create(MongoDatabase database, List<IndexSpec> specs) {
         List<String> problems = new ArrayList<>();
         for (IndexSpec spec : specs) {
-            try {
-                database.getCollection(spec.collection().collectionName(), BsonDocument.class)
-                        .createIndexes(List.of(spec.model()));
-            } catch (MongoTimeoutException | MongoSocketException e) {
-                throw e; // the caller maps connection failures
-            } catch (MongoCommandException | MongoWriteException e) {
-                String problem = spec.collection().collectionName() + "." + spec.name() + ": " + e.getMessage();
-                LOG.warn("Index not created: {}", problem);
-                problems.add(problem);
-            }
+            create(database, spec.collection().collectionName(), spec.model()).ifPresent(problems::add);
         }
         return problems;
+    }
+
+    /** Creates the indexes of one of the inspector's own collections; returns a line per one not created. */
+    public static List<String> createOwn(MongoDatabase database, InspectorCollection collection) {
+        List<String> problems = new ArrayList<>();
+        for (IndexModel model : inspectorOwn(collection)) {
+            create(database, collection.collectionName(), model).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    private static Optional<String> create(MongoDatabase database, String collectionName, IndexModel model) {
+        try {
+            database.getCollection(collectionName, BsonDocument.class).createIndexes(List.of(model));
+            return Optional.empty();
+        } catch (MongoTimeoutException | MongoSocketException e) {
+            throw e; // the caller maps connection failures
+        } catch (MongoCommandException | MongoWriteException e) {
+            String problem = collectionName + "." + model.getOptions().getName() + ": " + e.getMessage();
+            LOG.warn("Index not created: {}", problem);
+            return Optional.of(problem);
+        }
     }
 
     /** Orchestra's query indexes plus the listing indexes the inspector's unfiltered views page on. */
@@ -98,25 +114,24 @@ public final class IndexBootstrap {
                 listingIndex(StoreCollection.USER_SESSIONS));
     }
 
-    /** The indexes of one of the inspector's own collections (empty for Orchestra's). */
-    public static List<IndexSpec> inspectorOwn(StoreCollection collection) {
+    /** The indexes of one of the inspector's own collections. */
+    public static List<IndexModel> inspectorOwn(InspectorCollection collection) {
         return switch (collection) {
-            case INSPECTOR_TRASH -> List.of(
-                    spec(collection, "deleted_at_ttl", Indexes.ascending(collection.timeField()),
-                            new IndexOptions().expireAfter(TRASH_RETENTION_SECONDS, TimeUnit.SECONDS)),
-                    spec(collection, "batch_id", Indexes.ascending("batch_id"), new IndexOptions()));
-            case INSPECTOR_AUDIT -> List.of(
-                    spec(collection, "time", Indexes.descending(collection.timeField()), new IndexOptions()));
-            default -> List.of();
+            case TRASH -> List.of(
+                    new IndexModel(Indexes.ascending(collection.timeField()), new IndexOptions().name("deleted_at_ttl")
+                            .expireAfter(TRASH_RETENTION_SECONDS, TimeUnit.SECONDS)),
+                    new IndexModel(Indexes.ascending("batch_id"), new IndexOptions().name("batch_id")));
+            case AUDIT -> List.of(
+                    new IndexModel(Indexes.descending(collection.timeField()), new IndexOptions().name("time")));
         };
     }
 
     /** The opt-in TTL index on {@code expiration}: MongoDB then deletes expired documents itself. */
-    public static IndexSpec expirationTtl(StoreCollection collection) {
+    public static IndexSpec expirationTtl(CollectionRef collection) {
         if (collection != StoreCollection.MEMORY_ITEMS && collection != StoreCollection.AGENT_DATA) {
             throw new IllegalArgumentException(collection.collectionName() + " has no expiration field");
         }
-        return spec(collection, EXPIRATION_TTL_NAME, Indexes.ascending(Fields.EXPIRATION),
+        return spec((StoreCollection) collection, EXPIRATION_TTL_NAME, Indexes.ascending(Fields.EXPIRATION),
                 new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }
 

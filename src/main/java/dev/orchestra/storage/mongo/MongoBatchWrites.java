@@ -6,6 +6,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.mapping.InsertDefaults;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.validation.DocumentValidator;
@@ -38,7 +39,7 @@ final class MongoBatchWrites {
         return new MongoBatchUpsert(errors, timeout, target, collection, checks).run(documents);
     }
 
-    List<BsonDocument> findByIds(MongoCollection<BsonDocument> target, StoreCollection collection,
+    List<BsonDocument> findByIds(MongoCollection<BsonDocument> target, CollectionRef collection,
                                  List<BsonValue> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -48,7 +49,7 @@ final class MongoBatchWrites {
     }
 
     /** Validates all first (nothing written when one is invalid), then one ordered {@code insertMany}. */
-    List<BsonValue> insertAll(MongoCollection<BsonDocument> target, StoreCollection collection,
+    List<BsonValue> insertAll(MongoCollection<BsonDocument> target, CollectionRef collection,
                               List<BsonDocument> documents) {
         Instant now = Instant.now();
         List<BsonDocument> complete = new ArrayList<>(documents.size());
@@ -67,7 +68,7 @@ final class MongoBatchWrites {
         return complete.stream().map(d -> d.get(Fields.ID)).toList();
     }
 
-    long deleteByIds(MongoCollection<BsonDocument> target, StoreCollection collection, List<BsonValue> ids) {
+    long deleteByIds(MongoCollection<BsonDocument> target, CollectionRef collection, List<BsonValue> ids) {
         if (ids.isEmpty()) {
             return 0;
         }

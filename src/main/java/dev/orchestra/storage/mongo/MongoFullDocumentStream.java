@@ -13,7 +13,7 @@ import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.DocumentFilter;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.bson.BsonDocument;
@@ -48,7 +48,7 @@ final class MongoFullDocumentStream implements FullDocumentStreaming, AutoClosea
     }
 
     @Override
-    public DocumentCursor streamFullDocuments(StoreCollection collection, DocumentFilter filter) {
+    public DocumentCursor streamFullDocuments(CollectionRef collection, DocumentFilter filter) {
         BsonDocument query = StoreQueries.filter(collection, filter);
         MongoDatabase database = database();
         MongoCursor<BsonDocument> cursor = guarded(() -> database

@@ -6,7 +6,7 @@ import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.PageRequest;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ final class MongoPager {
         this.maxTime = maxTime;
     }
 
-    Page<BsonDocument> page(MongoCollection<BsonDocument> collection, StoreCollection kind, BsonDocument filter,
+    Page<BsonDocument> page(MongoCollection<BsonDocument> collection, CollectionRef kind, BsonDocument filter,
                             PageRequest request) {
         String time = kind.timeField();
         int size = request.size();

@@ -5,6 +5,7 @@ import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Clock;
@@ -43,7 +44,7 @@ public final class AuditLog {
 
     /** Newest first; the filter's time range applies to {@code time}, a raw filter to any audit field. */
     public Page<AuditEntry> list(DocumentFilter filter, PageRequest page) {
-        Page<BsonDocument> raw = manager.findPage(StoreCollection.INSPECTOR_AUDIT, filter, page);
+        Page<BsonDocument> raw = manager.findPage(InspectorCollection.AUDIT, filter, page);
         return new Page<>(raw.items().stream().map(AuditEntry::fromDocument).toList(), raw.next(), raw.hasMore());
     }
 
@@ -79,7 +80,7 @@ public final class AuditLog {
      */
     void importing(StoreCollection collection, List<BsonValue> ids) {
         BsonDocument described = FilterDescription.ofIds(ids).append("up_to", new BsonInt64(ids.size()));
-        manager.insert(StoreCollection.INSPECTOR_AUDIT, fitToSizeLimit(entry(AuditAction.IMPORT_STARTED,
+        manager.insert(InspectorCollection.AUDIT, fitToSizeLimit(entry(AuditAction.IMPORT_STARTED,
                 collection.collectionName(), null, described, (long) ids.size(), null, null, null).toDocument()));
     }
 
@@ -103,7 +104,7 @@ public final class AuditLog {
 
     void restoredBatch(String batchId, long count) {
         var filter = new BsonDocument(TrashEntry.BATCH_ID, new BsonString(batchId));
-        write(entry(AuditAction.RESTORE, StoreCollection.INSPECTOR_TRASH.collectionName(), null, filter, count,
+        write(entry(AuditAction.RESTORE, InspectorCollection.TRASH.collectionName(), null, filter, count,
                 null, null, batchId));
     }
 
@@ -116,7 +117,7 @@ public final class AuditLog {
     private void write(AuditEntry entry) {
         BsonDocument doc = fitToSizeLimit(entry.toDocument());
         try {
-            manager.insert(StoreCollection.INSPECTOR_AUDIT, doc);
+            manager.insert(InspectorCollection.AUDIT, doc);
         } catch (StorageException e) {
             LOG.error("Could not write the audit entry for {} on {} {}: {}", entry.action(), entry.collection(),
                     entry.documentId(), e.getMessage());

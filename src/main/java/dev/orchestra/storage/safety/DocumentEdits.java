@@ -1,5 +1,7 @@
 package dev.orchestra.storage.safety;
 
+import static dev.orchestra.storage.validation.Arguments.requireArgument;
+
 import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.StoreCollection;
@@ -26,7 +28,7 @@ final class DocumentEdits {
     }
 
     BsonDocument update(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
-        EditableCollections.require(collection);
+        requireArgument(collection, "collection");
         lock.checkWritable("update in " + collection.collectionName());
         BsonValue id = requireSameId(expected, replacement);
         DocumentValidator.validateChange(collection, expected, replacement);
@@ -36,7 +38,7 @@ final class DocumentEdits {
     }
 
     BsonValue insert(StoreCollection collection, BsonDocument document) {
-        EditableCollections.require(collection);
+        requireArgument(collection, "collection");
         lock.checkWritable("insert into " + collection.collectionName());
         if (document == null) {
             throw new StorageValidationException("No document given");
@@ -51,7 +53,7 @@ final class DocumentEdits {
 
     /** A copy of a stored document to edit before inserting: no {@code _id}, the time field set to now. */
     BsonDocument duplicateDraft(StoreCollection collection, BsonValue id) {
-        EditableCollections.require(collection);
+        requireArgument(collection, "collection");
         BsonDocument original = manager.findById(collection, id).orElseThrow(() -> new StorageValidationException(
                 "No document with _id " + id + " in " + collection.collectionName() + " to duplicate"));
         BsonDocument draft = original.clone();

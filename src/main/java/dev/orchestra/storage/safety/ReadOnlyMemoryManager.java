@@ -10,6 +10,7 @@ import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.DocumentChecks;
@@ -75,7 +76,7 @@ public final class ReadOnlyMemoryManager extends ForwardingMemoryManager {
     }
 
     @Override
-    public BsonValue insert(StoreCollection collection, BsonDocument document) {
+    public BsonValue insert(CollectionRef collection, BsonDocument document) {
         lock.checkWritable("insert into " + collection.collectionName());
         return delegate.insert(collection, document);
     }
@@ -93,7 +94,7 @@ public final class ReadOnlyMemoryManager extends ForwardingMemoryManager {
     }
 
     @Override
-    public boolean delete(StoreCollection collection, BsonValue id) {
+    public boolean delete(CollectionRef collection, BsonValue id) {
         lock.checkWritable("delete from " + collection.collectionName());
         return delegate.delete(collection, id);
     }
@@ -105,13 +106,13 @@ public final class ReadOnlyMemoryManager extends ForwardingMemoryManager {
     }
 
     @Override
-    public List<BsonValue> insertAll(StoreCollection collection, List<BsonDocument> documents) {
+    public List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> documents) {
         lock.checkWritable("insert into " + collection.collectionName());
         return delegate.insertAll(collection, documents);
     }
 
     @Override
-    public long deleteByIds(StoreCollection collection, List<BsonValue> ids) {
+    public long deleteByIds(CollectionRef collection, List<BsonValue> ids) {
         lock.checkWritable("delete from " + collection.collectionName());
         return delegate.deleteByIds(collection, ids);
     }

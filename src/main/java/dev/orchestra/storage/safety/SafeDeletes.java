@@ -1,5 +1,7 @@
 package dev.orchestra.storage.safety;
 
+import static dev.orchestra.storage.validation.Arguments.requireArgument;
+
 import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.BulkProgress;
@@ -42,7 +44,7 @@ final class SafeDeletes {
     }
 
     DeletePreview preview(StoreCollection collection, DocumentFilter filter, int sampleSize) {
-        EditableCollections.require(collection);
+        requireArgument(collection, "collection");
         QueryOperatorGuard.check(filter.rawFilter());
         CountEstimate count = manager.count(collection, filter);
         return DeletePreview.forFilter(count, manager.findPage(collection, filter, PageRequest.first(sampleSize)).items());
@@ -50,7 +52,7 @@ final class SafeDeletes {
 
     /** The selection's size (distinct ids) and the first {@code sampleSize} of the documents, in full. */
     DeletePreview previewIds(StoreCollection collection, List<BsonValue> ids, int sampleSize) {
-        EditableCollections.require(collection);
+        requireArgument(collection, "collection");
         List<BsonValue> distinct = List.copyOf(new LinkedHashSet<>(ids));
         List<BsonDocument> sample = distinct.stream().limit(Math.max(0, sampleSize))
                 .flatMap(id -> manager.findById(collection, id).stream()).toList();
@@ -67,7 +69,7 @@ final class SafeDeletes {
     }
 
     DeleteResult delete(StoreCollection collection, BsonValue id) {
-        EditableCollections.require(collection);
+        requireArgument(collection, "collection");
         lock.checkWritable("delete from " + collection.collectionName());
         String batchId = newBatchId();
         var deleted = deleter.deleteOne(collection, id, batchId);
@@ -76,7 +78,7 @@ final class SafeDeletes {
     }
 
     DeleteResult deleteMany(StoreCollection collection, List<BsonValue> ids, int batchSize, BulkProgress progress) {
-        EditableCollections.require(collection);
+        requireArgument(collection, "collection");
         lock.checkWritable("delete from " + collection.collectionName());
         List<BsonValue> distinct = List.copyOf(new LinkedHashSet<>(ids));
         String batchId = newBatchId();
@@ -99,7 +101,7 @@ final class SafeDeletes {
 
     DeleteResult deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize,
                                 BulkProgress progress) {
-        EditableCollections.require(collection);
+        requireArgument(collection, "collection");
         lock.checkWritable("delete matching documents from " + collection.collectionName());
         QueryOperatorGuard.check(filter.rawFilter());
         int size = checkBatchSize(batchSize);

@@ -1,5 +1,7 @@
 package dev.orchestra.storage.safety;
 
+import static dev.orchestra.storage.validation.Arguments.requireArgument;
+
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
@@ -113,7 +115,7 @@ public final class SafeOperations {
 
     /** {@link #importBatch(StoreCollection, List)} with the given rules ({@link DocumentChecks#AS_IS}: a restore). */
     public UpsertResult importBatch(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {
-        EditableCollections.require(collection);
+        requireArgument(collection, "collection");
         lock.checkWritable("import into " + collection.collectionName());
         Instant now = clock.instant();
         List<BsonDocument> complete = documents.stream().map(d -> checks.complete(collection, d, now)).toList();

@@ -9,6 +9,8 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.CollectionRef;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ public final class TrashService {
     }
 
     public Optional<TrashEntry> find(BsonValue trashId) {
-        return manager.findById(StoreCollection.INSPECTOR_TRASH, trashId).map(TrashEntry::fromDocument);
+        return manager.findById(InspectorCollection.TRASH, trashId).map(TrashEntry::fromDocument);
     }
 
     /**
@@ -117,7 +119,7 @@ public final class TrashService {
         var entry = new TrashEntry(new BsonString(UUID.randomUUID().toString()), source.collectionName(), original,
                 clock.instant(), actor.user(), actor.origin(), batchId);
         try {
-            manager.insert(StoreCollection.INSPECTOR_TRASH, entry.toDocument());
+            manager.insert(InspectorCollection.TRASH, entry.toDocument());
             return entry.id();
         } catch (StorageException e) {
             throw new TrashCopyException("Could not copy " + source.collectionName() + " " + original.get("_id")
@@ -138,7 +140,7 @@ public final class TrashService {
         }
         List<BsonValue> trashIds = entries.stream().map(e -> e.get(TrashEntry.ID)).toList();
         try {
-            manager.insertAll(StoreCollection.INSPECTOR_TRASH, entries);
+            manager.insertAll(InspectorCollection.TRASH, entries);
             return trashIds;
         } catch (StorageException e) {
             discardQuietly(trashIds);
@@ -149,7 +151,7 @@ public final class TrashService {
 
     private void discardQuietly(List<BsonValue> trashIds) {
         try {
-            manager.deleteByIds(StoreCollection.INSPECTOR_TRASH, trashIds);
+            manager.deleteByIds(InspectorCollection.TRASH, trashIds);
         } catch (StorageException e) {
             LOG.warn("Could not remove the partial trash copies of a failed copy (their originals were not deleted): {}",
                     e.getMessage());
@@ -158,11 +160,11 @@ public final class TrashService {
 
     /** Drops a copy whose original turned out not to be deleted by us (someone else deleted it first). */
     void discard(BsonValue trashId) {
-        manager.delete(StoreCollection.INSPECTOR_TRASH, trashId);
+        manager.delete(InspectorCollection.TRASH, trashId);
     }
 
     private Page<TrashEntry> list(DocumentFilter filter, PageRequest page) {
-        Page<BsonDocument> raw = manager.findPage(StoreCollection.INSPECTOR_TRASH, filter, page);
+        Page<BsonDocument> raw = manager.findPage(InspectorCollection.TRASH, filter, page);
         return new Page<>(raw.items().stream().map(TrashEntry::fromDocument).toList(), raw.next(), raw.hasMore());
     }
 
@@ -178,8 +180,8 @@ public final class TrashService {
     }
 
     private static StoreCollection sourceOf(TrashEntry entry) {
-        StoreCollection source = StoreCollection.fromName(String.valueOf(entry.sourceCollection()));
-        if (!source.isOrchestraCollection() || entry.documentId() == null) {
+        CollectionRef named = CollectionRef.fromName(String.valueOf(entry.sourceCollection()));
+        if (!(named instanceof StoreCollection source) || entry.documentId() == null) {
             throw new StorageValidationException("Trash entry " + entry.id() + " cannot be restored: it names no "
                     + "Orchestra collection or its document has no _id");
         }
@@ -207,7 +209,7 @@ public final class TrashService {
             throw idTaken(entry, source, taken.current().orElse(null));
         }
         try {
-            manager.delete(StoreCollection.INSPECTOR_TRASH, entry.id());
+            manager.delete(InspectorCollection.TRASH, entry.id());
         } catch (StorageException e) {
             // The document is back; a stale entry is harmless because restoring it again is refused.
             LOG.warn("Restored {} {} but could not remove trash entry {}: {}", source.collectionName(),

@@ -1,7 +1,7 @@
 package dev.orchestra.storage.schema;
 
 import dev.orchestra.storage.error.StorageValidationException;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.bson.BsonValue;
  *                     this collection, but checked when an edit changes them
  * @param editable     the inspector offers New and Edit for it (Orchestra's collections, not its own)
  */
-public record CollectionSchema(StoreCollection collection, List<FieldSpec> fields, List<FieldSpec> conventional,
+public record CollectionSchema(CollectionRef collection, List<FieldSpec> fields, List<FieldSpec> conventional,
                                boolean editable) {
 
     public CollectionSchema {

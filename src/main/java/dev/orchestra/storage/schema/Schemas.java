@@ -18,6 +18,8 @@ import static dev.orchestra.storage.schema.FieldType.DATE;
 import static dev.orchestra.storage.schema.FieldType.DOCUMENT;
 import static dev.orchestra.storage.schema.FieldType.STRING;
 
+import dev.orchestra.storage.model.CollectionRef;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,24 +66,28 @@ public final class Schemas {
                     FieldSpec.of(METADATA, DOCUMENT).startsAs(NewValue.EMPTY_DOCUMENT)),
             conventions(true), true);
 
-    private static final CollectionSchema INSPECTOR_TRASH = new CollectionSchema(StoreCollection.INSPECTOR_TRASH,
+    private static final CollectionSchema INSPECTOR_TRASH = new CollectionSchema(InspectorCollection.TRASH,
             List.of(FieldSpec.of("source_collection", STRING).inTable(), FieldSpec.of("document", DOCUMENT)),
             conventions(true), false);
 
-    private static final CollectionSchema INSPECTOR_AUDIT = new CollectionSchema(StoreCollection.INSPECTOR_AUDIT,
+    private static final CollectionSchema INSPECTOR_AUDIT = new CollectionSchema(InspectorCollection.AUDIT,
             List.of(FieldSpec.of("action", STRING).inTable(), FieldSpec.of("collection", STRING).inTable()),
             conventions(true), false);
 
     private Schemas() {
     }
 
-    public static CollectionSchema of(StoreCollection collection) {
-        return switch (collection) {
+    public static CollectionSchema of(CollectionRef collection) {
+        if (collection instanceof InspectorCollection own) {
+            return switch (own) {
+                case TRASH -> INSPECTOR_TRASH;
+                case AUDIT -> INSPECTOR_AUDIT;
+            };
+        }
+        return switch ((StoreCollection) collection) {
             case MEMORY_ITEMS -> MEMORY_ITEMS;
             case AGENT_DATA -> AGENT_DATA;
             case USER_SESSIONS -> USER_SESSIONS;
-            case INSPECTOR_TRASH -> INSPECTOR_TRASH;
-            case INSPECTOR_AUDIT -> INSPECTOR_AUDIT;
         };
     }
 

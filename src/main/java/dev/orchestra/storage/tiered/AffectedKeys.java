@@ -2,6 +2,7 @@ package dev.orchestra.storage.tiered;
 
 import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.redis.CacheKeys;
 import dev.orchestra.storage.redis.RedisCache;
@@ -22,7 +23,7 @@ final class AffectedKeys {
     }
 
     /** After writing, replacing or deleting these stored documents (old and new versions alike). */
-    void invalidateDocuments(StoreCollection collection, List<BsonDocument> documents) {
+    void invalidateDocuments(CollectionRef collection, List<BsonDocument> documents) {
         Set<String> affected = new LinkedHashSet<>();
         for (BsonDocument document : documents) {
             if (document == null) {
@@ -65,11 +66,11 @@ final class AffectedKeys {
         }
     }
 
-    private List<String> keysOf(StoreCollection collection, String userId, String sessionId) {
-        if (userId == null) {
+    private List<String> keysOf(CollectionRef collection, String userId, String sessionId) {
+        if (userId == null || !(collection instanceof StoreCollection orchestra)) {
             return List.of();
         }
-        return switch (collection) {
+        return switch (orchestra) {
             case MEMORY_ITEMS -> keys.historyKeysShowing(userId, sessionId);
             case USER_SESSIONS -> sessionId == null ? List.of() : List.of(keys.session(userId, sessionId));
             default -> List.of();

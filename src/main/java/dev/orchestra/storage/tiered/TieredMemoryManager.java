@@ -14,6 +14,7 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.redis.CacheKeyView;
 import dev.orchestra.storage.model.UpsertResult;
@@ -150,7 +151,7 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
     }
 
     @Override
-    public Page<BsonDocument> findPage(StoreCollection collection, DocumentFilter filter, PageRequest page) {
+    public Page<BsonDocument> findPage(CollectionRef collection, DocumentFilter filter, PageRequest page) {
         Optional<String> key = sessionKey(collection, filter, page);
         if (key.isEmpty()) {
             return delegate.findPage(collection, filter, page);
@@ -171,7 +172,7 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
     }
 
     /** Only the exact lookup of one session record, first page, is cached. */
-    private Optional<String> sessionKey(StoreCollection collection, DocumentFilter filter, PageRequest page) {
+    private Optional<String> sessionKey(CollectionRef collection, DocumentFilter filter, PageRequest page) {
         if (cache == null || collection != StoreCollection.USER_SESSIONS || filter == null || page == null
                 || page.after() != null || filter.userId() == null || filter.sessionId() == null
                 || !filter.equals(DocumentFilter.forSession(filter.userId(), filter.sessionId()))) {
@@ -205,7 +206,7 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
     }
 
     @Override
-    public BsonValue insert(StoreCollection collection, BsonDocument document) {
+    public BsonValue insert(CollectionRef collection, BsonDocument document) {
         return afterWrite(() -> delegate.insert(collection, document),
                 () -> affected.invalidateDocuments(collection, List.of(document)));
     }
@@ -227,7 +228,7 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
     }
 
     @Override
-    public boolean delete(StoreCollection collection, BsonValue id) {
+    public boolean delete(CollectionRef collection, BsonValue id) {
         if (cache == null || !isCached(collection)) {
             return delegate.delete(collection, id);
         }
@@ -258,13 +259,13 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
     }
 
     @Override
-    public List<BsonValue> insertAll(StoreCollection collection, List<BsonDocument> documents) {
+    public List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> documents) {
         return afterWrite(() -> delegate.insertAll(collection, documents),
                 () -> affected.invalidateDocuments(collection, documents));
     }
 
     @Override
-    public long deleteByIds(StoreCollection collection, List<BsonValue> ids) {
+    public long deleteByIds(CollectionRef collection, List<BsonValue> ids) {
         if (cache == null || !isCached(collection)) {
             return delegate.deleteByIds(collection, ids);
         }
@@ -302,7 +303,7 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
         return result;
     }
 
-    private static boolean isCached(StoreCollection collection) {
+    private static boolean isCached(CollectionRef collection) {
         return collection == StoreCollection.MEMORY_ITEMS || collection == StoreCollection.USER_SESSIONS;
     }
 

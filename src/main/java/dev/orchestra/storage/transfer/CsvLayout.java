@@ -1,6 +1,7 @@
 package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.schema.Fields;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,8 +21,15 @@ public final class CsvLayout {
         this.knownFields = List.copyOf(knownFields);
     }
 
-    public static CsvLayout forCollection(StoreCollection collection) {
-        return new CsvLayout(switch (collection) {
+    public static CsvLayout forCollection(CollectionRef collection) {
+        if (!(collection instanceof StoreCollection orchestra)) {
+            Set<String> fields = new LinkedHashSet<>();
+            fields.add("_id");
+            fields.add(collection.timeField());
+            fields.addAll(collection.requiredFields());
+            return new CsvLayout(new ArrayList<>(fields));
+        }
+        return new CsvLayout(switch (orchestra) {
             case MEMORY_ITEMS -> List.of(Fields.ID, Fields.USER_ID, Fields.SESSION_ID, Fields.TIMESTAMP,
                     Fields.ITEM_TYPE, Fields.PERSONA_ACTIVE, Fields.TEXT_CONTENT, Fields.EMBEDDING, Fields.METADATA,
                     Fields.EXPIRATION);
@@ -29,13 +37,6 @@ public final class CsvLayout {
                     Fields.METADATA, Fields.EXPIRATION);
             case USER_SESSIONS -> List.of(Fields.ID, Fields.USER_ID, Fields.SESSION_ID, Fields.CREATED_AT,
                     Fields.UPDATED_AT, Fields.PERSONA_ACTIVE, Fields.METADATA);
-            default -> {
-                Set<String> fields = new LinkedHashSet<>();
-                fields.add("_id");
-                fields.add(collection.timeField());
-                fields.addAll(collection.requiredFields());
-                yield new ArrayList<>(fields);
-            }
         });
     }
 

@@ -1,7 +1,7 @@
 package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.mapping.LosslessJson;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import java.io.Writer;
 
 /** The file formats of an export. */
@@ -21,7 +21,7 @@ public enum ExportFormat {
         return extension;
     }
 
-    public DocumentWriter writer(Writer out, StoreCollection collection) {
+    public DocumentWriter writer(Writer out, CollectionRef collection) {
         return switch (this) {
             case JSONL -> new JsonLinesDocumentWriter(out);
             case CSV -> new CsvDocumentWriter(out, CsvLayout.forCollection(collection));

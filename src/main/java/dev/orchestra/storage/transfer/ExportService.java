@@ -5,7 +5,7 @@ import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,7 +50,7 @@ public final class ExportService {
      *
      * @throws TransferException when the file cannot be written; the message names it and says why
      */
-    public ExportResult exportToFile(StoreCollection collection, DocumentFilter filter, ExportFormat format,
+    public ExportResult exportToFile(CollectionRef collection, DocumentFilter filter, ExportFormat format,
                                      Path target, TransferProgress progress) {
         Path temp = OutputFiles.createTempBeside(target);
         boolean done = false;
@@ -74,7 +74,7 @@ public final class ExportService {
     }
 
     /** Writes UTF-8 to {@code out} (not closed; flushed at the end). */
-    public ExportResult export(StoreCollection collection, DocumentFilter filter, ExportFormat format,
+    public ExportResult export(CollectionRef collection, DocumentFilter filter, ExportFormat format,
                                OutputStream out, TransferProgress progress) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         ExportResult result = export(collection, filter, format, writer, progress);
@@ -83,7 +83,7 @@ public final class ExportService {
     }
 
     /** Writes to {@code out} (not closed; flushed at the end). */
-    public ExportResult export(StoreCollection collection, DocumentFilter filter, ExportFormat format, Writer out,
+    public ExportResult export(CollectionRef collection, DocumentFilter filter, ExportFormat format, Writer out,
                                TransferProgress progress) throws IOException {
         long started = System.nanoTime();
         long total = expectedTotal(collection, filter, progress);
@@ -109,7 +109,7 @@ public final class ExportService {
         return new ExportResult(written, cancelled, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private long expectedTotal(StoreCollection collection, DocumentFilter filter, TransferProgress progress) {
+    private long expectedTotal(CollectionRef collection, DocumentFilter filter, TransferProgress progress) {
         if (progress == TransferProgress.NONE) {
             return -1;
         }

@@ -1,6 +1,7 @@
 package dev.orchestra.storage.transfer;
 
 import dev.orchestra.storage.error.StorageValidationException;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.safety.SafeStorage;
@@ -72,17 +73,20 @@ public final class ImportService {
         return new UpsertOutcome(result.inserted(), result.replaced(), result.unchanged(), result.failures());
     }
 
-    /** Only the collections Orchestra writes can be imported into; the inspector's trash and audit cannot. */
-    public static void checkImportable(StoreCollection collection) {
-        if (!collection.isOrchestraCollection()) {
+    /**
+     * Only the collections Orchestra writes can be imported into; the inspector's trash and audit cannot. Returns the
+     * collection as one of Orchestra's, what {@link #importFile} takes.
+     */
+    public static StoreCollection checkImportable(CollectionRef collection) {
+        if (!(collection instanceof StoreCollection orchestra)) {
             throw new StorageValidationException("Cannot import into " + collection.collectionName()
                     + ": it is the inspector's own collection; import into memory_items, agent_data or user_sessions");
         }
+        return orchestra;
     }
 
     public ImportReport importFile(StoreCollection collection, Path file, ImportOptions options,
                                    TransferProgress progress) {
-        checkImportable(collection);
         long started = System.nanoTime();
         try (ValidatedSpool spool = options.dryRun() ? null : ValidatedSpool.create()) {
             Validation validation = validate(collection, file, options, spool, progress);

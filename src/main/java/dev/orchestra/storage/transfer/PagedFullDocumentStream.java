@@ -7,7 +7,7 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.PageRequest;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.NoSuchElementException;
@@ -34,19 +34,19 @@ public final class PagedFullDocumentStream implements FullDocumentStreaming {
     }
 
     @Override
-    public DocumentCursor streamFullDocuments(StoreCollection collection, DocumentFilter filter) {
+    public DocumentCursor streamFullDocuments(CollectionRef collection, DocumentFilter filter) {
         return new PagingCursor(collection, filter);
     }
 
     private final class PagingCursor implements DocumentCursor {
-        private final StoreCollection collection;
+        private final CollectionRef collection;
         private final DocumentFilter filter;
         private final Deque<BsonDocument> buffered = new ArrayDeque<>();
         private PageCursor nextPage;
         private boolean exhausted;
         private BsonDocument next;
 
-        PagingCursor(StoreCollection collection, DocumentFilter filter) {
+        PagingCursor(CollectionRef collection, DocumentFilter filter) {
             this.collection = collection;
             this.filter = filter;
         }

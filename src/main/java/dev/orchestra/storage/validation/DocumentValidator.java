@@ -2,6 +2,7 @@ package dev.orchestra.storage.validation;
 
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.schema.Fields;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.schema.FieldSpec;
 import dev.orchestra.storage.schema.FieldType;
@@ -32,7 +33,7 @@ public final class DocumentValidator {
     private DocumentValidator() {
     }
 
-    public static void validate(StoreCollection collection, BsonDocument document) {
+    public static void validate(CollectionRef collection, BsonDocument document) {
         checkSize(checkFieldsAndEncode(collection, document, field -> true));
     }
 
@@ -40,7 +41,7 @@ public final class DocumentValidator {
      * {@link #validate}, returning the document's BSON: the size check encodes it anyway, and an import keeps the
      * bytes so that it does not parse the JSON a second time.
      */
-    public static byte[] validateAndEncode(StoreCollection collection, BsonDocument document) {
+    public static byte[] validateAndEncode(CollectionRef collection, BsonDocument document) {
         BasicOutputBuffer encoded = checkFieldsAndEncode(collection, document, field -> true);
         checkSize(encoded);
         return encoded.toByteArray();
@@ -101,8 +102,8 @@ public final class DocumentValidator {
         return field + " is stored as " + describe(value) + " (left as it is)";
     }
 
-    private static BasicOutputBuffer checkFieldsAndEncode(StoreCollection collection, BsonDocument document,
-                                                          Predicate<String> concerned) {
+    private static BasicOutputBuffer checkFieldsAndEncode(CollectionRef collection, BsonDocument document,
+                                                        Predicate<String> concerned) {
         if (document == null) {
             throw new StorageValidationException("No document given");
         }
@@ -146,13 +147,13 @@ public final class DocumentValidator {
     }
 
     /** The required fields, then the other fields with a documented type, in the order they are checked. */
-    private static List<FieldSpec> checkedFields(StoreCollection collection) {
+    private static List<FieldSpec> checkedFields(CollectionRef collection) {
         List<FieldSpec> fields = new ArrayList<>(Schemas.of(collection).checkedFields());
         fields.sort(Comparator.comparing(field -> !field.required()));
         return fields;
     }
 
-    private static void checkField(StoreCollection collection, BsonDocument document, FieldSpec field) {
+    private static void checkField(CollectionRef collection, BsonDocument document, FieldSpec field) {
         String name = field.name();
         BsonValue value = document.get(name);
         if (field.required() && (value == null || value.isNull())) {

@@ -14,6 +14,7 @@ import dev.orchestra.storage.indexes.IndexStatus;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.IndexBootstrap.IndexSpec;
 import dev.orchestra.storage.safety.Actor;
@@ -154,7 +155,7 @@ class IndexesViewModelTest {
     }
 
     private List<AuditEntry> auditEntries(IndexesViewModel model) {
-        return inMemory.findPage(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none(), new PageRequest(10, null))
+        return inMemory.findPage(InspectorCollection.AUDIT, DocumentFilter.none(), new PageRequest(10, null))
                 .items().stream().map(d -> new AuditEntry(d.get("_id"), null, "", "", d.getString("action")
                         .getValue(), d.getString("collection").getValue(), d.get("document_id"), null,
                         d.containsKey("count") ? d.getNumber("count").longValue() : null, null, null, null))

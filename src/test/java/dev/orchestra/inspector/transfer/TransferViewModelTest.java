@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestra.inspector.editing.EditingFixture;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.InspectorCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.WriteLock;
 import dev.orchestra.storage.transfer.ExportFormat;
@@ -58,7 +60,7 @@ class TransferViewModelTest {
         }
     }
 
-    private long stored(StoreCollection c) {
+    private long stored(CollectionRef c) {
         return fixture.raw.count(c, DocumentFilter.none()).value();
     }
 
@@ -173,7 +175,7 @@ class TransferViewModelTest {
         assertThat(model.messageProperty().get()).isEqualTo("Checked 5 lines: 2 valid, 2 rejected (lines 2, 4)."
                 + " Nothing written yet: Import writes the 2 valid lines and skips the rejected ones.");
         assertThat(stored(StoreCollection.MEMORY_ITEMS)).isZero();
-        assertThat(stored(StoreCollection.INSPECTOR_AUDIT)).isZero();
+        assertThat(stored(InspectorCollection.AUDIT)).isZero();
         assertThat(model.canImportProperty().get()).isTrue();
     }
 
@@ -190,7 +192,7 @@ class TransferViewModelTest {
         assertThat(fixture.raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString("bad"))).isEmpty();
         assertThat(fixture.raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString("no-user"))).isEmpty();
         // one audit entry per import batch (the bulk path), counting what it wrote
-        var audit = fixture.raw.findPage(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none(),
+        var audit = fixture.raw.findPage(InspectorCollection.AUDIT, DocumentFilter.none(),
                 PageRequest.first(10)).items();
         assertThat(audit).as("the import batch is audited before and after").hasSize(2);
         assertThat(audit).extracting(d -> d.getString("action").getValue())
@@ -222,7 +224,7 @@ class TransferViewModelTest {
         assertThat(model.problemsProperty()).isEmpty();
         assertThat(fixture.raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString("old")).orElseThrow()
                 .isInt64("timestamp")).isTrue();
-        assertThat(stored(StoreCollection.INSPECTOR_AUDIT)).isEqualTo(2);
+        assertThat(stored(InspectorCollection.AUDIT)).isEqualTo(2);
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
@@ -184,7 +185,7 @@ class TransferWindowIT {
         assertThat(direct.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("alice")).value()).isEqualTo(10);
         assertThat(direct.findById(StoreCollection.MEMORY_ITEMS, new BsonString("copy-2"))).isPresent();
         assertThat(direct.findById(StoreCollection.MEMORY_ITEMS, new BsonString("broken"))).isEmpty();
-        var audit = direct.findPage(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none(), PageRequest.first(10))
+        var audit = direct.findPage(InspectorCollection.AUDIT, DocumentFilter.none(), PageRequest.first(10))
                 .items();
         assertThat(audit).as("the import batch is audited before and after").hasSize(2);
         assertThat(audit).extracting(d -> d.getString("action").getValue())

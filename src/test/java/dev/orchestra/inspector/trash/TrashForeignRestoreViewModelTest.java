@@ -11,6 +11,7 @@ import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.WriteLock;
@@ -81,7 +82,7 @@ class TrashForeignRestoreViewModelTest {
             assertThat(f.message()).isEqualTo(trash.errorProperty().get());
             assertThat(f.details()).isEqualTo(trash.errorDetailsProperty().get());
         });
-        assertThat(store.count(StoreCollection.INSPECTOR_TRASH, DocumentFilter.none()).value()).isEqualTo(1);
+        assertThat(store.count(InspectorCollection.TRASH, DocumentFilter.none()).value()).isEqualTo(1);
     }
 
     private static final class RecordingDialogs implements DialogService {

@@ -21,7 +21,7 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.SessionSummary;
-import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.model.CollectionRef;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -80,13 +80,13 @@ class ResponsivenessIT {
         }
 
         @Override
-        public Page<BsonDocument> findPage(StoreCollection collection, DocumentFilter filter, PageRequest page) {
+        public Page<BsonDocument> findPage(CollectionRef collection, DocumentFilter filter, PageRequest page) {
             hang();
             return super.findPage(collection, filter, page);
         }
 
         @Override
-        public CountEstimate count(StoreCollection collection, DocumentFilter filter) {
+        public CountEstimate count(CollectionRef collection, DocumentFilter filter) {
             hang();
             return super.count(collection, filter);
         }

@@ -9,6 +9,7 @@ import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.ReadOnlyMemoryManager;
 import dev.orchestra.storage.safety.WriteLock;
@@ -63,7 +64,7 @@ class MongoFullDocumentStreamIT {
         }
 
         @Override
-        public Optional<BsonDocument> findById(StoreCollection collection, BsonValue id) {
+        public Optional<BsonDocument> findById(CollectionRef collection, BsonValue id) {
             findById.incrementAndGet();
             return super.findById(collection, id);
         }

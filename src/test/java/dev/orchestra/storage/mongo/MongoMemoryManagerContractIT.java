@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoClient;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.MemoryManagerContract;
+import dev.orchestra.storage.model.CollectionRef;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
@@ -88,7 +90,7 @@ class MongoMemoryManagerContractIT extends MemoryManagerContract {
         assertThat(mongo.createRecommendedIndexes()).isEmpty();
 
         List<String> names = new ArrayList<>();
-        for (StoreCollection c : StoreCollection.values()) {
+        for (CollectionRef c : CollectionRef.all()) {
             rawClient.getDatabase(databaseName).getCollection(c.collectionName()).listIndexes()
                     .forEach(d -> names.add(c.collectionName() + "." + d.getString("name")));
         }
@@ -102,7 +104,7 @@ class MongoMemoryManagerContractIT extends MemoryManagerContract {
     void theFirstTrashWriteBringsTheTrashIndexes() {
         String empty = target.newDatabaseName();
         try (var fresh = new MongoMemoryManager(target.connectionString(), empty, Duration.ofSeconds(5))) {
-            fresh.insert(StoreCollection.INSPECTOR_TRASH, new BsonDocument("source_collection",
+            fresh.insert(InspectorCollection.TRASH, new BsonDocument("source_collection",
                 new BsonString("memory_items")).append("document", new BsonDocument("_id",
                 new BsonString("x"))));
         }

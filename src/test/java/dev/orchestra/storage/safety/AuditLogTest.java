@@ -7,6 +7,7 @@ import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.List;
 import org.assertj.core.api.Assertions;
@@ -164,6 +165,6 @@ class AuditLogTest {
     }
 
     private long auditCount() {
-        return store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value();
+        return store.count(InspectorCollection.AUDIT, DocumentFilter.none()).value();
     }
 }

@@ -3,6 +3,7 @@ package dev.orchestra.storage.safety;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.error.StorageOperationException;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -42,10 +43,10 @@ final class FailingStore {
                 // documents inside a batch, as a server failing part-way through a batch would.
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
-            if (name.equals("insert") && args[0] == StoreCollection.INSPECTOR_TRASH && failTrashCopies) {
+            if (name.equals("insert") && args[0] == InspectorCollection.TRASH && failTrashCopies) {
                 throw new StorageOperationException("simulated: trash insert refused");
             }
-            if (name.equals("delete") && ((StoreCollection) args[0]).isOrchestraCollection()
+            if (name.equals("delete") && args[0] instanceof StoreCollection
                     && deletesBeforeFailure.getAndDecrement() <= 0) {
                 throw new StorageConnectionException("simulated: server went away");
             }

@@ -8,6 +8,7 @@ import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.testsupport.ForeignDocuments;
 import dev.orchestra.storage.testsupport.ForeignDocuments.Shape;
@@ -49,7 +50,7 @@ class ForeignRestoreTest {
         assertThat(report.restored()).isEqualTo(1);
         BsonDocument restored = store.findById(shape.collection(), id).orElseThrow();
         assertThat(ForeignDocuments.bytes(restored)).isEqualTo(ForeignDocuments.bytes(shape.document()));
-        assertThat(store.count(StoreCollection.INSPECTOR_TRASH, DocumentFilter.none()).value()).isZero();
+        assertThat(store.count(InspectorCollection.TRASH, DocumentFilter.none()).value()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")

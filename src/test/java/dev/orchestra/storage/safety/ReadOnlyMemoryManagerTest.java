@@ -15,6 +15,7 @@ import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -167,8 +168,8 @@ class ReadOnlyMemoryManagerTest {
     void lockedSafeOperationsRefuseEveryWritePathAndWriteNoTrashOrAudit(String name, Consumer<SafeOperations> write) {
         assertThatThrownBy(() -> write.accept(operations)).isInstanceOf(ReadOnlyViolationException.class);
         assertUnchanged();
-        assertThat(store.count(StoreCollection.INSPECTOR_TRASH, DocumentFilter.none()).value()).isZero();
-        assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isZero();
+        assertThat(store.count(InspectorCollection.TRASH, DocumentFilter.none()).value()).isZero();
+        assertThat(store.count(InspectorCollection.AUDIT, DocumentFilter.none()).value()).isZero();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,14 +228,6 @@ class SafeDeleteTest {
     }
 
     @Test
-    void theInspectorsOwnCollectionsCannotBeDeletedFrom() {
-        assertThatThrownBy(() -> operations.delete(StoreCollection.INSPECTOR_AUDIT, new BsonString("a")))
-                .isInstanceOf(StorageValidationException.class);
-        assertThatThrownBy(() -> operations.deleteMatching(StoreCollection.INSPECTOR_TRASH, DocumentFilter.none(), 10,
-                BulkProgress.IGNORE)).isInstanceOf(StorageValidationException.class);
-    }
-
-    @Test
     void aRawFilterWithJavaScriptIsRefusedBeforeAnythingIsDeleted() {
         seedItems(3, "u1", "s1");
         var filter = DocumentFilter.none().withRawFilter(new BsonDocument("$where", new BsonString("true")));
@@ -256,6 +249,6 @@ class SafeDeleteTest {
     }
 
     private long trashCount() {
-        return store.count(StoreCollection.INSPECTOR_TRASH, DocumentFilter.none()).value();
+        return store.count(InspectorCollection.TRASH, DocumentFilter.none()).value();
     }
 }

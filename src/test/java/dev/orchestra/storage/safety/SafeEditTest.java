@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
+import dev.orchestra.storage.model.CollectionRef;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.bson.BsonBinary;
@@ -140,12 +145,22 @@ class SafeEditTest {
         assertThat(comparable).isEqualTo(original);
     }
 
+    /**
+     * The trash and the audit log change only through their own rules: every write of the safe path takes one of
+     * Orchestra's collections, so the inspector's own cannot even be passed to it.
+     */
     @Test
-    void theAuditLogCannotBeEdited() {
-        BsonDocument entry = new BsonDocument("action", new BsonString("insert"))
-                .append("collection", new BsonString("memory_items"));
-        assertThatThrownBy(() -> operations.insert(StoreCollection.INSPECTOR_AUDIT, entry))
-                .isInstanceOf(StorageValidationException.class).hasMessageContaining("append-only");
+    void theInspectorsOwnCollectionsCannotBeEditedOrDeletedFrom() {
+        List<Method> writes = Arrays.stream(SafeOperations.class.getMethods())
+                .filter(m -> Arrays.stream(m.getParameterTypes()).anyMatch(CollectionRef.class::isAssignableFrom))
+                .toList();
+
+        assertThat(writes).extracting(Method::getName)
+                .contains("insert", "update", "delete", "deleteMany", "deleteMatching", "importBatch");
+        assertThat(writes).flatExtracting(m -> Arrays.stream(m.getParameterTypes())
+                        .filter(CollectionRef.class::isAssignableFrom).toList())
+                .containsOnly(StoreCollection.class)
+                .doesNotContain(CollectionRef.class, InspectorCollection.class);
     }
 
     private BsonDocument stored() {

@@ -8,6 +8,7 @@ import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.testsupport.FollowsTarget;
 import dev.orchestra.storage.testsupport.FollowsTarget.Server;
@@ -94,7 +95,7 @@ class TrashRestoreIT {
         assertThat(result.deleted()).isEqualTo(50);
         assertThat(result.cancelled()).isTrue();
         assertThat(stack.mongo.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.forUser("u1")).value()).isEqualTo(10);
-        assertThat(stack.mongo.count(StoreCollection.INSPECTOR_TRASH, DocumentFilter.none()).value()).isEqualTo(50);
+        assertThat(stack.mongo.count(InspectorCollection.TRASH, DocumentFilter.none()).value()).isEqualTo(50);
         AuditEntry audit = stack.operations().audit().list(PageRequest.first(1)).items().get(0);
         assertThat(audit.action()).isEqualTo("bulk_delete");
         assertThat(audit.count()).isEqualTo(50L);
@@ -103,7 +104,7 @@ class TrashRestoreIT {
     @Test
     void readOnlyRefusesEveryWritePathAgainstTheRealStack() {
         stack.operations().insert(StoreCollection.MEMORY_ITEMS, Documents.memoryItem("m1", "u1", "s1", "x"));
-        long auditBefore = stack.mongo.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value();
+        long auditBefore = stack.mongo.count(InspectorCollection.AUDIT, DocumentFilter.none()).value();
         stack.storage.writeLock().lock();
         var ops = stack.operations();
         BsonDocument loaded = stack.mongo.findById(StoreCollection.MEMORY_ITEMS, new BsonString("m1")).orElseThrow();
@@ -121,7 +122,7 @@ class TrashRestoreIT {
 
         assertThat(stack.mongo.findById(StoreCollection.MEMORY_ITEMS, new BsonString("m1"))).contains(loaded);
         assertThat(stack.mongo.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isEqualTo(1);
-        assertThat(stack.mongo.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value())
+        assertThat(stack.mongo.count(InspectorCollection.AUDIT, DocumentFilter.none()).value())
                 .isEqualTo(auditBefore);
     }
 }

@@ -9,6 +9,7 @@ import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.List;
 import org.bson.BsonDocument;
@@ -84,7 +85,7 @@ class TrashRestoreTest {
 
         DeleteResult result = operations.delete(StoreCollection.MEMORY_ITEMS, new BsonString("m1"));
 
-        BsonDocument raw = store.findPage(StoreCollection.INSPECTOR_TRASH, DocumentFilter.none(), PageRequest.first(5))
+        BsonDocument raw = store.findPage(InspectorCollection.TRASH, DocumentFilter.none(), PageRequest.first(5))
                 .items().get(0);
         assertThat(raw.getString("source_collection").getValue()).isEqualTo("memory_items");
         assertThat(raw.getString("deleted_by").getValue()).isEqualTo("alice");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.storage.error.StorageValidationException;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class SchemasTest {
         assertThat(first.keySet()).containsAll(items.formFields().stream().map(FieldSpec::name).toList());
         assertThat(Schemas.of(StoreCollection.USER_SESSIONS).newTemplate(NOW).get("created_at"))
                 .isEqualTo(new BsonDateTime(NOW.toEpochMilli()));
-        assertThatThrownBy(() -> Schemas.of(StoreCollection.INSPECTOR_AUDIT).newTemplate(NOW))
+        assertThatThrownBy(() -> Schemas.of(InspectorCollection.AUDIT).newTemplate(NOW))
                 .isInstanceOf(StorageValidationException.class).hasMessageContaining("cannot be edited");
     }
 

@@ -8,6 +8,7 @@ import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.InspectorCollection;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.SafeStorage;
@@ -198,9 +199,9 @@ class ImportServiceTest {
 
     @Test
     void theInspectorsOwnCollectionsCannotBeImportedInto() {
-        assertThatThrownBy(() -> importFile(dir.resolve("x.jsonl"), ImportOptions.defaults(),
-                StoreCollection.INSPECTOR_AUDIT, TransferProgress.NONE))
+        assertThatThrownBy(() -> ImportService.checkImportable(InspectorCollection.AUDIT))
                 .isInstanceOf(StorageValidationException.class).hasMessageContaining("inspector's own collection");
+        assertThat(ImportService.checkImportable(StoreCollection.AGENT_DATA)).isEqualTo(StoreCollection.AGENT_DATA);
     }
 
     @Test
@@ -245,7 +246,7 @@ class ImportServiceTest {
                 ImportOptions.defaults(), TransferProgress.NONE))
                 .isInstanceOf(ReadOnlyViolationException.class);
         assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isZero();
-        assertThat(store.count(StoreCollection.INSPECTOR_AUDIT, DocumentFilter.none()).value()).isZero();
+        assertThat(store.count(InspectorCollection.AUDIT, DocumentFilter.none()).value()).isZero();
     }
 
     private ImportReport importFile(Path file, ImportOptions options) {

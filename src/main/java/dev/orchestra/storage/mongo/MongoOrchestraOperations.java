@@ -1,0 +1,79 @@
+package dev.orchestra.storage.mongo;
+
+import static dev.orchestra.storage.validation.Arguments.requireText;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import dev.orchestra.storage.mapping.MemoryItemMapper;
+import dev.orchestra.storage.mapping.StoreQueries;
+import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.MemoryItem;
+import dev.orchestra.storage.model.ScoredMemoryItem;
+import dev.orchestra.storage.model.StoreCollection;
+import dev.orchestra.storage.schema.Fields;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+
+/** Orchestra's own memory operations on MongoDB (what its services call; the inspector and the CLI do not). */
+final class MongoOrchestraOperations {
+    private final MongoDatabase database;
+    private final MongoErrors errors;
+    private final Duration timeout;
+
+    MongoOrchestraOperations(MongoDatabase database, MongoErrors errors, Duration timeout) {
+        this.database = database;
+        this.errors = errors;
+        this.timeout = timeout;
+    }
+
+    List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit, DocumentFilter filters) {
+        BsonDocument query = StoreQueries.history(userId, sessionId, limit, filters);
+        List<MemoryItem> items = errors.call("read conversation history", () -> {
+            List<MemoryItem> newestFirst = new ArrayList<>();
+            memoryItems().find(query).sort(MongoDocuments.newestFirst(StoreCollection.MEMORY_ITEMS))
+                    .limit(limit).maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach(d -> newestFirst.add(MemoryItemMapper.fromDocument(d)));
+            return newestFirst;
+        });
+        Collections.reverse(items);
+        return items;
+    }
+
+    List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona, int topK) {
+        requireText(userId, Fields.USER_ID);
+        return new MongoSemanticSearch(memoryItems(), errors, timeout).search(userId, queryEmbedding, persona, topK);
+    }
+
+    boolean checkDuplicate(String userId, String textContent) {
+        requireText(userId, Fields.USER_ID);
+        if (textContent == null) {
+            return false;
+        }
+        BsonDocument query = new BsonDocument(Fields.USER_ID, new BsonString(userId))
+                .append(Fields.TEXT_CONTENT, new BsonString(textContent));
+        return errors.call("check duplicate", () -> memoryItems().find(query)
+                .projection(new BsonDocument(Fields.ID, new BsonInt32(1))).limit(1)
+                .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).first() != null);
+    }
+
+    long cleanupExpiredItems() {
+        BsonDocument expired = new BsonDocument(Fields.EXPIRATION,
+                new BsonDocument("$lt", new BsonDateTime(Instant.now().toEpochMilli())));
+        return errors.call("clean up expired items", () ->
+                memoryItems().deleteMany(expired).getDeletedCount()
+                        + MongoDocuments.collection(database, StoreCollection.AGENT_DATA).deleteMany(expired)
+                        .getDeletedCount());
+    }
+
+    private MongoCollection<BsonDocument> memoryItems() {
+        return MongoDocuments.collection(database, StoreCollection.MEMORY_ITEMS);
+    }
+}
