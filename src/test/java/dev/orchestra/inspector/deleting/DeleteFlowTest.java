@@ -174,7 +174,7 @@ public class DeleteFlowTest {
 
         @Override
         public void showProgress(BulkDeleteViewModel bulk) {
-            // what FxDeleteDialogs reads to decide whether to close the progress window
+            // listeners of "running" (the progress window's Cancel and Close buttons) see the outcome already set
             bulk.runningProperty().addListener((obs, was, is) -> {
                 if (!is) {
                     outcomesWhenStopped.add(bulk.outcomeProperty().get());
