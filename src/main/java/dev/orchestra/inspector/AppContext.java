@@ -15,7 +15,6 @@ import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
 import dev.orchestra.inspector.documents.DocumentTableFeature;
-import dev.orchestra.inspector.health.HealthHistory;
 import dev.orchestra.inspector.health.HealthView;
 import dev.orchestra.inspector.health.HealthViewModel;
 import dev.orchestra.inspector.indexes.IndexesView;
@@ -38,7 +37,6 @@ import java.time.Duration;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.layout.Pane;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Callback;
 
@@ -59,17 +57,12 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final AgentDataViewModel agentModel;
     private final TranscriptViewModel transcriptModel;
     private final SessionsViewModel sessionsModel;
-    private final StatusBarViewModel statusModel;
-    private final HealthHistory healthHistory = new HealthHistory();
-    private final HealthViewModel healthModel;
-    private final BackgroundRunner healthLane;
-    private final HealthPoll healthPoll;
+    private final HealthFeature health;
     private final IndexesViewModel indexesModel;
     private final EditingFeature editing;
     private final TransferFeature transfer;
-    private final WindowSettings windowSettings;
+    private final WindowPlacement placement;
     private MainView mainView;
-    private Stage stage;
 
     public AppContext(StoreConnection.Opener opener, StoreDescription description, Clock clock,
                       Duration healthPeriod) {
@@ -86,7 +79,6 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     /** @param windowSettings where the window's size, position and theme are remembered between runs */
     public AppContext(StoreConnection.Opener opener, StoreDescription description, WriteLock writeLock, Clock clock,
                       Duration healthPeriod, WindowSettings windowSettings) {
-        this.windowSettings = windowSettings;
         this.clock = clock;
         this.runner = new FxBackgroundRunner(4, 256);
         this.viewLoader = new ViewLoader(messages, this);
@@ -94,30 +86,17 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         this.editing = new EditingFeature(runner, writeLock, dialogs, viewLoader, secrets, clock);
         this.store = new StoreConnection(runner, editing.wrap(opener));
         this.mainModel = new MainViewModel(description, store);
+        this.placement = new WindowPlacement(windowSettings, mainModel.darkThemeProperty());
         this.memoryModel = new MemoryItemsViewModel(runner, store, secrets, newDetailModel(), this, clock);
         this.agentModel = new AgentDataViewModel(runner, store, secrets, newDetailModel(), clock);
         this.transcriptModel = new TranscriptViewModel(runner, store, secrets);
         this.sessionsModel = new SessionsViewModel(runner, store, transcriptModel, this);
-        this.statusModel = new StatusBarViewModel(clock, runner, store, description.target());
-        this.healthModel = new HealthViewModel(runner, store, healthHistory, statusModel, clock);
+        this.health = new HealthFeature(runner, store, description.target(), clock, healthPeriod);
         this.transfer = new TransferFeature(runner, store, editing.storage(), this::activeFilter, () -> {
             memoryModel.refresh();
             agentModel.refresh();
         }, viewLoader, messages);
         this.indexesModel = new IndexesViewModel(runner, editing.storage(), dialogs, messages, clock);
-        // Health checks get a lane of their own: hung data loads must not delay the status bar.
-        this.healthLane = new FxBackgroundRunner(1, 16);
-        this.healthPoll = new HealthPoll(healthLane, () -> store.managerProperty().get(), healthPeriod, report -> {
-            statusModel.update(report);
-            healthHistory.record(report, clock.instant());
-        }, statusModel::checkFailed);
-        store.stateProperty().addListener((obs, was, is) -> {
-            if (is == StoreConnection.State.CONNECTED) {
-                healthPoll.restart();
-            } else {
-                healthPoll.stop();
-            }
-        });
     }
 
     /** The configuration from the environment and {@code .env}; a bad one still opens the window, with the reason. */
@@ -162,13 +141,13 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
             return new SessionsView(sessionsModel, messages, store);
         }
         if (type == HealthView.class) {
-            return new HealthView(healthModel, messages);
+            return new HealthView(health.healthModel(), messages);
         }
         if (type == IndexesView.class) {
             return new IndexesView(indexesModel, messages);
         }
         if (type == StatusBarView.class) {
-            return new StatusBarView(statusModel);
+            return new StatusBarView(health.statusModel());
         }
         Object editingController = editing.controllerFor(type);
         if (editingController != null) {
@@ -190,13 +169,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
             stage.getIcons().add(new Image(icon));
         }
         stage.setScene(scene);
-        var screen = Screen.getPrimary().getVisualBounds();
-        stage.setWidth(Math.min(1440, screen.getWidth() * 0.94));
-        stage.setHeight(Math.min(900, screen.getHeight() * 0.94));
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
-        this.stage = stage;
-        windowSettings.load().ifPresent(this::restore);
+        placement.place(stage);
         dialogs.setOwner(stage);
         editing.setOwner(stage);
         transfer.setOwner(stage);
@@ -228,33 +201,14 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         memoryModel.showSession(userId, sessionId);
     }
 
-    /** Size and position only when they are still on a screen (a monitor may have gone since). */
-    private void restore(WindowSettings.WindowState state) {
-        mainModel.darkThemeProperty().set(state.dark());
-        if (state.width() >= stage.getMinWidth() && state.height() >= stage.getMinHeight()
-                && !Screen.getScreensForRectangle(state.x(), state.y(), state.width(), state.height()).isEmpty()) {
-            stage.setX(state.x());
-            stage.setY(state.y());
-            stage.setWidth(state.width());
-            stage.setHeight(state.height());
-        }
-        stage.setMaximized(state.maximized());
-    }
-
     /** Remembers the window for the next run, then stops every thread this context started. */
     @Override
     public void close() {
-        if (stage != null) {
-            windowSettings.save(new WindowSettings.WindowState(stage.getX(), stage.getY(), stage.getWidth(),
-                    stage.getHeight(), stage.isMaximized(), mainModel.darkThemeProperty().get()));
-        }
+        placement.remember();
         if (mainView != null) {
             mainView.stop();
         }
-        healthPoll.close();
-        healthModel.close();
-        statusModel.close();
-        healthLane.close();
+        health.close();
         runner.close();
         store.close();
     }
@@ -288,11 +242,11 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     }
 
     public StatusBarViewModel statusModel() {
-        return statusModel;
+        return health.statusModel();
     }
 
     public HealthViewModel healthModel() {
-        return healthModel;
+        return health.healthModel();
     }
 
     public IndexesViewModel indexesModel() {

@@ -85,29 +85,33 @@ public final class AsyncCommand<T> {
         progress.set(-1);
         running.set(true);
         // The runner may finish at once (same-thread runner), so the job is stored only if this run is still current.
-        Job submitted = runner.run(description, () -> work.call(run), result -> {
-            if (finish(run)) {
-                onSuccess.accept(result);
-            }
-        }, e -> {
-            if (finish(run)) {
-                onFailure.accept(e);
-            }
-        });
+        Job submitted = runner.run(description, () -> work.call(run),
+                result -> finish(run, () -> onSuccess.accept(result)),
+                e -> finish(run, () -> onFailure.accept(e)));
         if (current == run) {
             job = submitted;
         }
         return submitted;
     }
 
-    private boolean finish(Run run) {
+    /**
+     * Runs the outcome's handler, then turns {@code running} off: whoever listens to "running" (a progress window
+     * that closes itself, a "loading" indicator) sees the outcome already in place. A handler that starts this
+     * command again keeps it running.
+     */
+    private void finish(Run run, Runnable handler) {
         if (current != run) {
-            return false;
+            return;
         }
         current = null;
         job = Job.NONE;
-        running.set(false);
-        return true;
+        try {
+            handler.run();
+        } finally {
+            if (current == null) {
+                running.set(false);
+            }
+        }
     }
 
     /** Stops waiting for the running work: neither continuation runs. Returns whether anything was running. */

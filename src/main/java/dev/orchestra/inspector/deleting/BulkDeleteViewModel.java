@@ -1,12 +1,12 @@
 package dev.orchestra.inspector.deleting;
 
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.deleting.DeleteRequest.Outcome;
 import dev.orchestra.storage.safety.PartialDeleteException;
 import dev.orchestra.storage.safety.SafeOperations;
 import dev.orchestra.storage.tiered.CacheInvalidations;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,10 +29,9 @@ public class BulkDeleteViewModel {
     private final DeleteRequest request;
     private final long expected;
     private final int batchSize;
-    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private final AsyncCommand<Outcome> delete;
     private final ReadOnlyLongWrapper done = new ReadOnlyLongWrapper(this, "done");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
@@ -44,18 +43,19 @@ public class BulkDeleteViewModel {
         this.request = request;
         this.expected = expected;
         this.batchSize = batchSize;
+        this.delete = new AsyncCommand<>(runner, request.describe());
     }
 
     /** Starts the delete; {@code onFinished} gets what it did (also when cancelled or stopped by an error). */
     public void start(Consumer<Outcome> onFinished) {
-        running.set(true);
         message.set("Deleting " + expected + " document(s)…");
         CacheInvalidations invalidations = ops.cacheInvalidations();
-        runner.run(request.describe(), () -> {
+        // A stop request is seen between batches only: a batch that has started always completes.
+        delete.execute(run -> {
             long queuedBefore = invalidations.invalidationsQueued();
             Outcome result = request.run(ops, batchSize, (d, total) -> {
                 runner.runOnUiThread(() -> reportBatch(d, total));
-                return !cancelRequested.get();
+                return !run.stopRequested();
             });
             return result.withCacheKeysQueued(invalidations.invalidationsQueued() - queuedBefore);
         }, result -> finish(result, describe(result), onFinished), e -> {
@@ -83,8 +83,7 @@ public class BulkDeleteViewModel {
         progress.set(1);
         outcome.set(result);
         message.set(text);
-        running.set(false); // last: listeners of "running" see the outcome
-        onFinished.accept(result);
+        onFinished.accept(result); // the command turns "running" off after this, so its listeners see the outcome
     }
 
     private String describe(Outcome r) {
@@ -95,7 +94,7 @@ public class BulkDeleteViewModel {
 
     /** Stops after the batch that is running now. */
     public void cancel() {
-        if (running.get() && cancelRequested.compareAndSet(false, true)) {
+        if (delete.requestStop()) {
             cancelling.set(true);
             message.set("Cancelling after the current batch…");
         }
@@ -115,7 +114,7 @@ public class BulkDeleteViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return delete.runningProperty();
     }
 
     public ReadOnlyBooleanProperty cancellingProperty() {

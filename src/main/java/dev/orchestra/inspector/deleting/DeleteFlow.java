@@ -1,16 +1,17 @@
 package dev.orchestra.inspector.deleting;
 
+import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.CacheWarnings;
 import dev.orchestra.inspector.common.FailureMessage;
+import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.deleting.DeleteRequest.Outcome;
-import dev.orchestra.inspector.common.SafeStorageHolder;
 import dev.orchestra.storage.safety.DeletePreview;
 import dev.orchestra.storage.safety.RestoreReport;
 import dev.orchestra.storage.safety.SafeOperations;
-import java.util.concurrent.atomic.AtomicBoolean;
 import dev.orchestra.storage.tiered.CacheInvalidations;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -49,7 +50,9 @@ public class DeleteFlow {
             return;
         }
         boolean reveal = secrets.isRevealed();
-        runner.run("Previewing: " + request.describe(), () -> {
+        // One command per request: the preview ends in the modal confirmation, and a second delete started
+        // meanwhile is a request of its own, not a reload that replaces this one.
+        new AsyncCommand<DeletePreview>(runner, "Previewing: " + request.describe()).execute(() -> {
             // Refused by the storage layer's lock before the user is asked anything.
             ops.writeLock().checkWritable(request.describe());
             return masked(request.preview(ops), reveal);
@@ -98,7 +101,8 @@ public class DeleteFlow {
             return;
         }
         CacheInvalidations invalidations = ops.cacheInvalidations();
-        runner.run("Undoing delete " + batchId, () -> {
+        // One command per undo: undos of different deletes are independent writes, and a write is never replaced.
+        new AsyncCommand<Undone>(runner, "Undoing delete " + batchId).execute(() -> {
             long queuedBefore = invalidations.invalidationsQueued();
             RestoreReport report = ops.undo(batchId);
             return new Undone(report, invalidations.invalidationsQueued() - queuedBefore);

@@ -70,9 +70,10 @@ public final class FxDeleteDialogs implements DeleteDialogs {
             }
         });
         holder[0] = stage;
-        bulk.runningProperty().addListener((obs, was, is) -> {
-            if (!is && bulk.outcomeProperty().get() != null && !bulk.outcomeProperty().get().cancelled()
-                    && bulk.outcomeProperty().get().batchId() != null) {
+        // Closed as soon as the outcome is known, before the flow shows its notification: a notification that
+        // appears while this modal window still blocks the main window would not take the click on its Undo.
+        bulk.outcomeProperty().addListener((obs, was, is) -> {
+            if (is != null && !is.cancelled() && is.batchId() != null) {
                 stage.close(); // finished normally: the notification says what happened
             }
         });

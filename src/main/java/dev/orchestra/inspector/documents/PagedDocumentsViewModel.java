@@ -16,30 +16,24 @@ import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
-import dev.orchestra.storage.model.TimeInputParser;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.stream.Stream;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
-import org.bson.BsonDocument;
 import javafx.collections.ObservableList;
+import org.bson.BsonDocument;
 
 /**
- * A document table backed by server-side keyset paging: the filter bar's fields, the current page, a stack of the
- * cursors that led to it (for "previous"), an estimated total, the selection and the detail pane. Subclasses add
+ * A document table backed by server-side keyset paging: the filter bar ({@link FilterBar}), the current page and
+ * where it stands ({@link PageCursors}), an estimated total, the selection and the detail pane. Subclasses add
  * their collection's filter fields.
  */
 public abstract class PagedDocumentsViewModel {
@@ -49,27 +43,19 @@ public abstract class PagedDocumentsViewModel {
     private final StoreConnection store;
     private final SecretDisplay secrets;
     private final DocumentDetailViewModel detail;
-    private final TimeInputParser timeParser;
+    private final FilterBar filterBar;
+    private final PageCursors cursors = new PageCursors();
 
-    private final FilterField from = new FilterField();
-    private final FilterField to = new FilterField();
-    private final FilterField textContains = new FilterField();
     private final ObservableList<DocumentRow> rows = FXCollections.observableArrayList();
     private final ObservableList<DocumentRow> selectedRows = FXCollections.observableArrayList();
     private final ObjectProperty<DocumentRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 50);
-    private final ReadOnlyIntegerWrapper pageNumber = new ReadOnlyIntegerWrapper(this, "pageNumber", 1);
-    private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(this, "hasNext");
-    private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(this, "hasPrevious");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper(this, "total", "");
     private final ReadOnlyBooleanWrapper filterActive = new ReadOnlyBooleanWrapper(this, "filterActive");
     private final ReadOnlyStringWrapper emptyHint = new ReadOnlyStringWrapper(this, "emptyHint");
 
     private DocumentFilter activeFilter = DocumentFilter.none();
-    private Deque<PageCursor> previousCursors = new ArrayDeque<>();
-    private PageCursor currentCursor;
-    private PageCursor nextCursor;
     private final AsyncCommand<LoadedPage> loadPage;
     private final AsyncCommand<CountEstimate> count;
 
@@ -81,7 +67,7 @@ public abstract class PagedDocumentsViewModel {
         this.count = new AsyncCommand<>(runner, "Counting " + collection.collectionName());
         this.secrets = secrets;
         this.detail = detail;
-        this.timeParser = new TimeInputParser(clock);
+        this.filterBar = new FilterBar(clock);
         selectedRow.addListener((obs, was, is) -> {
             if (is != null) {
                 detail.show(is);
@@ -115,9 +101,9 @@ public abstract class PagedDocumentsViewModel {
 
     /** Checks the filter bar; sends the query only when every field is valid. Returns whether it was sent. */
     public boolean applyFilter() {
-        DocumentFilter filter = validatedFilter();
+        DocumentFilter filter = filterBar.validated(this::buildSpecificFilter, specificFields());
         if (filter == null) {
-            error.set("Fix the highlighted filter field: " + firstFieldError());
+            error.set("Fix the highlighted filter field: " + filterBar.firstError(specificFields()));
             return false;
         }
         activeFilter = filter;
@@ -127,64 +113,25 @@ public abstract class PagedDocumentsViewModel {
     }
 
     public void clearFilter() {
-        allFields().forEach(FilterField::clear);
+        filterBar.clear(specificFields());
         applyFilter();
     }
 
-    private DocumentFilter validatedFilter() {
-        TimeInputParser.Result f = timeParser.parse(from.value(), false);
-        TimeInputParser.Result t = timeParser.parse(to.value(), true);
-        if (!f.ok()) {
-            from.setError(f.error());
-        }
-        if (!t.ok()) {
-            to.setError(t.error());
-        }
-        Instant fromTime = f.value();
-        Instant toTime = t.value();
-        if (fromTime != null && toTime != null && !toTime.isAfter(fromTime)) {
-            to.setError("'To' must be after 'From'");
-        }
-        DocumentFilter filter = DocumentFilter.none().withTimeRange(fromTime, toTime)
-                .withTextContains(textContains.value());
-        filter = buildSpecificFilter(filter);
-        boolean anyError = allFields().anyMatch(FilterField::hasError);
-        return anyError ? null : filter;
-    }
-
-    private String firstFieldError() {
-        return allFields().filter(FilterField::hasError).map(ff -> ff.errorProperty().get()).findFirst().orElse("");
-    }
-
-    private Stream<FilterField> allFields() {
-        return Stream.concat(Stream.of(from, to, textContains), specificFields().stream());
-    }
-
     public void first() {
-        load(null, new ArrayDeque<>(), true);
+        load(cursors.first(), true);
     }
 
     public void next() {
-        if (!hasNext.get() || nextCursor == null) {
-            return;
-        }
-        Deque<PageCursor> stack = new ArrayDeque<>(previousCursors);
-        stack.push(currentCursor == null ? FIRST_PAGE : currentCursor);
-        load(nextCursor, stack, false);
+        load(cursors.next(), false);
     }
 
     public void previous() {
-        if (previousCursors.isEmpty()) {
-            return;
-        }
-        Deque<PageCursor> stack = new ArrayDeque<>(previousCursors);
-        PageCursor cursor = stack.pop();
-        load(cursor == FIRST_PAGE ? null : cursor, stack, false);
+        load(cursors.previous(), false);
     }
 
     /** Reloads the current page (and the count). */
     public void refresh() {
-        load(currentCursor, new ArrayDeque<>(previousCursors), true);
+        load(cursors.current(), true);
     }
 
     /** Esc: stops waiting for the running load; the table keeps what it showed. */
@@ -197,13 +144,12 @@ public abstract class PagedDocumentsViewModel {
         }
     }
 
-    /** A stand-in for "no cursor" on the stack (ArrayDeque refuses null). */
-    private static final PageCursor FIRST_PAGE = new PageCursor(null, null, -2);
-
-    private void load(PageCursor cursor, Deque<PageCursor> stackAfter, boolean recount) {
-        if (!store.isConnected()) {
+    /** Loads the page {@code move} leads to; nothing when there is no such page or no store. */
+    private void load(PageCursors.Move move, boolean recount) {
+        if (move == null || !store.isConnected()) {
             return;
         }
+        PageCursor cursor = move.cursor();
         DocumentStore manager = store.current();
         DocumentFilter filter = activeFilter;
         int size = pageSize.get();
@@ -215,12 +161,7 @@ public abstract class PagedDocumentsViewModel {
                     .map(d -> DocumentRow.of(collection, d, masker)).toList();
             return new LoadedPage(mapped, page.next(), page.hasMore());
         }, page -> {
-            previousCursors = stackAfter;
-            currentCursor = cursor;
-            nextCursor = page.next();
-            hasNext.set(page.hasMore());
-            pageNumber.set(stackAfter.size() + 1);
-            hasPrevious.set(!stackAfter.isEmpty());
+            cursors.shown(move, page.next(), page.hasMore());
             onRowsLoaded(page.rows());
             emptyHint.set(page.rows().isEmpty() && cursor == null ? emptyResultHint(filter) : null);
             rows.setAll(page.rows());
@@ -248,15 +189,15 @@ public abstract class PagedDocumentsViewModel {
     }
 
     public FilterField fromField() {
-        return from;
+        return filterBar.from();
     }
 
     public FilterField toField() {
-        return to;
+        return filterBar.to();
     }
 
     public FilterField textContainsField() {
-        return textContains;
+        return filterBar.textContains();
     }
 
     public ObservableList<DocumentRow> rows() {
@@ -277,15 +218,15 @@ public abstract class PagedDocumentsViewModel {
     }
 
     public ReadOnlyIntegerProperty pageNumberProperty() {
-        return pageNumber.getReadOnlyProperty();
+        return cursors.pageNumberProperty();
     }
 
     public ReadOnlyBooleanProperty hasNextProperty() {
-        return hasNext.getReadOnlyProperty();
+        return cursors.hasNextProperty();
     }
 
     public ReadOnlyBooleanProperty hasPreviousProperty() {
-        return hasPrevious.getReadOnlyProperty();
+        return cursors.hasPreviousProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -15,11 +15,11 @@ import javafx.scene.layout.BorderPane;
 
 /**
  * Theirs (stored now) and yours (typed) side by side; the user reloads or overwrites deliberately, or keeps editing.
- * Binds the editor's {@link DocumentEditorViewModel.Conflict}.
+ * Binds the editor's {@link EditConflict}.
  */
 public class ConflictDialogView {
     private final DocumentEditorViewModel model;
-    private final DocumentEditorViewModel.Conflict conflict;
+    private final EditConflict conflict;
     private final Runnable closeWindow;
 
     @FXML private BorderPane root;
@@ -35,7 +35,7 @@ public class ConflictDialogView {
     @FXML private Button reloadButton;
     @FXML private Button overwriteButton;
 
-    public ConflictDialogView(DocumentEditorViewModel model, DocumentEditorViewModel.Conflict conflict,
+    public ConflictDialogView(DocumentEditorViewModel model, EditConflict conflict,
                               Runnable closeWindow) {
         this.model = model;
         this.conflict = conflict;

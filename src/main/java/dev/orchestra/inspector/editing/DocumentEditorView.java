@@ -88,18 +88,18 @@ public class DocumentEditorView {
 
         buildForm();
         bindNotation();
-        jsonArea.textProperty().bindBidirectional(model.jsonProperty());
-        jsonArea.pseudoClassStateChanged(INVALID, model.jsonErrorProperty().get() != null);
-        model.jsonErrorProperty().addListener((obs, was, is) -> jsonArea.pseudoClassStateChanged(INVALID, is != null));
-        jsonErrorLabel.textProperty().bind(model.jsonErrorProperty());
+        jsonArea.textProperty().bindBidirectional(model.content().jsonProperty());
+        jsonArea.pseudoClassStateChanged(INVALID, model.content().jsonErrorProperty().get() != null);
+        model.content().jsonErrorProperty().addListener((obs, was, is) -> jsonArea.pseudoClassStateChanged(INVALID, is != null));
+        jsonErrorLabel.textProperty().bind(model.content().jsonErrorProperty());
         jsonErrorLabel.setGraphic(Icons.glyph(FontAwesome.Glyph.EXCLAMATION_TRIANGLE, "error-icon"));
-        jsonErrorBox.visibleProperty().bind(model.jsonErrorProperty().isNotNull());
+        jsonErrorBox.visibleProperty().bind(model.content().jsonErrorProperty().isNotNull());
         jsonErrorBox.managedProperty().bind(jsonErrorBox.visibleProperty());
 
-        model.problems().addListener((ListChangeListener<String>) c -> rebuildProblems());
-        model.warnings().addListener((ListChangeListener<String>) c -> rebuildProblems());
+        model.content().problems().addListener((ListChangeListener<String>) c -> rebuildProblems());
+        model.content().warnings().addListener((ListChangeListener<String>) c -> rebuildProblems());
         rebuildProblems();
-        dirtyLabel.visibleProperty().bind(model.dirtyProperty());
+        dirtyLabel.visibleProperty().bind(model.content().dirtyProperty());
         savingIndicator.visibleProperty().bind(model.savingProperty());
         saveButton.disableProperty().bind(model.canSaveProperty().not());
         saveButton.setGraphic(Icons.glyph(FontAwesome.Glyph.SAVE));
@@ -115,7 +115,7 @@ public class DocumentEditorView {
 
     private void buildForm() {
         int row = 0;
-        for (FormField field : model.fields()) {
+        for (FormField field : model.content().fields()) {
             Label name = new Label(field.name() + (field.required() ? " *" : ""));
             name.getStyleClass().add("form-label");
             name.setMinWidth(Region.USE_PREF_SIZE); // never "…" for a field name
@@ -152,7 +152,7 @@ public class DocumentEditorView {
         canonicalButton.setTooltip(new Tooltip("Canonical Extended JSON: every BSON type spelled out "
                 + "({\"$numberLong\": \"…\"}); saves exactly the same document"));
         ToggleGroup group = notationButtons.getToggleGroup();
-        Runnable showModel = () -> (model.notationProperty().get() == JsonNotation.CANONICAL
+        Runnable showModel = () -> (model.content().notationProperty().get() == JsonNotation.CANONICAL
                 ? canonicalButton : readableButton).setSelected(true);
         showModel.run();
         group.selectedToggleProperty().addListener((obs, was, is) -> {
@@ -162,7 +162,7 @@ public class DocumentEditorView {
                 showModel.run();
             }
         });
-        model.notationProperty().addListener((obs, was, is) -> showModel.run());
+        model.content().notationProperty().addListener((obs, was, is) -> showModel.run());
     }
 
     private static TextArea longText() {
@@ -174,13 +174,13 @@ public class DocumentEditorView {
 
     private void rebuildProblems() {
         problemsBox.getChildren().clear();
-        for (String problem : model.problems()) {
+        for (String problem : model.content().problems()) {
             Label label = new Label(problem, Icons.glyph(FontAwesome.Glyph.EXCLAMATION_TRIANGLE, "warn-icon"));
             label.getStyleClass().add("editor-problem");
             label.setWrapText(true);
             problemsBox.getChildren().add(label);
         }
-        for (String warning : model.warnings()) {
+        for (String warning : model.content().warnings()) {
             Label label = new Label(warning, Icons.glyph(FontAwesome.Glyph.INFO_CIRCLE, "info-icon"));
             label.getStyleClass().add("editor-warning");
             label.setWrapText(true);
@@ -193,7 +193,7 @@ public class DocumentEditorView {
     /** Puts the caret on the line of the syntax error and selects it. */
     @FXML
     private void showErrorLine() {
-        int line = model.jsonErrorLineProperty().get();
+        int line = model.content().jsonErrorLineProperty().get();
         String text = jsonArea.getText();
         int start = 0;
         for (int i = 1; i < line && start >= 0; i++) {

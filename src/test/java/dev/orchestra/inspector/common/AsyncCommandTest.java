@@ -55,6 +55,55 @@ class AsyncCommandTest {
     }
 
     @Test
+    void runningTurnsOffOnlyAfterTheOutcomeIsHandled() {
+        AsyncCommand<String> command = new AsyncCommand<>(runner, "test");
+        List<String> seenWhenStopped = new ArrayList<>();
+        command.runningProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                seenWhenStopped.add(results.isEmpty() ? "no result" : results.get(results.size() - 1));
+                seenWhenStopped.add(command.errorProperty().get() == null ? "no error" : "error shown");
+            }
+        });
+
+        command.execute(() -> "done", results::add);
+        runner.runAll();
+        command.execute(() -> {
+            throw new IllegalStateException("disk on fire");
+        }, results::add);
+        runner.runAll();
+
+        assertThat(seenWhenStopped).containsExactly("done", "no error", "done", "error shown");
+    }
+
+    @Test
+    void aHandlerThatStartsTheCommandAgainKeepsItRunning() {
+        AsyncCommand<String> command = new AsyncCommand<>(runner, "test");
+        command.execute(() -> "first", first -> {
+            results.add(first);
+            command.execute(() -> "second", results::add);
+        });
+
+        runner.runNext();
+        assertThat(results).containsExactly("first");
+        assertThat(command.isRunning()).as("the second run is still queued").isTrue();
+
+        runner.runAll();
+        assertThat(results).containsExactly("first", "second");
+        assertThat(command.isRunning()).isFalse();
+    }
+
+    @Test
+    void aHandlerThatFailsStillEndsTheRun() {
+        AsyncCommand<String> command = new AsyncCommand<>(new SameThreadRunner(), "test");
+
+        command.execute(() -> "x", x -> {
+            throw new IllegalStateException("handler broke");
+        });
+
+        assertThat(command.isRunning()).isFalse();
+    }
+
+    @Test
     void cancelDropsTheResult() {
         AsyncCommand<String> command = new AsyncCommand<>(runner, "test");
         command.execute(() -> "late", results::add);

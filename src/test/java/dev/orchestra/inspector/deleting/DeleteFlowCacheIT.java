@@ -103,7 +103,7 @@ class DeleteFlowCacheIT {
         var editor = DocumentEditorViewModel.edit(runner, storage, StoreCollection.MEMORY_ITEMS, loaded,
                 Clock.systemUTC(), () -> { });
         redis.stop();
-        editor.jsonProperty().set(editor.jsonProperty().get().replace("\"conversation\"", "\"note\""));
+        editor.content().jsonProperty().set(editor.content().jsonProperty().get().replace("\"conversation\"", "\"note\""));
 
         editor.save();
 

@@ -101,6 +101,16 @@ public class DeleteFlowTest {
     }
 
     @Test
+    void theProgressWindowSeesTheOutcomeWhenTheDeleteStopsRunning() {
+        List<BsonValue> ids = seed("done", 4);
+        flow(3).start(new DeleteRequest.Selection(StoreCollection.MEMORY_ITEMS, ids), () -> refreshes++);
+
+        assertThat(dialogs.outcomesWhenStopped).hasSize(1);
+        assertThat(dialogs.outcomesWhenStopped.get(0)).isNotNull();
+        assertThat(dialogs.outcomesWhenStopped.get(0).deleted()).isEqualTo(4);
+    }
+
+    @Test
     void undoFromTheNotificationRestoresEverything() {
         List<BsonValue> ids = seed("u1", 5);
         BsonDocument before = f.raw.findById(StoreCollection.MEMORY_ITEMS, ids.get(0)).orElseThrow();
@@ -149,6 +159,7 @@ public class DeleteFlowTest {
         public final List<Runnable> undoActions = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
+        final List<DeleteRequest.Outcome> outcomesWhenStopped = new ArrayList<>();
         String typed = "";
         Predicate<BulkDeleteViewModel> cancelWhen = b -> false;
         Runnable beforeAnswer = () -> { };
@@ -163,6 +174,12 @@ public class DeleteFlowTest {
 
         @Override
         public void showProgress(BulkDeleteViewModel bulk) {
+            // listeners of "running" (the progress window's Cancel and Close buttons) see the outcome already set
+            bulk.runningProperty().addListener((obs, was, is) -> {
+                if (!is) {
+                    outcomesWhenStopped.add(bulk.outcomeProperty().get());
+                }
+            });
             bulk.doneProperty().addListener((obs, was, is) -> {
                 if (cancelWhen.test(bulk)) {
                     bulk.cancel();

@@ -29,12 +29,12 @@ class DocumentEditorViewModelTest {
     void editingAFormFieldAndSavingChangesOnlyThatField() {
         BsonDocument loaded = f.storeRichItem("a");
         var editor = editorFor(loaded);
-        assertThat(editor.field("user_id").textProperty().get()).isEqualTo("alice");
-        assertThat(editor.jsonProperty().get()).contains("NumberLong(\"5000000000\")")
+        assertThat(editor.content().field("user_id").textProperty().get()).isEqualTo("alice");
+        assertThat(editor.content().jsonProperty().get()).contains("NumberLong(\"5000000000\")")
                 .contains("NumberDecimal(\"12.50\")").contains("ObjectId(\"65a1b2c3d4e5f60718293a4b\")");
 
-        editor.field("text_content").textProperty().set("edited");
-        assertThat(editor.jsonProperty().get()).contains("\"edited\"");
+        editor.content().field("text_content").textProperty().set("edited");
+        assertThat(editor.content().jsonProperty().get()).contains("\"edited\"");
         assertThat(editor.canSaveProperty().get()).isTrue();
         editor.save();
 
@@ -44,7 +44,7 @@ class DocumentEditorViewModelTest {
         BsonDocument expected = loaded.clone();
         expected.put("text_content", new BsonString("edited"));
         assertThat(stored("a")).isEqualTo(expected);
-        assertThat(editor.dirtyProperty().get()).isFalse();
+        assertThat(editor.content().dirtyProperty().get()).isFalse();
     }
 
     @ParameterizedTest
@@ -55,8 +55,8 @@ class DocumentEditorViewModelTest {
         var editor = editorFor(stored("every"));
         assertThat(editor.switchNotation(notation)).isTrue();
         // A change the store must see, made in the text the way a user would, so the save is not a no-op.
-        editor.jsonProperty().set(editor.jsonProperty().get().replace("\"unknown fields survive\"", "\"edited\""));
-        assertThat(editor.canSaveProperty().get()).as(String.join("; ", editor.problems())).isTrue();
+        editor.content().jsonProperty().set(editor.content().jsonProperty().get().replace("\"unknown fields survive\"", "\"edited\""));
+        assertThat(editor.canSaveProperty().get()).as(String.join("; ", editor.content().problems())).isTrue();
 
         editor.save();
 
@@ -69,70 +69,70 @@ class DocumentEditorViewModelTest {
     @Test
     void readableIsTheDefaultAndCanonicalIsOneSwitchAwayWithoutLosingTypedText() {
         var editor = editorFor(f.storeRichItem("a"));
-        assertThat(editor.notationProperty().get()).isEqualTo(JsonNotation.READABLE);
-        assertThat(editor.jsonProperty().get()).contains("\"timestamp\": ISODate(\"2023-11-14T22:13:20.000Z\")")
+        assertThat(editor.content().notationProperty().get()).isEqualTo(JsonNotation.READABLE);
+        assertThat(editor.content().jsonProperty().get()).contains("\"timestamp\": ISODate(\"2023-11-14T22:13:20.000Z\")")
                 .doesNotContain("$numberLong");
-        editor.field("text_content").textProperty().set("typed");
+        editor.content().field("text_content").textProperty().set("typed");
 
         assertThat(editor.switchNotation(JsonNotation.CANONICAL)).isTrue();
 
-        assertThat(editor.jsonProperty().get()).contains("\"$numberLong\": \"5000000000\"").contains("\"typed\"");
-        assertThat(editor.dirtyProperty().get()).isTrue();
+        assertThat(editor.content().jsonProperty().get()).contains("\"$numberLong\": \"5000000000\"").contains("\"typed\"");
+        assertThat(editor.content().dirtyProperty().get()).isTrue();
         assertThat(editor.switchNotation(JsonNotation.READABLE)).isTrue();
-        editor.field("text_content").textProperty().set("hello");
-        assertThat(editor.dirtyProperty().get()).as("back to the loaded document in the other notation").isFalse();
+        editor.content().field("text_content").textProperty().set("hello");
+        assertThat(editor.content().dirtyProperty().get()).as("back to the loaded document in the other notation").isFalse();
     }
 
     @Test
     void switchingNotationIsRefusedWhileTheTextDoesNotParse() {
         var editor = editorFor(f.storeRichItem("a"));
-        String broken = editor.jsonProperty().get().replace("\"hello\"", "hello");
-        editor.jsonProperty().set(broken);
+        String broken = editor.content().jsonProperty().get().replace("\"hello\"", "hello");
+        editor.content().jsonProperty().set(broken);
 
         assertThat(editor.switchNotation(JsonNotation.CANONICAL)).isFalse();
 
-        assertThat(editor.notationProperty().get()).isEqualTo(JsonNotation.READABLE);
-        assertThat(editor.jsonProperty().get()).isEqualTo(broken);
+        assertThat(editor.content().notationProperty().get()).isEqualTo(JsonNotation.READABLE);
+        assertThat(editor.content().jsonProperty().get()).isEqualTo(broken);
         assertThat(editor.errorProperty().get()).contains("Fix the JSON");
     }
 
     @Test
     void syntaxErrorIsShownAtItsLineAndNothingIsSaved() {
         var editor = editorFor(f.storeRichItem("a"));
-        String broken = editor.jsonProperty().get().replace("\"hello\"", "hello");
-        editor.jsonProperty().set(broken);
+        String broken = editor.content().jsonProperty().get().replace("\"hello\"", "hello");
+        editor.content().jsonProperty().set(broken);
         int line = broken.substring(0, broken.indexOf("hello")).split("\n", -1).length;
 
-        assertThat(editor.jsonErrorLineProperty().get()).isEqualTo(line);
-        assertThat(editor.jsonErrorProperty().get()).startsWith("Line " + line + ":");
+        assertThat(editor.content().jsonErrorLineProperty().get()).isEqualTo(line);
+        assertThat(editor.content().jsonErrorProperty().get()).startsWith("Line " + line + ":");
         assertThat(editor.canSaveProperty().get()).isFalse();
         editor.save();
         assertThat(editor.errorProperty().get()).contains("Not saved");
-        assertThat(editor.jsonProperty().get()).isEqualTo(broken);
+        assertThat(editor.content().jsonProperty().get()).isEqualTo(broken);
         assertThat(stored("a").getString("text_content").getValue()).isEqualTo("hello");
     }
 
     @Test
     void badValuesAreFlaggedAsYouType() {
         var editor = editorFor(f.storeRichItem("a"));
-        editor.field("user_id").textProperty().set("");
-        assertThat(editor.field("user_id").errorProperty().get()).contains("required");
+        editor.content().field("user_id").textProperty().set("");
+        assertThat(editor.content().field("user_id").errorProperty().get()).contains("required");
         assertThat(editor.canSaveProperty().get()).isFalse();
 
-        editor.field("user_id").textProperty().set("bob");
-        editor.field("timestamp").textProperty().set("yesterday");
-        assertThat(editor.field("timestamp").errorProperty().get()).contains("ISO-8601");
+        editor.content().field("user_id").textProperty().set("bob");
+        editor.content().field("timestamp").textProperty().set("yesterday");
+        assertThat(editor.content().field("timestamp").errorProperty().get()).contains("ISO-8601");
         assertThat(editor.canSaveProperty().get()).isFalse();
 
-        editor.field("timestamp").textProperty().set("2024-01-02T03:04:05Z");
-        assertThat(editor.jsonProperty().get()).contains("\"timestamp\": ISODate(\"2024-01-02T03:04:05.000Z\")");
+        editor.content().field("timestamp").textProperty().set("2024-01-02T03:04:05Z");
+        assertThat(editor.content().jsonProperty().get()).contains("\"timestamp\": ISODate(\"2024-01-02T03:04:05.000Z\")");
         assertThat(editor.canSaveProperty().get()).isTrue();
 
-        editor.jsonProperty().set(editor.jsonProperty().get().replace("\"_id\": \"a\"", "\"_id\": \"other\""));
-        assertThat(editor.problems()).anyMatch(p -> p.contains("_id cannot change"));
-        editor.jsonProperty().set(editor.jsonProperty().get().replaceAll("\"timestamp\": ISODate\\(\"[^\"]*\"\\)",
+        editor.content().jsonProperty().set(editor.content().jsonProperty().get().replace("\"_id\": \"a\"", "\"_id\": \"other\""));
+        assertThat(editor.content().problems()).anyMatch(p -> p.contains("_id cannot change"));
+        editor.content().jsonProperty().set(editor.content().jsonProperty().get().replaceAll("\"timestamp\": ISODate\\(\"[^\"]*\"\\)",
                 "\"timestamp\": \"2024-01-02\""));
-        assertThat(editor.field("timestamp").errorProperty().get()).contains("Stored as string");
+        assertThat(editor.content().field("timestamp").errorProperty().get()).contains("Stored as string");
         assertThat(editor.canSaveProperty().get()).isFalse();
     }
 
@@ -140,18 +140,18 @@ class DocumentEditorViewModelTest {
     void conflictKeepsTheTextAndOverwriteWinsDeliberately() {
         BsonDocument loaded = f.storeRichItem("a");
         var editor = editorFor(loaded);
-        editor.field("text_content").textProperty().set("mine");
+        editor.content().field("text_content").textProperty().set("mine");
         BsonDocument theirs = loaded.clone();
         theirs.put("text_content", new BsonString("theirs"));
         f.ops().update(StoreCollection.MEMORY_ITEMS, loaded, theirs);
 
-        String typed = editor.jsonProperty().get();
+        String typed = editor.content().jsonProperty().get();
         editor.save();
         assertThat(editor.conflictProperty().get()).isNotNull();
         assertThat(editor.conflictProperty().get().theirs().getString("text_content").getValue()).isEqualTo("theirs");
         assertThat(SideBySideDiff.differs(editor.conflictProperty().get().diff())).isTrue();
         assertThat(editor.errorProperty().get()).contains("changed");
-        assertThat(editor.jsonProperty().get()).isEqualTo(typed);
+        assertThat(editor.content().jsonProperty().get()).isEqualTo(typed);
         assertThat(stored("a").getString("text_content").getValue()).isEqualTo("theirs");
 
         editor.overwrite();
@@ -163,16 +163,16 @@ class DocumentEditorViewModelTest {
     void conflictReloadTakesTheirs() {
         BsonDocument loaded = f.storeRichItem("a");
         var editor = editorFor(loaded);
-        editor.field("text_content").textProperty().set("mine");
+        editor.content().field("text_content").textProperty().set("mine");
         BsonDocument theirs = loaded.clone();
         theirs.put("text_content", new BsonString("theirs"));
         f.ops().update(StoreCollection.MEMORY_ITEMS, loaded, theirs);
         editor.save();
 
         editor.reloadTheirs();
-        assertThat(editor.field("text_content").textProperty().get()).isEqualTo("theirs");
-        assertThat(editor.dirtyProperty().get()).isFalse();
-        editor.field("text_content").textProperty().set("again");
+        assertThat(editor.content().field("text_content").textProperty().get()).isEqualTo("theirs");
+        assertThat(editor.content().dirtyProperty().get()).isFalse();
+        editor.content().field("text_content").textProperty().set("again");
         editor.save();
         assertThat(editor.errorProperty().get()).isNull();
         assertThat(stored("a").getString("text_content").getValue()).isEqualTo("again");
@@ -186,11 +186,11 @@ class DocumentEditorViewModelTest {
         locked.lock.lock();
         var editor = DocumentEditorViewModel.edit(locked.runner, locked.storage, StoreCollection.MEMORY_ITEMS, loaded,
                 locked.clock, () -> { });
-        editor.field("text_content").textProperty().set("mine");
-        String typed = editor.jsonProperty().get();
+        editor.content().field("text_content").textProperty().set("mine");
+        String typed = editor.content().jsonProperty().get();
         editor.save();
         assertThat(editor.errorProperty().get()).contains("read-only");
-        assertThat(editor.jsonProperty().get()).isEqualTo(typed);
+        assertThat(editor.content().jsonProperty().get()).isEqualTo(typed);
         assertThat(locked.raw.findById(StoreCollection.MEMORY_ITEMS, new BsonString("a")).orElseThrow()
                 .getString("text_content").getValue()).isEqualTo("hello");
     }
@@ -199,10 +199,10 @@ class DocumentEditorViewModelTest {
     void insertFillsDefaultsAndDuplicateGetsANewId() {
         var editor = DocumentEditorViewModel.insert(f.runner, f.storage, StoreCollection.MEMORY_ITEMS, f.clock,
                 saves::incrementAndGet);
-        assertThat(editor.jsonProperty().get()).contains("\"_id\"").contains("\"timestamp\"");
+        assertThat(editor.content().jsonProperty().get()).contains("\"_id\"").contains("\"timestamp\"");
         assertThat(editor.canSaveProperty().get()).isFalse(); // user_id is required
-        editor.field("user_id").textProperty().set("carol");
-        editor.field("text_content").textProperty().set("new one");
+        editor.content().field("user_id").textProperty().set("carol");
+        editor.content().field("text_content").textProperty().set("new one");
         editor.save();
         assertThat(editor.modeProperty().get()).isEqualTo(DocumentEditorViewModel.Mode.EDIT);
         BsonDocument inserted = editor.expected();

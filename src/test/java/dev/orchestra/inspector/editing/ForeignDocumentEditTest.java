@@ -1,5 +1,6 @@
 package dev.orchestra.inspector.editing;
 
+import dev.orchestra.inspector.common.ExtendedJson;
 import dev.orchestra.inspector.common.JsonNotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,11 +38,11 @@ class ForeignDocumentEditTest {
 
     @Test
     void anUntouchedStringTimestampIsShownAsAWarningAndTheEditSaves() {
-        assertThat(editor.warnings()).containsExactly("timestamp is stored as a string (left as it is)");
-        assertThat(editor.field("timestamp").errorProperty().get()).isNull();
+        assertThat(editor.content().warnings()).containsExactly("timestamp is stored as a string (left as it is)");
+        assertThat(editor.content().field("timestamp").errorProperty().get()).isNull();
 
-        editor.field("text_content").textProperty().set("edited");
-        assertThat(editor.problems()).isEmpty();
+        editor.content().field("text_content").textProperty().set("edited");
+        assertThat(editor.content().problems()).isEmpty();
         assertThat(editor.canSaveProperty().get()).isTrue();
         editor.save();
 
@@ -50,16 +51,16 @@ class ForeignDocumentEditTest {
         expected.put("text_content", new BsonString("edited"));
         assertThat(stored()).isEqualTo(expected);
         assertThat(stored().get("timestamp")).isEqualTo(new BsonString("2024-05-01 10:00:00"));
-        assertThat(editor.warnings()).containsExactly("timestamp is stored as a string (left as it is)");
+        assertThat(editor.content().warnings()).containsExactly("timestamp is stored as a string (left as it is)");
     }
 
     @Test
     void aChangedFieldOfTheWrongTypeIsRefusedAndNothingIsWritten() {
         BsonDocument edited = loaded.clone();
         edited.put("text_content", new BsonInt64(5));
-        editor.jsonProperty().set(DocumentEditorViewModel.format(edited, JsonNotation.READABLE));
+        editor.content().jsonProperty().set(ExtendedJson.format(edited, JsonNotation.READABLE));
 
-        assertThat(editor.problems()).anyMatch(p -> p.contains("'text_content' must be a string"));
+        assertThat(editor.content().problems()).anyMatch(p -> p.contains("'text_content' must be a string"));
         assertThat(editor.canSaveProperty().get()).isFalse();
         editor.save();
         assertThat(stored()).isEqualTo(loaded);
@@ -69,19 +70,19 @@ class ForeignDocumentEditTest {
     void theTimestampChangedToAnotherStringIsRefused() {
         BsonDocument edited = loaded.clone();
         edited.put("timestamp", new BsonString("2024-05-02"));
-        editor.jsonProperty().set(DocumentEditorViewModel.format(edited, JsonNotation.READABLE));
+        editor.content().jsonProperty().set(ExtendedJson.format(edited, JsonNotation.READABLE));
 
-        assertThat(editor.field("timestamp").errorProperty().get()).contains("Stored as string");
-        assertThat(editor.problems()).anyMatch(p -> p.contains("'timestamp' must be a date"));
+        assertThat(editor.content().field("timestamp").errorProperty().get()).contains("Stored as string");
+        assertThat(editor.content().problems()).anyMatch(p -> p.contains("'timestamp' must be a date"));
         assertThat(editor.canSaveProperty().get()).isFalse();
-        assertThat(editor.warnings()).isEmpty();
+        assertThat(editor.content().warnings()).isEmpty();
     }
 
     @Test
     void convertingTheTimestampToADateClearsTheWarningAndSaves() {
-        editor.field("timestamp").textProperty().set("2024-05-01T10:00:00Z");
+        editor.content().field("timestamp").textProperty().set("2024-05-01T10:00:00Z");
 
-        assertThat(editor.warnings()).isEmpty();
+        assertThat(editor.content().warnings()).isEmpty();
         assertThat(editor.canSaveProperty().get()).isTrue();
         editor.save();
         assertThat(stored().get("timestamp").isDateTime()).isTrue();
@@ -89,9 +90,9 @@ class ForeignDocumentEditTest {
 
     @Test
     void aRequiredFieldRemovedByTheEditIsRefused() {
-        editor.field("user_id").textProperty().set("");
+        editor.content().field("user_id").textProperty().set("");
 
-        assertThat(editor.field("user_id").errorProperty().get()).contains("required");
+        assertThat(editor.content().field("user_id").errorProperty().get()).contains("required");
         assertThat(editor.canSaveProperty().get()).isFalse();
     }
 }

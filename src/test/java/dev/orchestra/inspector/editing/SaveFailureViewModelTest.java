@@ -47,7 +47,7 @@ class SaveFailureViewModelTest {
         BsonDocument loaded = store.findById(StoreCollection.MEMORY_ITEMS, new BsonString("r1")).orElseThrow();
         var editor = DocumentEditorViewModel.edit(runner, storage, StoreCollection.MEMORY_ITEMS, loaded,
                 Clock.systemUTC(), () -> { });
-        editor.field("text_content").textProperty().set("b");
+        editor.content().field("text_content").textProperty().set("b");
 
         editor.save();
 
@@ -57,7 +57,7 @@ class SaveFailureViewModelTest {
         assertThat(editor.failure().message()).isEqualTo(editor.errorProperty().get());
         assertThat(editor.failure().details()).isEqualTo(editor.errorDetailsProperty().get());
 
-        editor.field("text_content").textProperty().set("c");
+        editor.content().field("text_content").textProperty().set("c");
         editor.save();
         assertThat(editor.errorDetailsProperty().get()).startsWith(RAW); // still refused, still explained
     }

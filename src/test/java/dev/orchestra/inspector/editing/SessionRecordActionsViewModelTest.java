@@ -74,7 +74,7 @@ class SessionRecordActionsViewModelTest {
         assertThat(editor.modeProperty().get()).isEqualTo(DocumentEditorViewModel.Mode.EDIT);
         assertThat(editor.collection()).isEqualTo(StoreCollection.USER_SESSIONS);
         assertThat(editor.expected()).isEqualTo(records("alice", "s1").get(0));
-        editor.field("persona_active").textProperty().set("tutor");
+        editor.content().field("persona_active").textProperty().set("tutor");
         editor.save();
 
         assertThat(editor.errorProperty().get()).isNull();
@@ -99,8 +99,8 @@ class SessionRecordActionsViewModelTest {
         assertThat(opened).hasSize(1);
         DocumentEditorViewModel editor = opened.get(0);
         assertThat(editor.modeProperty().get()).isEqualTo(DocumentEditorViewModel.Mode.INSERT);
-        assertThat(editor.field("user_id").textProperty().get()).isEqualTo("bob");
-        assertThat(editor.field("session_id").textProperty().get()).isEqualTo("s2");
+        assertThat(editor.content().field("user_id").textProperty().get()).isEqualTo("bob");
+        assertThat(editor.content().field("session_id").textProperty().get()).isEqualTo("s2");
         assertThat(editor.canSaveProperty().get()).isTrue();
         editor.save();
 
@@ -126,11 +126,11 @@ class SessionRecordActionsViewModelTest {
 
         actions.createRecord();
         DocumentEditorViewModel editor = opened.get(0);
-        String typed = editor.jsonProperty().get();
+        String typed = editor.content().jsonProperty().get();
         editor.save();
 
         assertThat(editor.errorProperty().get()).containsIgnoringCase("read-only");
-        assertThat(editor.jsonProperty().get()).isEqualTo(typed);
+        assertThat(editor.content().jsonProperty().get()).isEqualTo(typed);
         assertThat(records("carol", "s3")).isEmpty();
         assertThat(changes).hasValue(0);
     }
