@@ -63,12 +63,11 @@ final class InMemoryOrchestraOperations {
     }
 
     boolean checkDuplicate(String userId, String textContent) {
-        requireText(userId, Fields.USER_ID);
         if (textContent == null) {
+            requireText(userId, Fields.USER_ID);
             return false;
         }
-        BsonDocument query = new BsonDocument(Fields.USER_ID, new BsonString(userId))
-                .append(Fields.TEXT_CONTENT, new BsonString(textContent));
+        BsonDocument query = StoreQueries.duplicateText(userId, textContent);
         return collections.read(() -> !memoryItems().find(query).isEmpty());
     }
 

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
-import org.bson.BsonString;
 
 /** Orchestra's own memory operations on MongoDB (what its services call; the inspector and the CLI do not). */
 final class MongoOrchestraOperations {
@@ -53,12 +52,11 @@ final class MongoOrchestraOperations {
     }
 
     boolean checkDuplicate(String userId, String textContent) {
-        requireText(userId, Fields.USER_ID);
         if (textContent == null) {
+            requireText(userId, Fields.USER_ID);
             return false;
         }
-        BsonDocument query = new BsonDocument(Fields.USER_ID, new BsonString(userId))
-                .append(Fields.TEXT_CONTENT, new BsonString(textContent));
+        BsonDocument query = StoreQueries.duplicateText(userId, textContent);
         return errors.call("check duplicate", () -> memoryItems().find(query)
                 .projection(new BsonDocument(Fields.ID, new BsonInt32(1))).limit(1)
                 .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).first() != null);
