@@ -9,7 +9,7 @@ import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageValidationException;
-import dev.orchestra.storage.mapping.CosineSimilarity;
+import dev.orchestra.storage.mapping.SemanticRanking;
 import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.mapping.InsertDefaults;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
@@ -24,7 +24,8 @@ import dev.orchestra.storage.model.HealthStatus;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
-import dev.orchestra.storage.model.ScoredMemoryItem;
+import dev.orchestra.storage.model.SemanticQuery;
+import dev.orchestra.storage.model.SemanticSearchResult;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
@@ -33,7 +34,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -126,25 +126,16 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
     }
 
     @Override
-    public List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona,
-                                                 int topK) {
-        requireText(userId, Fields.USER_ID);
-        if (topK < 1) {
-            throw new StorageValidationException("topK must be at least 1, was " + topK);
+    public SemanticSearchResult semanticSearch(SemanticQuery query) {
+        requireText(query.userId(), Fields.USER_ID);
+        SemanticRanking<BsonDocument> ranking = new SemanticRanking<>(query);
+        BsonDocument filter = new BsonDocument(Fields.USER_ID, new BsonString(query.userId()));
+        if (query.persona() != null) {
+            filter.put(Fields.PERSONA_ACTIVE, new BsonString(query.persona()));
         }
-        var similarity = new CosineSimilarity(queryEmbedding);
-        BsonDocument query = new BsonDocument(Fields.USER_ID, new BsonString(userId));
-        if (persona != null) {
-            query.put(Fields.PERSONA_ACTIVE, new BsonString(persona));
-        }
-        List<BsonDocument> candidates = read(() -> collection(StoreCollection.MEMORY_ITEMS).find(query));
-        List<ScoredMemoryItem> hits = new ArrayList<>();
-        for (BsonDocument d : candidates) {
-            similarity.score(d.get(Fields.EMBEDDING))
-                    .ifPresent(score -> hits.add(new ScoredMemoryItem(MemoryItemMapper.fromDocument(d), score)));
-        }
-        hits.sort(Comparator.comparingDouble(ScoredMemoryItem::score).reversed());
-        return hits.size() > topK ? List.copyOf(hits.subList(0, topK)) : hits;
+        read(() -> collection(StoreCollection.MEMORY_ITEMS).find(filter))
+                .forEach(d -> ranking.offer(d.get(Fields.EMBEDDING), d));
+        return ranking.result(MemoryItemMapper::fromDocument);
     }
 
     @Override

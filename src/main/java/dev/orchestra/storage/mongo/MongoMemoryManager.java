@@ -33,7 +33,8 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
-import dev.orchestra.storage.model.ScoredMemoryItem;
+import dev.orchestra.storage.model.SemanticQuery;
+import dev.orchestra.storage.model.SemanticSearchResult;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
@@ -200,11 +201,9 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     }
 
     @Override
-    public List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona,
-                                                 int topK) {
-        requireText(userId, Fields.USER_ID);
-        return new MongoSemanticSearch(collection(StoreCollection.MEMORY_ITEMS), errors, timeout)
-                .search(userId, queryEmbedding, persona, topK);
+    public SemanticSearchResult semanticSearch(SemanticQuery query) {
+        requireText(query.userId(), Fields.USER_ID);
+        return new MongoSemanticSearch(collection(StoreCollection.MEMORY_ITEMS), errors, timeout).search(query);
     }
 
     @Override
