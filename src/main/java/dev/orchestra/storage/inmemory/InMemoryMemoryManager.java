@@ -5,6 +5,8 @@ import static dev.orchestra.storage.validation.Arguments.requireText;
 
 import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.PollingSessionTail;
+import dev.orchestra.storage.SessionTail;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.error.StorageException;
@@ -102,6 +104,13 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
             return null;
         });
         return Map.of(ComponentHealth.MONGODB, Map.of("backend", "in-memory", "documents", counts));
+    }
+
+    /** Besides itself ({@link RawDocumentAccess}): {@link SessionTail}, by polling. */
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return type == SessionTail.class ? Optional.of(type.cast(new PollingSessionTail(this)))
+                : MemoryManager.super.capability(type);
     }
 
     @Override

@@ -17,6 +17,8 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.PollingSessionTail;
+import dev.orchestra.storage.SessionTail;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.error.StorageValidationException;
@@ -430,7 +432,10 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         return batches.deleteByIds(collection(collection), collection, ids);
     }
 
-    /** Besides its own ({@link RawDocumentAccess}): {@link FullDocumentStreaming} and {@link IndexCatalog}. */
+    /**
+     * Besides its own ({@link RawDocumentAccess}): {@link FullDocumentStreaming}, {@link IndexCatalog} and
+     * {@link SessionTail}.
+     */
     @Override
     public <T> Optional<T> capability(Class<T> type) {
         if (type == FullDocumentStreaming.class) {
@@ -438,6 +443,10 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         }
         if (type == IndexCatalog.class) {
             return Optional.of(type.cast(indexes));
+        }
+        if (type == SessionTail.class) {
+            return Optional.of(type.cast(new MongoSessionTail(collection(StoreCollection.MEMORY_ITEMS), errors,
+                    new PollingSessionTail(this))));
         }
         return MemoryManager.super.capability(type);
     }
