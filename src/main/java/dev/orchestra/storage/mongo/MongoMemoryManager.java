@@ -445,8 +445,8 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
             return Optional.of(type.cast(indexes));
         }
         if (type == SessionTail.class) {
-            return Optional.of(type.cast(new MongoSessionTail(collection(StoreCollection.MEMORY_ITEMS), errors,
-                    new PollingSessionTail(this))));
+            return Optional.of(type.cast(new MongoSessionTail(collection(StoreCollection.MEMORY_ITEMS),
+                    () -> client.getClusterDescription().getType(), errors, new PollingSessionTail(this))));
         }
         return MemoryManager.super.capability(type);
     }

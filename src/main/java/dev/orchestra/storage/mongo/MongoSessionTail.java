@@ -1,9 +1,10 @@
 package dev.orchestra.storage.mongo;
 
 import com.mongodb.MongoCommandException;
-import com.mongodb.MongoQueryException;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.connection.ClusterType;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.OperationType;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonNull;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows a session through a change stream when the server has them; a standalone server or mongo-java-server
- * refuses {@code $changeStream}, and then it polls ({@link PollingSessionTail}). Either way the first poll is a
+ * has none (the driver's view of the deployment says which), and then it polls ({@link PollingSessionTail}). Either way the first poll is a
  * complete read of the session's newest items; the stream is opened before it, so nothing written in between is
  * lost.
  */
@@ -40,11 +42,15 @@ final class MongoSessionTail implements SessionTail {
     private static final int MAX_EVENTS = 1000;
 
     private final MongoCollection<BsonDocument> items;
+    private final Supplier<ClusterType> topology;
     private final MongoErrors errors;
     private final SessionTail polling;
 
-    MongoSessionTail(MongoCollection<BsonDocument> items, MongoErrors errors, SessionTail polling) {
+    /** @param topology what the driver knows of the deployment (no round trip) */
+    MongoSessionTail(MongoCollection<BsonDocument> items, Supplier<ClusterType> topology, MongoErrors errors,
+                     SessionTail polling) {
         this.items = items;
+        this.topology = topology;
         this.errors = errors;
         this.polling = polling;
     }
@@ -52,19 +58,30 @@ final class MongoSessionTail implements SessionTail {
     @Override
     public SessionFeed follow(String userId, String sessionId, int window) {
         SessionFeed complete = polling.follow(userId, sessionId, window);
-        try {
-            MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor = errors.call("follow session",
-                    () -> items.watch(List.of(match(userId, sessionId))).fullDocument(FullDocument.UPDATE_LOOKUP)
-                            .maxAwaitTime(AWAIT.toMillis(), TimeUnit.MILLISECONDS).cursor());
-            return new ChangeStreamFeed(cursor, complete, errors);
-        } catch (RuntimeException e) {
-            if (!(e.getCause() instanceof MongoCommandException) && !(e.getCause() instanceof MongoQueryException)
-                    && !(e instanceof MongoCommandException)) {
-                throw e;
-            }
-            LOG.debug("No change streams on this server, following by polling: {}", e.getMessage());
+        if (!hasChangeStreams()) {
             return complete;
         }
+        MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> cursor;
+        try {
+            cursor = items.watch(List.of(match(userId, sessionId))).fullDocument(FullDocument.UPDATE_LOOKUP)
+                    .maxAwaitTime(AWAIT.toMillis(), TimeUnit.MILLISECONDS).cursor();
+        } catch (MongoCommandException refused) {
+            // A standalone server or mongo-java-server: the server answered, it has no change streams.
+            LOG.debug("No change streams on this server, following by polling: {}", refused.getErrorMessage());
+            return complete;
+        } catch (MongoException e) {
+            throw errors.translate("follow session", e);
+        }
+        return new ChangeStreamFeed(cursor, complete, errors);
+    }
+
+    /**
+     * Change streams need a replica set, a sharded cluster or a load balancer in front of one; the driver already
+     * knows which this is, so a standalone server is not sent a command it would refuse.
+     */
+    private boolean hasChangeStreams() {
+        ClusterType type = topology.get();
+        return type == ClusterType.REPLICA_SET || type == ClusterType.SHARDED || type == ClusterType.LOAD_BALANCED;
     }
 
     /** Deletions carry only the id, so every deletion passes; the reader ignores ids it does not show. */
