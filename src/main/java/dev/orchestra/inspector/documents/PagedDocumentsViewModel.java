@@ -35,6 +35,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import javafx.collections.ObservableList;
 
 /**
@@ -180,6 +181,17 @@ public abstract class PagedDocumentsViewModel {
         Deque<PageCursor> stack = new ArrayDeque<>(previousCursors);
         PageCursor cursor = stack.pop();
         load(cursor == FIRST_PAGE ? null : cursor, stack, false);
+    }
+
+    /**
+     * Selects the document when this page lists it; otherwise shows it in the detail pane with no row selected
+     * (it may be on another page, or filtered out).
+     */
+    public void select(BsonValue id, BsonDocument preview) {
+        rows.stream().filter(r -> id.equals(r.id())).findFirst().ifPresentOrElse(selectedRow::set, () -> {
+            selectedRow.set(null);
+            detail.show(collection, id, preview);
+        });
     }
 
     /** Reloads the current page (and the count). */
