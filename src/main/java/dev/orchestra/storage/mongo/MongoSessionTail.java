@@ -77,7 +77,9 @@ final class MongoSessionTail implements SessionTail {
 
     /**
      * Change streams need a replica set, a sharded cluster or a load balancer in front of one; the driver already
-     * knows which this is, so a standalone server is not sent a command it would refuse.
+     * knows which this is, so a standalone server is not sent a command it would refuse. (mongo-java-server, which
+     * the embedded store runs, says it is standalone: it has change streams only with its oplog on, which the
+     * embedded store leaves off, so polling is right there too.)
      */
     private boolean hasChangeStreams() {
         ClusterType type = topology.get();
