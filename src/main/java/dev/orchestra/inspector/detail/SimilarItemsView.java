@@ -86,7 +86,8 @@ public class SimilarItemsView {
         column(timeColumn, i -> TimeFormat.minutes(i.time()));
         table.setRowFactory(t -> {
             TableRow<SimilarItem> row = new TableRow<>();
-            row.setTooltip(new Tooltip(messages.get("similar.open.tip")));
+            row.itemProperty().addListener((obs, was, is) -> row.setTooltip(is == null ? null
+                    : new Tooltip(is.text() + "\n\n" + messages.get("similar.open.tip"))));
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
                     model.open(row.getItem());
