@@ -82,10 +82,16 @@ final class RecallData {
             {"user", "Alfama, under 150 EUR."},
             {"assistant", "Three options: Memmo Alfama (142 EUR), Santiago de Alfama (149 EUR), Alfama Patio (98 EUR)."},
             {"user", "The patio one sounds nice. Is breakfast included?"},
+            {"assistant", "Yes, breakfast is included at Alfama Patio, served 7:30 to 10:30 on the roof terrace."},
+            {"user", "Great. And how do I get there from the airport?"},
+            {"assistant", "The metro's red line to Alameda, then the green line to Baixa-Chiado: about 40 minutes. "
+                + "A taxi takes 20 minutes and costs around 20 EUR."},
+            {"user", "I land at 23:10, so probably a taxi."},
+            {"assistant", "Noted: taxi on arrival. Shall I book the patio hotel for June 12 to 16?"},
         };
         for (int i = 0; i < chat.length; i++) {
             docs.add(item("live-" + i, LIVE_SESSION, "travel_agent", "conversation", chat[i][1],
-                    Instant.now().minusSeconds(600L - 60L * i), chat[i][0]));
+                    Instant.now().minusSeconds(1200L - 60L * i), chat[i][0]));
         }
         items.insertMany(docs);
         return withEmbedding;
