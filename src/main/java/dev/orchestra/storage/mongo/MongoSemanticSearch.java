@@ -22,6 +22,13 @@ import org.bson.BsonValue;
  * keeps the best {@code topK} in a bounded heap ({@link SemanticRanking}), then loads just those documents.
  */
 final class MongoSemanticSearch {
+    /**
+     * Embeddings per reply: a 1,536-dimension vector is about 21 kB of BSON, so 256 keep a batch near 5 MB. Without
+     * it mongo-java-server (the embedded store) answered 5,000 such vectors in one 104 MB reply, which the driver
+     * refuses (its limit is 48 MB); MongoDB caps batches at 16 MiB itself, but the client would still buffer that.
+     */
+    static final int BATCH_SIZE = 256;
+
     private final MongoCollection<BsonDocument> items;
     private final MongoErrors errors;
     private final Duration timeout;
@@ -41,6 +48,7 @@ final class MongoSemanticSearch {
         }
         errors.run("semantic search", () -> items.find(filter)
                 .projection(new BsonDocument(Fields.ID, new BsonInt32(1)).append(Fields.EMBEDDING, new BsonInt32(1)))
+                .batchSize(BATCH_SIZE)
                 .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .forEach(d -> ranking.offer(d.get(Fields.EMBEDDING), d.get(Fields.ID))));
         Map<BsonValue, BsonDocument> byId = load(ranking.ranked());
