@@ -14,6 +14,8 @@ import dev.orchestra.inspector.common.SecretMasker;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
+import dev.orchestra.inspector.detail.SimilarItemsView;
+import dev.orchestra.inspector.detail.SimilarItemsViewModel;
 import dev.orchestra.inspector.documents.DocumentTableFeature;
 import dev.orchestra.inspector.health.HealthView;
 import dev.orchestra.inspector.health.HealthViewModel;
@@ -55,6 +57,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final MainViewModel mainModel;
     private final MemoryItemsViewModel memoryModel;
     private final AgentDataViewModel agentModel;
+    private final SimilarItemsViewModel similarModel;
     private final TranscriptViewModel transcriptModel;
     private final SessionsViewModel sessionsModel;
     private final HealthFeature health;
@@ -88,6 +91,8 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         this.mainModel = new MainViewModel(description, store);
         this.placement = new WindowPlacement(windowSettings, mainModel.darkThemeProperty());
         this.memoryModel = new MemoryItemsViewModel(runner, store, secrets, newDetailModel(), this, clock);
+        this.similarModel = new SimilarItemsViewModel(runner, store, memoryModel.detail(),
+                (collection, id, preview) -> memoryModel.select(id, preview));
         this.agentModel = new AgentDataViewModel(runner, store, secrets, newDetailModel(), clock);
         this.transcriptModel = new TranscriptViewModel(runner, store, secrets);
         this.sessionsModel = new SessionsViewModel(runner, store, transcriptModel, this);
@@ -183,6 +188,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private void installFeatureActions(MainViewModel.Section section, FeatureView view) {
         if (view instanceof DocumentTableFeature documents) {
             editing.installDocumentActions(documents.root().model(), documents.detailView(), documents.root());
+            if (section == MainViewModel.Section.MEMORY) {
+                SimilarItemsView.installIn(documents.detailView(), similarModel, viewLoader, messages);
+            }
         } else if (view instanceof SessionsView sessionsView) {
             editing.installSessionDelete(sessionsModel, sessionsView.root());
             editing.installSessionRecordActions(sessionsModel, sessionsView.root());
@@ -231,6 +239,11 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
 
     public MemoryItemsViewModel memoryModel() {
         return memoryModel;
+    }
+
+    /** The Similar tab of the memory items' detail pane. */
+    public SimilarItemsViewModel similarItemsModel() {
+        return similarModel;
     }
 
     public AgentDataViewModel agentModel() {

@@ -1,5 +1,7 @@
 package dev.orchestra.storage.mongo;
 
+import dev.orchestra.storage.model.SemanticSearchResult;
+import dev.orchestra.storage.model.SemanticQuery;
 import static dev.orchestra.storage.validation.Arguments.requireText;
 
 import com.mongodb.client.MongoCollection;
@@ -8,7 +10,6 @@ import dev.orchestra.storage.mapping.MemoryItemMapper;
 import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
-import dev.orchestra.storage.model.ScoredMemoryItem;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.schema.Fields;
 import java.time.Duration;
@@ -46,9 +47,9 @@ final class MongoOrchestraOperations {
         return items;
     }
 
-    List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona, int topK) {
-        requireText(userId, Fields.USER_ID);
-        return new MongoSemanticSearch(memoryItems(), errors, timeout).search(userId, queryEmbedding, persona, topK);
+    SemanticSearchResult semanticSearch(SemanticQuery query) {
+        requireText(query.userId(), Fields.USER_ID);
+        return new MongoSemanticSearch(memoryItems(), errors, timeout).search(query);
     }
 
     boolean checkDuplicate(String userId, String textContent) {
