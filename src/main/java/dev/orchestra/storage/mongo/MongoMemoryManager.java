@@ -20,6 +20,7 @@ import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.error.StorageValidationException;
+import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.schema.Fields;
@@ -44,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,6 +88,15 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
      * @param operationTimeout bound for server selection, connecting, and each query's server-side time
      */
     public MongoMemoryManager(String connectionString, String databaseName, Duration operationTimeout) {
+        this(connectionString, databaseName, operationTimeout, NetworkRoute.DIRECT);
+    }
+
+    /**
+     * @param route how the connections reach the servers (directly, or through a tunnel's SOCKS proxy)
+     */
+    public MongoMemoryManager(String connectionString, String databaseName, Duration operationTimeout,
+                              NetworkRoute route) {
+        Objects.requireNonNull(route, "route");
         if (databaseName == null || databaseName.isBlank()) {
             throw new StorageValidationException("A MongoDB database name is required");
         }
@@ -101,13 +112,13 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         }
         this.errors = new MongoErrors(hosts, Redactor.forSecrets(passwords));
         this.timeout = operationTimeout;
-        this.client = MongoConnection.open(connection, operationTimeout);
+        this.client = MongoConnection.open(connection, operationTimeout, route);
         this.database = client.getDatabase(databaseName);
         this.pager = new MongoPager(operationTimeout);
         this.sessions = new MongoSessions(database, operationTimeout);
         this.health = new MongoHealth(client.getDatabase("admin"), errors, hosts, databaseName);
         this.batches = new MongoBatchWrites(errors, operationTimeout);
-        this.exports = new MongoFullDocumentStream(connection, databaseName, operationTimeout);
+        this.exports = new MongoFullDocumentStream(connection, databaseName, operationTimeout, route);
         this.indexes = new MongoIndexCatalog(database, errors, operationTimeout);
     }
 

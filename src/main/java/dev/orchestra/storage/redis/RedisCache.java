@@ -1,6 +1,7 @@
 package dev.orchestra.storage.redis;
 
 import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.model.ComponentHealth;
@@ -66,17 +67,26 @@ public final class RedisCache implements AutoCloseable {
     private volatile String serverVersion;
 
     public RedisCache(RedisCacheSettings settings) {
+        this(settings, NetworkRoute.DIRECT);
+    }
+
+    /** Connects every Redis address (configured or reported by Redis) through {@code route}. */
+    public RedisCache(RedisCacheSettings settings, NetworkRoute route) {
         this.settings = settings;
         this.keys = new CacheKeys(settings.keyPrefix());
         this.journal = new InvalidationJournal(MAX_JOURNAL_KEYS,
                 List.of(keys.allHistoryPrefix(), keys.allSessionPrefix()));
         this.breaker = new CircuitBreaker(settings.retryInterval());
         this.redactor = settings.redactor();
-        this.jedis = RedisConnections.open(settings);
+        this.jedis = RedisConnections.open(settings, route);
     }
 
     public static RedisCache connect(StorageConfig config) {
-        return new RedisCache(RedisCacheSettings.from(config));
+        return connect(config, NetworkRoute.DIRECT);
+    }
+
+    public static RedisCache connect(StorageConfig config, NetworkRoute route) {
+        return new RedisCache(RedisCacheSettings.from(config), route);
     }
 
     public CacheKeys keys() {
