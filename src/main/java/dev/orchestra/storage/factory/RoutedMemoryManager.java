@@ -74,7 +74,6 @@ final class RoutedMemoryManager extends ForwardingMemoryManager {
             try {
                 nextReconnectAt = System.nanoTime() + RECONNECT_INTERVAL.toNanos();
                 route.reconnect();
-                log.info("Re-opened {}", route);
             } catch (RuntimeException e) {
                 log.debug("{} is still down: {}", route, Redactor.PATTERNS_ONLY.redact(e.getMessage()));
             } finally {
