@@ -16,6 +16,8 @@ public interface HostKeyPrompt {
     /**
      * @param host        {@code host:port} as configured
      * @param fingerprint the key's SHA-256 fingerprint as OpenSSH shows it ({@code SHA256:…})
+     * @return {@link HostKeyDecision#REJECT} or a runtime exception (whose message becomes the one-line error,
+     *         e.g. "no terminal to ask on") refuse the key
      */
     HostKeyDecision ask(String host, String fingerprint);
 }

@@ -45,12 +45,18 @@ final class KnownHostsCheck {
         refusal = null;
         ServerKeyVerifier askUnknown = (session, remote, key) -> {
             String fingerprint = fingerprint(key);
-            boolean accepted = prompt.ask(host, fingerprint) == HostKeyDecision.ACCEPT;
-            if (!accepted) {
-                refusal = "The host key of " + host + " (" + fingerprint + ") was not accepted; nothing was"
-                        + " connected";
+            try {
+                boolean accepted = prompt.ask(host, fingerprint) == HostKeyDecision.ACCEPT;
+                if (!accepted) {
+                    refusal = "The host key of " + host + " (" + fingerprint + ") was not accepted; nothing was"
+                            + " connected";
+                }
+                return accepted;
+            } catch (RuntimeException e) {
+                // a prompt that cannot ask (no terminal) says why; SSHD would only report "did not validate"
+                refusal = e.getMessage();
+                return false;
             }
-            return accepted;
         };
         KnownHostsServerKeyVerifier verifier = new KnownHostsServerKeyVerifier(askUnknown, file);
         verifier.setModifiedServerKeyAcceptor((session, remote, entry, expected, actual) -> {

@@ -1,10 +1,12 @@
 package dev.orchestra.connections.ssh;
 
+import dev.orchestra.storage.config.DotEnv;
 import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.error.StorageValidationException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +60,21 @@ public record SshSettings(
     /** A login with a password and the default known-hosts file. */
     public static SshSettings withPassword(String host, int port, String user, String password) {
         return new SshSettings(host, port, user, null, null, password, null, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /** From the process environment, then {@code ./.env} (as the storage configuration is read). */
+    public static Optional<SshSettings> load() {
+        return load(System.getenv(), Path.of("").toAbsolutePath());
+    }
+
+    public static Optional<SshSettings> load(Map<String, String> environment, Path workingDirectory) {
+        Map<String, String> merged = new HashMap<>(DotEnv.read(workingDirectory.resolve(".env")));
+        environment.forEach((name, value) -> {
+            if (value != null) {
+                merged.put(name, value);
+            }
+        });
+        return fromEnvironment(merged);
     }
 
     /**

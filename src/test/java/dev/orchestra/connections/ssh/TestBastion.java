@@ -9,7 +9,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -28,9 +30,9 @@ import org.apache.sshd.server.forward.TcpForwardingFilter;
  * and remembers where it went. {@link #stop()} and {@link #start()} simulate a dropped and recovered bastion on the
  * same port and key; {@link #changeHostKey()} a re-installed (or impersonated) one.
  */
-final class TestBastion implements AutoCloseable {
-    static final String USER = "orchestra";
-    static final String PASSWORD = "bastion-pass-7Qx";
+public final class TestBastion implements AutoCloseable {
+    public static final String USER = "orchestra";
+    public static final String PASSWORD = "bastion-pass-7Qx";
 
     private final KeyPair userKey = generate();
     private final AtomicInteger forwarded = new AtomicInteger();
@@ -39,14 +41,14 @@ final class TestBastion implements AutoCloseable {
     private int port;
     private SshServer server;
 
-    static TestBastion open() {
+    public static TestBastion open() {
         TestBastion bastion = new TestBastion();
         bastion.start();
         return bastion;
     }
 
     /** Starts on a random port the first time, on the same port after {@link #stop()}. */
-    synchronized void start() {
+    public synchronized void start() {
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(port);
@@ -71,7 +73,7 @@ final class TestBastion implements AutoCloseable {
     }
 
     /** The bastion goes away: its sessions and forwarded connections end. */
-    synchronized void stop() {
+    public synchronized void stop() {
         try {
             server.stop(true);
         } catch (IOException e) {
@@ -80,44 +82,54 @@ final class TestBastion implements AutoCloseable {
     }
 
     /** From now on the bastion shows another host key (after a restart). */
-    synchronized void changeHostKey() {
+    public synchronized void changeHostKey() {
         hostKey = generate();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    PublicKey hostKey() {
+    public PublicKey hostKey() {
         return hostKey.getPublic();
     }
 
     /** Connections forwarded so far (SOCKS and local forwards alike). */
-    int forwardedConnections() {
+    public int forwardedConnections() {
         return forwarded.get();
     }
 
     /** Where they went, {@code host:port} as the client asked. */
-    List<String> forwardTargets() {
+    public List<String> forwardTargets() {
         return List.copyOf(targets);
     }
 
     /** The user's key in OpenSSH format, encrypted with {@code passphrase} unless it is null. */
-    Path writeUserKey(Path file, String passphrase) {
+    public Path writeUserKey(Path file, String passphrase) {
         return writeKey(userKey, file, passphrase);
     }
 
     /** A key the bastion does not accept. */
-    static Path writeStrangerKey(Path file) {
+    public static Path writeStrangerKey(Path file) {
         return writeKey(generate(), file, null);
     }
 
-    SshSettings keyLogin(Path keyFile, String passphrase, Path knownHosts) {
+    public SshSettings keyLogin(Path keyFile, String passphrase, Path knownHosts) {
         return SshSettings.withKey("127.0.0.1", port, USER, keyFile, passphrase).withKnownHosts(knownHosts);
     }
 
-    SshSettings passwordLogin(String password, Path knownHosts) {
+    public SshSettings passwordLogin(String password, Path knownHosts) {
         return SshSettings.withPassword("127.0.0.1", port, USER, password).withKnownHosts(knownHosts);
+    }
+
+    /** {@code SSH_HOST} … for a key login, as the CLI and the app read them. */
+    public Map<String, String> keyEnvironment(Path keyFile, String passphrase, Path knownHosts) {
+        Map<String, String> env = new HashMap<>(Map.of("SSH_HOST", "127.0.0.1", "SSH_PORT", String.valueOf(port),
+                "SSH_USER", USER, "SSH_KEY_FILE", keyFile.toString(), "SSH_KNOWN_HOSTS", knownHosts.toString()));
+        if (passphrase != null) {
+            env.put("SSH_KEY_PASSPHRASE", passphrase);
+        }
+        return env;
     }
 
     @Override
