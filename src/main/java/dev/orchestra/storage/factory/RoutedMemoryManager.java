@@ -28,12 +28,18 @@ final class RoutedMemoryManager extends ForwardingMemoryManager {
     private static final Logger log = LoggerFactory.getLogger(RoutedMemoryManager.class);
 
     private final NetworkRoute route;
+    private final Duration reconnectInterval;
     private final ReentrantLock reconnecting = new ReentrantLock();
     private volatile long nextReconnectAt = System.nanoTime();
 
     RoutedMemoryManager(MemoryManager delegate, NetworkRoute route) {
+        this(delegate, route, RECONNECT_INTERVAL);
+    }
+
+    RoutedMemoryManager(MemoryManager delegate, NetworkRoute route, Duration reconnectInterval) {
         super(delegate);
         this.route = route;
+        this.reconnectInterval = reconnectInterval;
     }
 
     @Override
@@ -72,7 +78,7 @@ final class RoutedMemoryManager extends ForwardingMemoryManager {
         }
         if (System.nanoTime() - nextReconnectAt >= 0 && reconnecting.tryLock()) {
             try {
-                nextReconnectAt = System.nanoTime() + RECONNECT_INTERVAL.toNanos();
+                nextReconnectAt = System.nanoTime() + reconnectInterval.toNanos();
                 route.reconnect();
             } catch (RuntimeException e) {
                 log.debug("{} is still down: {}", route, Redactor.PATTERNS_ONLY.redact(e.getMessage()));
