@@ -7,6 +7,7 @@ import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.FxBackgroundRunner;
 import dev.orchestra.inspector.common.FxDialogService;
+import dev.orchestra.inspector.common.HostKeyQuestion;
 import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.Navigator;
 import dev.orchestra.inspector.common.SecretDisplay;
@@ -34,6 +35,7 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.WriteLock;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.layout.Pane;
@@ -67,6 +69,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final EditingFeature editing;
     private final TransferFeature transfer;
     private final WindowSettings windowSettings;
+    private final HostKeyQuestion hostKeyQuestion;
     private MainView mainView;
     private Stage stage;
 
@@ -88,6 +91,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         this.windowSettings = windowSettings;
         this.clock = clock;
         this.runner = new FxBackgroundRunner(4, 256);
+        this.hostKeyQuestion = new HostKeyQuestion(runner, dialogs, messages);
         this.viewLoader = new ViewLoader(messages, this);
         // Every store is wrapped (write gate, trash, audit) before anything uses it, so no write can bypass them.
         this.editing = new EditingFeature(runner, writeLock, dialogs, viewLoader, secrets, clock);
@@ -121,10 +125,15 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
 
     /** The configuration from the environment and {@code .env}; a bad one still opens the window, with the reason. */
     public static AppContext fromEnvironment() {
-        StoreOpeners.Configured configured = StoreOpeners.fromEnvironment();
-        return new AppContext(configured.opener(), configured.description(),
+        // the opener runs after the window exists; the question needs the context's runner and dialogs
+        AtomicReference<AppContext> created = new AtomicReference<>();
+        StoreOpeners.Configured configured = StoreOpeners.fromEnvironment(
+                (host, fingerprint) -> created.get().hostKeyQuestion.ask(host, fingerprint));
+        AppContext context = new AppContext(configured.opener(), configured.description(),
                 EditingFeature.writeLockFromEnvironment(), Clock.systemDefaultZone(), HealthPoll.PERIOD,
                 WindowSettings.inUserHome());
+        created.set(context);
+        return context;
     }
 
     private DocumentDetailViewModel newDetailModel() {
