@@ -3,7 +3,6 @@ package dev.orchestra.storage.redis;
 import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.config.RedisDeploymentConfig;
 import dev.orchestra.storage.config.RedisDeploymentConfig.HostPort;
-import java.net.InetSocketAddress;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +31,10 @@ final class RedisConnections {
     static RedisDeployment open(RedisCacheSettings settings, NetworkRoute route) {
         RedisDeploymentConfig deployment = settings.deployment();
         SSLSocketFactory tls = settings.tls() ? RedisTls.socketFactory(deployment) : null;
-        HostAndPortMapper mapper = route == NetworkRoute.DIRECT ? null : mapper(route);
+        RoutedAddresses mapper = route == NetworkRoute.DIRECT ? null : new RoutedAddresses(route);
+        if (mapper != null && settings.tls()) {
+            tls = mapper.keepingServerNames(tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault());
+        }
         JedisClientConfig client = clientConfig(settings, tls, true, mapper);
         JedisClientConfig node = clientConfig(settings, tls, false, mapper);
         return switch (deployment.mode()) {
@@ -42,18 +44,6 @@ final class RedisConnections {
                     client, node, sentinelConfig(settings, tls, mapper), poolConfig(settings));
             case CLUSTER -> new ClusterDeployment(hostAndPorts(deployment.nodes()), client, node,
                     poolConfig(settings), settings.connectTimeout().plus(settings.socketTimeout()).multipliedBy(2));
-        };
-    }
-
-    /**
-     * Jedis asks the mapper for the address of every socket it opens, including those to the nodes Redis reports,
-     * so one mapper routes them all.
-     */
-    static HostAndPortMapper mapper(NetworkRoute route) {
-        return reported -> {
-            InetSocketAddress target = route.redisAddress(
-                    InetSocketAddress.createUnresolved(reported.getHost(), reported.getPort()));
-            return new HostAndPort(target.getHostString(), target.getPort());
         };
     }
 
