@@ -58,6 +58,12 @@ final class CacheGuard {
         return current == null ? NOT_CONNECTED : current.nodeOf(key);
     }
 
+    /** How many master changes (failovers) the deployment has seen. */
+    long masterChanges() {
+        RedisDeployment current = deployment;
+        return current == null ? 0 : current.masterChanges();
+    }
+
     /** The masters, or {@link #NOT_CONNECTED} alone. */
     List<String> masters() {
         RedisDeployment current = deployment;
