@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestra.connections.ssh.SshSettings;
 import dev.orchestra.connections.ssh.TestBastion;
 import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.testsupport.DatabaseSnapshot;
+import dev.orchestra.storage.testsupport.ForeignDatabase;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import java.io.ByteArrayInputStream;
@@ -88,6 +90,26 @@ class SshTunnelCliIT {
         Run again = run(false, "", "health");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.err()).doesNotContain("Trusting");
+    }
+
+    @Test
+    void readingThroughTheTunnelLeavesTheDatabaseAsItWas() {
+        String database = env.get("MONGODB_DATABASE");
+        ForeignDatabase.fill(mongo.connectionString(), database);
+        DatabaseSnapshot before = DatabaseSnapshot.of(mongo.connectionString(), database);
+        var keysBefore = redis.keys();
+
+        for (String[] command : new String[][] {{"health", "--accept-new-host-key"}, {"list", "memory_items"},
+                {"list", "agent_data", "--json"}, {"sessions"}, {"indexes"}}) {
+            Run result = run(false, "", command);
+            assertThat(result.exitCode()).as(String.join(" ", command) + ": " + result.err()).isZero();
+        }
+
+        DatabaseSnapshot after = DatabaseSnapshot.of(mongo.connectionString(), database);
+        assertThat(before.documentCount()).isPositive();
+        assertThat(after).isEqualTo(before);
+        assertThat(redis.keys()).isEqualTo(keysBefore);
+        assertThat(bastion.forwardedConnections()).isPositive();
     }
 
     @Test
