@@ -273,6 +273,15 @@ class SshTunnelIT {
                 .containsExactlyInAnyOrderElementsOf(before));
     }
 
+    @Test
+    void aFailedOpeningLeavesNoSshThreadBehind() {
+        List<String> before = sshClientThreads();
+        assertThatThrownBy(() -> SshTunnel.open(bastion.passwordLogin("wrong", knownHosts), HostKeyPrompt.ACCEPT_NEW))
+                .isInstanceOf(StorageConnectionException.class);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sshClientThreads())
+                .containsExactlyInAnyOrderElementsOf(before));
+    }
+
     private static List<String> sshClientThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(name -> name.contains("SshClient")).sorted().toList();
