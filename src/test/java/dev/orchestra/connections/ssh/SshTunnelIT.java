@@ -134,6 +134,13 @@ class SshTunnelIT {
     }
 
     @Test
+    void anEd25519KeyLogsIn() {
+        Path key = bastion.writeUserEd25519Key(dir.resolve("id_ed25519"));
+        SshTunnel tunnel = closing(SshTunnel.open(bastion.keyLogin(key, null, knownHosts), HostKeyPrompt.ACCEPT_NEW));
+        assertThat(tunnel.isOpen()).isTrue();
+    }
+
+    @Test
     void aKeyTheBastionDoesNotKnowIsALoginFailure() {
         Path stranger = TestBastion.writeStrangerKey(dir.resolve("id_other"));
         assertThatThrownBy(() -> SshTunnel.open(bastion.keyLogin(stranger, null, knownHosts),

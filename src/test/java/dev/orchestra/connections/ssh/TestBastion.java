@@ -20,6 +20,7 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.forward.TcpForwardingFilter;
@@ -35,6 +36,7 @@ public final class TestBastion implements AutoCloseable {
     public static final String PASSWORD = "bastion-pass-7Qx";
 
     private final KeyPair userKey = generate();
+    private final List<PublicKey> alsoAuthorized = new CopyOnWriteArrayList<>();
     private final AtomicInteger forwarded = new AtomicInteger();
     private final List<String> targets = new CopyOnWriteArrayList<>();
     private KeyPair hostKey = generate();
@@ -54,7 +56,8 @@ public final class TestBastion implements AutoCloseable {
         server.setPort(port);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
-                && KeyUtils.compareKeys(key, userKey.getPublic()));
+                && (KeyUtils.compareKeys(key, userKey.getPublic())
+                || alsoAuthorized.stream().anyMatch(other -> KeyUtils.compareKeys(key, other))));
         server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
         server.setForwardingFilter(new AcceptAllForwardingFilter() {
             @Override
@@ -107,6 +110,17 @@ public final class TestBastion implements AutoCloseable {
     /** The user's key in OpenSSH format, encrypted with {@code passphrase} unless it is null. */
     public Path writeUserKey(Path file, String passphrase) {
         return writeKey(userKey, file, passphrase);
+    }
+
+    /** A new ed25519 key (what {@code ssh-keygen} makes by default) that the bastion accepts, in OpenSSH format. */
+    public Path writeUserEd25519Key(Path file) {
+        try {
+            KeyPair key = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA).generateKeyPair();
+            alsoAuthorized.add(key.getPublic());
+            return writeKey(key, file, null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no ed25519 support", e);
+        }
     }
 
     /** A key the bastion does not accept. */
