@@ -141,6 +141,25 @@ class SshTunnelIT {
     }
 
     @Test
+    void replicaSetMembersTheDriverDiscoversGoThroughTheTunnel() {
+        List<ReplicaSetMember> members = ReplicaSetMember.startPrimaryAndSecondary();
+        try {
+            SshTunnel tunnel = openWithKey();
+            String primary = members.get(0).address();
+            String secondary = members.get(1).address();
+            // only the primary is configured: the secondary is learnt from its hello answer
+            String uri = "mongodb://" + primary + "/?replicaSet=" + ReplicaSetMember.SET_NAME;
+            MemoryManager store = closing(new MongoMemoryManager(uri, mongo.uniqueDatabaseName(), TIMEOUT, tunnel));
+
+            assertThat(store.checkHealth()).allMatch(ComponentHealth::isUp);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bastion.forwardTargets())
+                    .contains(primary, secondary));
+        } finally {
+            members.forEach(ReplicaSetMember::close);
+        }
+    }
+
+    @Test
     void aKeyTheBastionDoesNotKnowIsALoginFailure() {
         Path stranger = TestBastion.writeStrangerKey(dir.resolve("id_other"));
         assertThatThrownBy(() -> SshTunnel.open(bastion.keyLogin(stranger, null, knownHosts),
