@@ -1,5 +1,6 @@
 package dev.orchestra.inspector;
 
+import dev.orchestra.connections.ssh.HostKeyPrompt;
 import dev.orchestra.inspector.agents.AgentDataView;
 import dev.orchestra.inspector.agents.AgentDataViewModel;
 import dev.orchestra.inspector.app.EditingFeature;
@@ -128,12 +129,17 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         // the opener runs after the window exists; the question needs the context's runner and dialogs
         AtomicReference<AppContext> created = new AtomicReference<>();
         StoreOpeners.Configured configured = StoreOpeners.fromEnvironment(
-                (host, fingerprint) -> created.get().hostKeyQuestion.ask(host, fingerprint));
+                (host, fingerprint) -> created.get().hostKeyQuestion().ask(host, fingerprint));
         AppContext context = new AppContext(configured.opener(), configured.description(),
                 EditingFeature.writeLockFromEnvironment(), Clock.systemDefaultZone(), HealthPoll.PERIOD,
                 WindowSettings.inUserHome());
         created.set(context);
         return context;
+    }
+
+    /** Asks the user, in a dialog, about an SSH bastion key seen for the first time (from the opening thread). */
+    public HostKeyPrompt hostKeyQuestion() {
+        return hostKeyQuestion;
     }
 
     private DocumentDetailViewModel newDetailModel() {
