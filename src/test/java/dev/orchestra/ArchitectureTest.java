@@ -58,7 +58,25 @@ class ArchitectureTest {
     @Test
     void storageLibraryDoesNotKnowItsClients() {
         noClasses().that().resideInAPackage("dev.orchestra.storage..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.orchestra.inspector..", "dev.orchestra.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.orchestra.inspector..", "dev.orchestra.cli..",
+                        "dev.orchestra.connections..")
+                .check(mainClasses);
+    }
+
+    /** SSH types stay out of the library: it sees a tunnel only as a {@code NetworkRoute}. */
+    @Test
+    void storageLibraryKnowsNoSsh() {
+        noClasses().that().resideInAPackage("dev.orchestra.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.sshd..")
+                .check(mainClasses);
+    }
+
+    /** The connections are plain Java that the GUI and the CLI both use. */
+    @Test
+    void connectionsKnowNeitherGuiNorCli() {
+        noClasses().that().resideInAPackage("dev.orchestra.connections..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..",
+                        "dev.orchestra.inspector..", "dev.orchestra.cli..", "picocli..")
                 .check(mainClasses);
     }
 

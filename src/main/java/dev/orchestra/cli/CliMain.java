@@ -1,6 +1,7 @@
 package dev.orchestra.cli;
 
 import ch.qos.logback.classic.Level;
+import dev.orchestra.connections.ssh.SshSettings;
 import dev.orchestra.storage.config.StorageConfig;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -33,7 +34,10 @@ public final class CliMain {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
         Supplier<StorageConfig> config = memoize(StorageConfig::load);
-        CliContext context = new CliContext(out, err, System.in, Terminal.detect(), config, AppLogging::openStore,
+        Terminal terminal = Terminal.detect();
+        StoreConnector stores = new EnvironmentStoreConnector(memoize(SshSettings::load),
+                new TerminalHostKeyPrompt(err, System.in, terminal));
+        CliContext context = new CliContext(out, err, System.in, terminal, config, stores,
                 ShutdownSignal.jvmShutdown());
         try {
             return execute(context, args);

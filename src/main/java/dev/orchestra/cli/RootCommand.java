@@ -1,6 +1,8 @@
 package dev.orchestra.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -8,6 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "orchestra-inspector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Headless companion of the Orchestra Storage Inspector: the same storage library and "
                 + "configuration (APP_ENV, MONGODB_URI, MONGODB_DATABASE, REDIS_HOST…, from the environment, then ./.env).",
+                "With SSH_HOST (SSH_PORT, SSH_USER, SSH_KEY_FILE, SSH_KEY_PASSPHRASE, SSH_PASSWORD, SSH_KNOWN_HOSTS) "
+                        + "MongoDB and Redis are reached through an SSH tunnel.",
                 ""},
         subcommands = {
                 HealthCommand.class,
@@ -25,8 +29,23 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 done, 1 failed, 2 bad arguments, 3 done with rejected input lines; "
                 + "health: 0 ok, 1 degraded, 2 error."})
 final class RootCommand implements Runnable {
+    private final CliContext context;
+
     @Spec
     CommandSpec spec;
+
+    RootCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** Accepted before or after the command's name (inherited), like the help options. */
+    @Option(names = "--accept-new-host-key", scope = ScopeType.INHERIT,
+            description = "With SSH_HOST set: trust the SSH bastion's host key when it is not known yet, and "
+                    + "remember it (without this, the CLI asks on a terminal and refuses otherwise). A changed key "
+                    + "is always refused.")
+    void acceptNewHostKey(boolean accept) {
+        context.stores().acceptNewHostKeys(accept);
+    }
 
     @Override
     public void run() {

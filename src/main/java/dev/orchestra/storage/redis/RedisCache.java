@@ -1,6 +1,7 @@
 package dev.orchestra.storage.redis;
 
 import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.model.ComponentHealth;
 import java.util.ArrayList;
@@ -49,17 +50,29 @@ public final class RedisCache implements AutoCloseable {
     private final AtomicLong masterChangesHandled = new AtomicLong();
 
     public RedisCache(RedisCacheSettings settings) {
+        this(settings, NetworkRoute.DIRECT);
+    }
+
+    /**
+     * Connects every Redis address through {@code route}: the configured ones and those Redis reports (the master
+     * a Sentinel names, the nodes of a cluster).
+     */
+    public RedisCache(RedisCacheSettings settings, NetworkRoute route) {
         this.settings = settings;
         this.keys = new CacheKeys(settings.keyPrefix());
         this.journal = new InvalidationJournal(MAX_JOURNAL_KEYS,
                 List.of(keys.allHistoryPrefix(), keys.allSessionPrefix()));
-        this.guard = new CacheGuard(settings, statistics);
+        this.guard = new CacheGuard(settings, statistics, route);
         this.invalidations = new Invalidations(guard, journal, settings.retryInterval().toNanos());
         this.health = new RedisHealth(settings, guard, journal::size, () -> invalidations.drainIfDue(true));
     }
 
     public static RedisCache connect(StorageConfig config) {
-        return new RedisCache(RedisCacheSettings.from(config));
+        return connect(config, NetworkRoute.DIRECT);
+    }
+
+    public static RedisCache connect(StorageConfig config, NetworkRoute route) {
+        return new RedisCache(RedisCacheSettings.from(config), route);
     }
 
     public CacheKeys keys() {
