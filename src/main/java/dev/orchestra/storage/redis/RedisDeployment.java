@@ -62,8 +62,9 @@ public abstract sealed class RedisDeployment implements AutoCloseable
     public abstract Map<String, Object> topology();
 
     /**
-     * How many times the master changed under this client (a Sentinel failover); only grows. Replication is
-     * asynchronous, so a deletion the old master acknowledged may be missing on the promoted one.
+     * How many times a master changed under this client (a Sentinel failover, a cluster replica promoted); only
+     * grows. Replication is asynchronous, so a deletion the old master acknowledged may be missing on the promoted
+     * one.
      */
     public long masterChanges() {
         return 0;
