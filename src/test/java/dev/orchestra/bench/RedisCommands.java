@@ -6,12 +6,12 @@ import java.util.Set;
 
 /**
  * Commands the masters have executed for the cache ({@code INFO commandstats}, summed over the masters), leaving
- * out the bookkeeping of any connection (INFO, CLIENT, PING, HELLO, AUTH, CLUSTER, COMMAND): each is a round trip,
- * since the cache pipelines nothing.
+ * out the bookkeeping of a connection and of this count (INFO, CLIENT, PING, HELLO, AUTH, COMMAND): each is a
+ * round trip, since the cache pipelines nothing. CLUSTER NODES/INFO (the slot layout a prefix deletion checks) count.
  */
 final class RedisCommands {
-    private static final Set<String> BOOKKEEPING = Set.of("info", "client", "ping", "hello", "auth", "cluster",
-            "command", "readonly");
+    private static final Set<String> BOOKKEEPING = Set.of("info", "client", "ping", "hello", "auth", "command",
+            "readonly");
 
     private RedisCommands() {
     }

@@ -186,6 +186,31 @@ final class ClusterDeployment extends RedisDeployment {
         return nodes;
     }
 
+    /**
+     * {@code cluster_current_epoch} (bumped by every change of a slot's owner), or {@code moving…} while any master
+     * migrates or imports a slot (each shows only its own {@code [slot->-node]} / {@code [slot-<-node]} in CLUSTER
+     * NODES, so every master is asked).
+     */
+    @Override
+    public String slotLayout() {
+        String epoch = null;
+        for (String master : masters()) {
+            String answer = onPool(master, connection -> {
+                Jedis jedis = new Jedis(connection); // borrowed: the pool's connection goes back, not closed
+                String nodes = jedis.clusterNodes();
+                if (nodes.contains("->-") || nodes.contains("-<-")) {
+                    return SLOTS_MOVING + System.nanoTime(); // never equal: finish only once nothing moves
+                }
+                return RedisInfo.parse(jedis.clusterInfo()).getOrDefault("cluster_current_epoch", "?");
+            });
+            if (answer.startsWith(SLOTS_MOVING)) {
+                return answer;
+            }
+            epoch = epoch == null ? answer : epoch;
+        }
+        return epoch;
+    }
+
     @Override
     public Map<String, Object> topology() {
         Map<String, Object> facts = new LinkedHashMap<>();

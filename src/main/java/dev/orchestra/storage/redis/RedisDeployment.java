@@ -70,6 +70,17 @@ public abstract sealed class RedisDeployment implements AutoCloseable
         return 0;
     }
 
+    /** What {@link #slotLayout()} starts with while slots are being moved between masters. */
+    public static final String SLOTS_MOVING = "moving";
+
+    /**
+     * Which master holds which keys, as a value that changes whenever that changes (a cluster's current config
+     * epoch), or starting with {@link #SLOTS_MOVING} while a resharding is moving slots. Empty for one master.
+     */
+    public String slotLayout() {
+        return "";
+    }
+
     /** Drops idle connections after a failure, so that recovery uses fresh ones. */
     public abstract void clearIdleConnections();
 
