@@ -195,18 +195,19 @@ final class ClusterDeployment extends RedisDeployment {
     public String slotLayout() {
         String epoch = null;
         for (String master : masters()) {
+            boolean first = epoch == null;
             String answer = onPool(master, connection -> {
                 Jedis jedis = new Jedis(connection); // borrowed: the pool's connection goes back, not closed
                 String nodes = jedis.clusterNodes();
                 if (nodes.contains("->-") || nodes.contains("-<-")) {
                     return SLOTS_MOVING + System.nanoTime(); // never equal: finish only once nothing moves
                 }
-                return RedisInfo.parse(jedis.clusterInfo()).getOrDefault("cluster_current_epoch", "?");
+                return first ? RedisInfo.parse(jedis.clusterInfo()).getOrDefault("cluster_current_epoch", "?") : "";
             });
             if (answer.startsWith(SLOTS_MOVING)) {
                 return answer;
             }
-            epoch = epoch == null ? answer : epoch;
+            epoch = first ? answer : epoch;
         }
         return epoch;
     }
