@@ -114,7 +114,6 @@ public class CoherenceViewModel {
         checkedOnce = true;
         CoherenceChecker limited = checker.withLimits(checker.limits().withSampleSize(size));
         lastChecker = limited;
-        result.set("");
         check.execute(progress -> limited.check(target, new CheckProgress() {
             @Override
             public void checked(int done, int planned) {
@@ -159,7 +158,7 @@ public class CoherenceViewModel {
     }
 
     private void repair(List<CacheFinding> keys) {
-        if (keys.isEmpty() || lastChecker == null || repair.isRunning() || refusedWhileLocked()) {
+        if (keys.isEmpty() || repair.isRunning() || refusedWhileLocked() || lastChecker == null) {
             return;
         }
         if (keys.size() > 1 && !dialogs.confirm(messages.get("coherence.repair.title"),
@@ -179,8 +178,8 @@ public class CoherenceViewModel {
     /** Deletes the selected foreign key after its own confirmation (it is another service's value). */
     public void deleteSelectedForeign() {
         CacheFinding finding = selected.get();
-        if (finding == null || finding.coherence() != CoherenceClass.FOREIGN || lastChecker == null
-                || deleteForeign.isRunning() || refusedWhileLocked()) {
+        if (finding == null || finding.coherence() != CoherenceClass.FOREIGN || deleteForeign.isRunning()
+                || refusedWhileLocked() || lastChecker == null) {
             return;
         }
         if (!dialogs.confirm(messages.get("coherence.foreign.title"),

@@ -122,8 +122,11 @@ public final class CoherenceChecker {
                     }
                 }
             }
-            run.accept(run.batch(batch));
-            return null;
+            String why = stopReason(run.progress, deadline);
+            if (why == null) {
+                run.accept(run.batch(batch));
+            }
+            return why;
         } finally {
             run.scanSteps += scan.steps();
         }
