@@ -105,12 +105,12 @@ public class CoherenceView implements FeatureView {
     private void bindTable() {
         findingsTable.setItems(model.findings());
         findingsTable.getColumns().setAll(List.of(
-                column("coherence.column.key", 330, CacheFinding::key),
+                column("coherence.column.key", 400, CacheFinding::key),
                 column("coherence.column.class", 90, f -> f.coherence().label()),
                 column("coherence.column.kind", 70, CacheFinding::keyKind),
                 column("coherence.column.type", 60, CacheFinding::redisType),
-                column("coherence.column.ttl", 90, FindingText::ttl),
-                column("coherence.column.detail", 330, CacheFinding::detail)));
+                column("coherence.column.ttl", 105, FindingText::ttl),
+                column("coherence.column.detail", 260, CacheFinding::detail)));
         findingsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         findingsTable.setPlaceholder(new Label(messages.get("coherence.none")));
         findingsTable.setRowFactory(t -> new TableRow<>() {

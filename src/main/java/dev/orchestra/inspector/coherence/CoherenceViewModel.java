@@ -16,6 +16,7 @@ import dev.orchestra.storage.coherence.CoherenceRepair;
 import dev.orchestra.storage.coherence.CoherenceScope;
 import dev.orchestra.storage.coherence.RepairResult;
 import dev.orchestra.storage.safety.WriteLock;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,10 @@ import javafx.collections.ObservableList;
 public class CoherenceViewModel {
     /** What to check. */
     public enum Scope { SAMPLE, USER, SESSION }
+
+    private static final List<CoherenceClass> RANK = List.of(CoherenceClass.STALE, CoherenceClass.ORPHAN,
+            CoherenceClass.FOREIGN, CoherenceClass.EXPIRING, CoherenceClass.FRESH, CoherenceClass.ABSENT,
+            CoherenceClass.NOT_OURS);
 
     private final SafeStorageHolder storage;
     private final DialogService dialogs;
@@ -139,7 +144,9 @@ public class CoherenceViewModel {
             counts.get(c).set(report.count(c));
         }
         CacheFinding wasSelected = selected.get();
-        findings.setAll(report.findings());
+        // problems first: stale, orphan, foreign, expiring, then the fresh keys
+        findings.setAll(report.findings().stream().sorted(Comparator.comparingInt(f -> RANK.indexOf(f.coherence())))
+                .toList());
         selected.set(wasSelected == null ? null : findings.stream().filter(f -> f.key().equals(wasSelected.key()))
                 .findFirst().orElse(null));
         summary.set(messages.format("coherence.summary", report.scope(), report.summary(), report.redisRoundTrips(),
