@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store's cache: an {@link EmbeddedRedisServer} of the app's own, the store put behind a
- * {@link TieredMemoryManager} on it, and a few sessions read through it so that their keys are real cache entries
- * (the tiered manager's own read path fills them). When Redis cannot start, the store opens without a cache and
+ * {@link TieredMemoryManager} on it, and a few sessions read through it (in the background, just after opening) so
+ * that their keys are real cache entries (the tiered manager's own read path fills them). When Redis cannot start, the store opens without a cache and
  * says why in its Redis health ({@link CacheUnavailableManager}).
  */
 final class EmbeddedCacheOpener {
@@ -43,7 +43,10 @@ final class EmbeddedCacheOpener {
                     config.redisKeyPrefix()));
             TieredMemoryManager tiered = new TieredMemoryManager(store, cache);
             MemoryManager opened = new ResourceClosingMemoryManager(tiered, server);
-            warm(tiered);
+            // in the background: the window's first page must not wait for it
+            Thread warming = new Thread(() -> warm(tiered), "embedded-cache-warm");
+            warming.setDaemon(true);
+            warming.start();
             return opened;
         } catch (RuntimeException e) {
             MemoryManagerFactory.closeQuietly(server);
@@ -53,8 +56,19 @@ final class EmbeddedCacheOpener {
         }
     }
 
-    /** Reads the most recent sessions as the app would: their history and session record become cache keys. */
+    /**
+     * Reads the most recent sessions as the app would: their history and session record become cache keys. A store
+     * closed meanwhile (the app quit at once) only ends it early.
+     */
     private static void warm(TieredMemoryManager tiered) {
+        try {
+            log.info("Embedded Redis: warmed the cache keys of {} sessions", warmSessions(tiered));
+        } catch (RuntimeException e) {
+            log.debug("Warming the embedded cache stopped: {}", Redactor.PATTERNS_ONLY.redact(e.getMessage()));
+        }
+    }
+
+    private static int warmSessions(TieredMemoryManager tiered) {
         int warmed = 0;
         for (SessionSummary session : tiered.listSessions(null, WARMED_SESSIONS * 2)) {
             if (warmed == WARMED_SESSIONS) {
@@ -68,6 +82,6 @@ final class EmbeddedCacheOpener {
                     DocumentFilter.forSession(session.userId(), session.sessionId()), PageRequest.first(1));
             warmed++;
         }
-        log.info("Embedded Redis: warmed the cache keys of {} sessions", warmed);
+        return warmed;
     }
 }

@@ -69,6 +69,11 @@ class EmbeddedDefaultWindowIT {
         }
     }
 
+    private static CacheFinding warmedSession(CoherenceChecker checker) {
+        return checker.check(CoherenceScope.sample(), CheckProgress.NONE).findings().stream()
+                .filter(f -> f.sessionId() != null && f.coherence() == CoherenceClass.FRESH).findFirst().orElse(null);
+    }
+
     @Test
     void bothLightsAreGreenAndAWarmedSessionShowsFreshCachedKeys() {
         await().atMost(WAIT).until(() -> fx(() -> context.statusModel().mongo().lightProperty().get() == Light.GREEN
@@ -76,9 +81,9 @@ class EmbeddedDefaultWindowIT {
         assertThat(fx(() -> context.statusModel().redis().textProperty().get())).doesNotContain("off");
 
         MemoryManager store = fx(() -> context.store().current());
-        CacheFinding warmed = CoherenceChecker.of(store).orElseThrow().check(CoherenceScope.sample(),
-                CheckProgress.NONE).findings().stream()
-                .filter(f -> f.sessionId() != null && f.coherence() == CoherenceClass.FRESH).findFirst().orElseThrow();
+        CoherenceChecker checker = CoherenceChecker.of(store).orElseThrow();
+        await().atMost(WAIT).until(() -> warmedSession(checker) != null); // warmed in the background
+        CacheFinding warmed = warmedSession(checker);
 
         InspectorUi.show(context, Section.SESSIONS);
         await().atMost(WAIT).until(() -> fx(() -> context.sessionsModel().sessions().stream()
