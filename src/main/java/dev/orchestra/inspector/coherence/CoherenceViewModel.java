@@ -12,10 +12,7 @@ import dev.orchestra.storage.coherence.CoherenceChecker;
 import dev.orchestra.storage.coherence.CoherenceClass;
 import dev.orchestra.storage.coherence.CoherenceLimits;
 import dev.orchestra.storage.coherence.CoherenceReport;
-import dev.orchestra.storage.coherence.CoherenceRepair;
 import dev.orchestra.storage.coherence.CoherenceScope;
-import dev.orchestra.storage.coherence.RepairResult;
-import dev.orchestra.storage.safety.WriteLock;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -53,11 +50,9 @@ public class CoherenceViewModel {
             CoherenceClass.NOT_OURS);
 
     private final SafeStorageHolder storage;
-    private final DialogService dialogs;
     private final Messages messages;
     private final AsyncCommand<CoherenceReport> check;
-    private final AsyncCommand<RepairResult> repair;
-    private final AsyncCommand<String> deleteForeign;
+    private final CoherenceRepairs repairs;
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(this, "scope", Scope.SAMPLE);
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final StringProperty session = new SimpleStringProperty(this, "session", "");
@@ -79,11 +74,9 @@ public class CoherenceViewModel {
     public CoherenceViewModel(BackgroundRunner runner, SafeStorageHolder storage, DialogService dialogs,
                               Messages messages) {
         this.storage = storage;
-        this.dialogs = dialogs;
         this.messages = messages;
         this.check = new AsyncCommand<>(runner, "Checking the cache against MongoDB");
-        this.repair = new AsyncCommand<>(runner, "Repairing cache keys");
-        this.deleteForeign = new AsyncCommand<>(runner, "Deleting a foreign cache key");
+        this.repairs = new CoherenceRepairs(runner, storage, dialogs, messages);
         for (CoherenceClass c : CoherenceClass.values()) {
             counts.put(c, new ReadOnlyIntegerWrapper(this, c.name().toLowerCase(Locale.ROOT)));
         }
@@ -165,65 +158,20 @@ public class CoherenceViewModel {
     }
 
     private void repair(List<CacheFinding> keys) {
-        if (keys.isEmpty() || repair.isRunning() || refusedWhileLocked() || lastChecker == null) {
-            return;
-        }
-        if (keys.size() > 1 && !dialogs.confirm(messages.get("coherence.repair.title"),
-                messages.format("coherence.repair.confirm", keys.size()))) {
-            return;
-        }
-        CoherenceRepair repairer = repairer();
-        if (repairer == null) {
-            return;
-        }
-        repair.execute(() -> repairer.repair(keys), done -> {
-            result.set(done.summary());
-            check();
-        }, e -> dialogs.showError(messages.get("coherence.repair.failed"), ErrorMessages.describe(e)));
+        repairs.repair(lastChecker, keys, this::afterWrite);
     }
 
     /** Deletes the selected foreign key after its own confirmation (it is another service's value). */
     public void deleteSelectedForeign() {
         CacheFinding finding = selected.get();
-        if (finding == null || finding.coherence() != CoherenceClass.FOREIGN || deleteForeign.isRunning()
-                || refusedWhileLocked() || lastChecker == null) {
-            return;
-        }
-        if (!dialogs.confirm(messages.get("coherence.foreign.title"),
-                messages.format("coherence.foreign.confirm", finding.key(), finding.redisType()))) {
-            return;
-        }
-        CoherenceRepair repairer = repairer();
-        if (repairer == null) {
-            return;
-        }
-        String key = finding.key();
-        deleteForeign.execute(() -> {
-            repairer.deleteForeign(key);
-            return key;
-        }, deleted -> {
-            result.set(messages.format("coherence.foreign.deleted", deleted));
-            check();
-        }, e -> dialogs.showError(messages.get("coherence.repair.failed"), ErrorMessages.describe(e)));
-    }
-
-    private CoherenceRepair repairer() {
-        try {
-            return new CoherenceRepair(lastChecker, storage.writeLock(), storage.operations().audit());
-        } catch (RuntimeException e) {
-            error.set(ErrorMessages.describe(e));
-            return null;
+        if (finding != null && finding.coherence() == CoherenceClass.FOREIGN) {
+            repairs.deleteForeign(lastChecker, finding, this::afterWrite);
         }
     }
 
-    private boolean refusedWhileLocked() {
-        WriteLock lock = storage.writeLock();
-        if (!lock.isLocked()) {
-            return false;
-        }
-        dialogs.showError(messages.get("coherence.readOnly.title"), messages.format("coherence.readOnly",
-                lock.reason() == null ? "" : lock.reason()));
-        return true;
+    private void afterWrite(String outcome) {
+        result.set(outcome);
+        check();
     }
 
     /** Null, with the reason as the error, while not connected or without a cache. */
