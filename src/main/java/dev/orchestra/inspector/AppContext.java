@@ -4,6 +4,8 @@ import dev.orchestra.connections.ssh.HostKeyPrompt;
 import dev.orchestra.inspector.agents.AgentDataView;
 import dev.orchestra.inspector.agents.AgentDataViewModel;
 import dev.orchestra.inspector.app.EditingFeature;
+import dev.orchestra.inspector.coherence.CoherenceView;
+import dev.orchestra.inspector.coherence.CoherenceViewModel;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.FxBackgroundRunner;
@@ -65,6 +67,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final SessionsViewModel sessionsModel;
     private final HealthFeature health;
     private final IndexesViewModel indexesModel;
+    private final CoherenceViewModel coherenceModel;
     private final EditingFeature editing;
     private final TransferFeature transfer;
     private final WindowPlacement placement;
@@ -107,6 +110,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
             agentModel.refresh();
         }, viewLoader, messages);
         this.indexesModel = new IndexesViewModel(runner, editing.storage(), dialogs, messages, clock);
+        this.coherenceModel = new CoherenceViewModel(runner, editing.storage(), dialogs, messages);
     }
 
     /** The configuration from the environment and {@code .env}; a bad one still opens the window, with the reason. */
@@ -165,6 +169,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         }
         if (type == IndexesView.class) {
             return new IndexesView(indexesModel, messages);
+        }
+        if (type == CoherenceView.class) {
+            return new CoherenceView(coherenceModel, messages);
         }
         if (type == StatusBarView.class) {
             return new StatusBarView(health.statusModel());
@@ -279,6 +286,10 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
 
     public IndexesViewModel indexesModel() {
         return indexesModel;
+    }
+
+    public CoherenceViewModel coherenceModel() {
+        return coherenceModel;
     }
 
     public SecretDisplay secrets() {
