@@ -39,6 +39,9 @@ public final class Redactor {
         if (config.redisPassword() != null) {
             secrets.add(config.redisPassword());
         }
+        if (config.redisDeployment().sentinelPassword() != null) {
+            secrets.add(config.redisDeployment().sentinelPassword());
+        }
         return forSecrets(secrets);
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param mongoUri        null in development means "use the embedded store"
  * @param redisHost       null means "no cache"
  * @param embeddedDataDir where the embedded development store keeps its file
+ * @param redisDeployment Redis beyond one host: mode, ACL user, TLS files, sentinels, cluster nodes
  */
 public record StorageConfig(
         AppEnvironment environment,
@@ -29,10 +30,19 @@ public record StorageConfig(
         Duration cacheTtl,
         boolean forceReadOnly,
         Duration operationTimeout,
-        Path embeddedDataDir) {
+        Path embeddedDataDir,
+        RedisDeploymentConfig redisDeployment) {
 
     public static final String DEFAULT_DATABASE = "orchestra";
     public static final String DEFAULT_KEY_PREFIX = "orchestra:";
+
+    /** A single Redis node (or none), as before deployments could be named. */
+    public StorageConfig(AppEnvironment environment, String mongoUri, String mongoDatabase, String redisHost,
+                         int redisPort, String redisPassword, boolean redisTls, String redisKeyPrefix,
+                         Duration cacheTtl, boolean forceReadOnly, Duration operationTimeout, Path embeddedDataDir) {
+        this(environment, mongoUri, mongoDatabase, redisHost, redisPort, redisPassword, redisTls, redisKeyPrefix,
+                cacheTtl, forceReadOnly, operationTimeout, embeddedDataDir, RedisDeploymentConfig.standalone());
+    }
 
     /** From the process environment and {@code ./.env}. */
     public static StorageConfig load() {
@@ -68,18 +78,21 @@ public record StorageConfig(
         Path dataDir = values.containsKey("EMBEDDED_DATA_DIR")
                 ? Path.of(values.get("EMBEDDED_DATA_DIR"))
                 : Path.of(System.getProperty("user.home"), ".orchestra-inspector");
+        boolean tls = parseBoolean(values, "REDIS_TLS");
+        String keyPrefix = valueOr(values, "REDIS_KEY_PREFIX", DEFAULT_KEY_PREFIX);
+        var deployment = RedisDeploymentConfig.fromMap(values, redisHost, redisPort, tls, keyPrefix);
         return new StorageConfig(env, uri, database, redisHost, redisPort, blankToNull(values.get("REDIS_PASSWORD")),
-                parseBoolean(values, "REDIS_TLS"), valueOr(values, "REDIS_KEY_PREFIX", DEFAULT_KEY_PREFIX),
-                Duration.ofSeconds(ttlSeconds), parseBoolean(values, "INSPECTOR_READ_ONLY"),
-                Duration.ofMillis(timeoutMillis), dataDir);
+                tls, keyPrefix, Duration.ofSeconds(ttlSeconds), parseBoolean(values, "INSPECTOR_READ_ONLY"),
+                Duration.ofMillis(timeoutMillis), dataDir, deployment);
     }
 
     public boolean usesEmbeddedStore() {
         return mongoUri == null && environment == AppEnvironment.DEVELOPMENT;
     }
 
+    /** A cache is configured: {@code REDIS_HOST}, or the sentinels or nodes of another {@code REDIS_MODE}. */
     public boolean cacheEnabled() {
-        return redisHost != null;
+        return redisHost != null || redisDeployment.namesServers();
     }
 
     /** Production opens read-only until the user unlocks writes; INSPECTOR_READ_ONLY forces it everywhere. */
@@ -96,18 +109,18 @@ public record StorageConfig(
     }
 
     public String redisDisplayName() {
-        return redisHost == null ? "no cache"
-                : Redactor.of(this).redact(redisHost) + ":" + redisPort + (redisTls ? " (TLS)" : "");
+        return cacheEnabled() ? Redactor.of(this).redact(redisDeployment.describe(redisHost, redisPort, redisTls))
+                : "no cache";
     }
 
     public StorageConfig withMongo(String uri, String database) {
         return new StorageConfig(environment, uri, database, redisHost, redisPort, redisPassword, redisTls,
-                redisKeyPrefix, cacheTtl, forceReadOnly, operationTimeout, embeddedDataDir);
+                redisKeyPrefix, cacheTtl, forceReadOnly, operationTimeout, embeddedDataDir, redisDeployment);
     }
 
     public StorageConfig withRedis(String host, int port, String keyPrefix) {
         return new StorageConfig(environment, mongoUri, mongoDatabase, host, port, redisPassword, redisTls,
-                keyPrefix, cacheTtl, forceReadOnly, operationTimeout, embeddedDataDir);
+                keyPrefix, cacheTtl, forceReadOnly, operationTimeout, embeddedDataDir, redisDeployment);
     }
 
     @Override

@@ -11,6 +11,7 @@ package dev.orchestra.storage.redis;
  * @param json       our values only: the decoded JSON, pretty-printed; null otherwise
  * @param hexPreview foreign values: the first bytes in hex (never decoded); null otherwise
  * @param invalidationPending a deletion of this key is waiting for Redis (reads bypass the key meanwhile)
+ * @param node       the master holding the key ({@code host:port}; on a cluster the owner of its slot), or null
  */
 public record CacheKeyView(
         String key,
@@ -22,7 +23,8 @@ public record CacheKeyView(
         boolean complete,
         String json,
         String hexPreview,
-        boolean invalidationPending) {
+        boolean invalidationPending,
+        String node) {
 
     public enum Kind {
         /** No such key. */
@@ -31,6 +33,17 @@ public record CacheKeyView(
         OURS,
         /** Anything else (e.g. another service's pickle): shown as bytes only. */
         FOREIGN
+    }
+
+    public CacheKeyView(String key, Kind kind, String type, long ttlMillis, long sizeBytes, long elements,
+                        boolean complete, String json, String hexPreview, boolean invalidationPending) {
+        this(key, kind, type, ttlMillis, sizeBytes, elements, complete, json, hexPreview, invalidationPending, null);
+    }
+
+    /** The same view, saying which master holds the key. */
+    public CacheKeyView onNode(String master) {
+        return new CacheKeyView(key, kind, type, ttlMillis, sizeBytes, elements, complete, json, hexPreview,
+                invalidationPending, master);
     }
 
     /** Bytes shown in {@link #hexPreview}. */

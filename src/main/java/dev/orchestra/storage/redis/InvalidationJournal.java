@@ -14,11 +14,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InvalidationJournal {
 
-    /** Deletes keys in Redis; every method throws when Redis did not answer. */
+    /**
+     * Deletes keys in Redis. A key (or prefix) whose server is down is left for a later drain, without stopping the
+     * others: on a cluster one master down must not hold back the keys of the rest.
+     */
     public interface KeyDeleter {
-        void delete(String key);
+        /** @return false when the key could not be deleted now */
+        boolean delete(String key);
 
-        /** One bounded SCAN step that deletes the matches; returns the next cursor, {@code "0"} when complete. */
+        /**
+         * One bounded SCAN step that deletes the matches; returns the next cursor, {@code "0"} when complete, null
+         * when it could not proceed now.
+         */
         String deleteStartingWith(String literalPrefix, String cursor);
     }
 
@@ -93,27 +100,33 @@ public final class InvalidationJournal {
 
     /**
      * Deletes what is pending. Each prefix gets at most {@code maxScanSteps} SCAN steps, then keeps its cursor for
-     * the next drain. Stops at the first Redis failure (the exception propagates; undrained entries stay).
+     * the next drain. What the deleter could not delete now stays.
      *
      * @return true when the journal is empty afterwards
      */
     public boolean drain(KeyDeleter deleter, int maxScanSteps) {
         for (Map.Entry<String, Long> entry : List.copyOf(keys.entrySet())) {
-            deleter.delete(entry.getKey());
-            keys.remove(entry.getKey(), entry.getValue());
+            if (deleter.delete(entry.getKey())) {
+                keys.remove(entry.getKey(), entry.getValue());
+            }
         }
         for (Map.Entry<String, PrefixScan> entry : List.copyOf(prefixes.entrySet())) {
             String prefix = entry.getKey();
             long generation = entry.getValue().generation();
             String cursor = entry.getValue().cursor();
-            int steps = 0;
-            do {
-                cursor = deleter.deleteStartingWith(prefix, cursor);
-                steps++;
-            } while (!SCAN_START.equals(cursor) && steps < maxScanSteps);
+            boolean done = false;
+            for (int steps = 0; steps < maxScanSteps && !done; steps++) {
+                String next = deleter.deleteStartingWith(prefix, cursor);
+                if (next == null) {
+                    break;
+                }
+                cursor = next;
+                done = SCAN_START.equals(next);
+            }
             String reached = cursor;
+            boolean complete = done;
             prefixes.computeIfPresent(prefix, (p, scan) -> scan.generation() != generation ? scan
-                    : SCAN_START.equals(reached) ? null : new PrefixScan(generation, reached));
+                    : complete ? null : new PrefixScan(generation, reached));
         }
         return isEmpty();
     }

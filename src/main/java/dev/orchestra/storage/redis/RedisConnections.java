@@ -1,35 +1,81 @@
 package dev.orchestra.storage.redis;
 
-import javax.net.ssl.SSLParameters;
+import dev.orchestra.storage.config.RedisDeploymentConfig;
+import dev.orchestra.storage.config.RedisDeploymentConfig.HostPort;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.net.ssl.SSLSocketFactory;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.JedisClientConfig;
 
-/** The Jedis pool: AUTH, TLS with hostname verification, short timeouts, a bounded wait for a connection. */
+/**
+ * Opens the deployment {@link RedisCacheSettings} describe with Jedis's client for its shape: ACL user and password,
+ * TLS (CA, client certificate, host-name verification), short timeouts and a bounded wait for a pooled connection.
+ */
 final class RedisConnections {
+    private static final String CLIENT_NAME = "orchestra-inspector";
+
     private RedisConnections() {
     }
 
-    /** Connects lazily: nothing is sent until the first command. */
-    static JedisPooled open(RedisCacheSettings settings) {
-        return new JedisPooled(new HostAndPort(settings.host(), settings.port()), clientConfig(settings),
-                poolConfig(settings));
+    /** Standalone connects lazily; Sentinel asks the sentinels for the master and a cluster for its slots now. */
+    static RedisDeployment open(RedisCacheSettings settings) {
+        RedisDeploymentConfig deployment = settings.deployment();
+        SSLSocketFactory tls = settings.tls() ? RedisTls.socketFactory(deployment) : null;
+        JedisClientConfig client = clientConfig(settings, tls, true);
+        JedisClientConfig node = clientConfig(settings, tls, false);
+        return switch (deployment.mode()) {
+            case STANDALONE -> new StandaloneDeployment(new HostAndPort(settings.host(), settings.port()), client,
+                    node, poolConfig(settings));
+            case SENTINEL -> new SentinelDeployment(deployment.masterName(), hostAndPorts(deployment.sentinels()),
+                    client, node, sentinelConfig(settings, tls), poolConfig(settings));
+            case CLUSTER -> new ClusterDeployment(hostAndPorts(deployment.nodes()), client, node,
+                    poolConfig(settings), settings.connectTimeout().plus(settings.socketTimeout()).multipliedBy(2));
+        };
     }
 
-    private static DefaultJedisClientConfig clientConfig(RedisCacheSettings settings) {
+    private static JedisClientConfig clientConfig(RedisCacheSettings settings, SSLSocketFactory tls, boolean named) {
         var builder = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
                 .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
-                .password(settings.password())
-                .clientName("orchestra-inspector");
-        if (settings.tls()) {
-            var tlsParameters = new SSLParameters();
-            tlsParameters.setEndpointIdentificationAlgorithm("HTTPS");
-            builder.ssl(true).sslParameters(tlsParameters);
+                .user(settings.deployment().username())
+                .password(settings.password());
+        if (named) {
+            builder.clientName(CLIENT_NAME);
         }
+        applyTls(builder, settings, tls);
         return builder.build();
+    }
+
+    /** Sentinels have credentials of their own ({@code REDIS_SENTINEL_USERNAME/PASSWORD}), or none. */
+    private static JedisClientConfig sentinelConfig(RedisCacheSettings settings, SSLSocketFactory tls) {
+        var builder = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
+                .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
+                .user(settings.deployment().sentinelUsername())
+                .password(settings.deployment().sentinelPassword());
+        applyTls(builder, settings, tls);
+        return builder.build();
+    }
+
+    private static void applyTls(DefaultJedisClientConfig.Builder builder, RedisCacheSettings settings,
+                                 SSLSocketFactory tls) {
+        if (settings.tls()) {
+            builder.ssl(true).sslParameters(RedisTls.parameters(settings.deployment()));
+            if (tls != null) {
+                builder.sslSocketFactory(tls);
+            }
+        }
+    }
+
+    private static Set<HostAndPort> hostAndPorts(List<HostPort> list) {
+        Set<HostAndPort> result = new LinkedHashSet<>();
+        list.forEach(hp -> result.add(new HostAndPort(hp.host(), hp.port())));
+        return result;
     }
 
     private static GenericObjectPoolConfig<Connection> poolConfig(RedisCacheSettings settings) {

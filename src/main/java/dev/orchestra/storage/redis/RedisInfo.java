@@ -1,6 +1,7 @@
 package dev.orchestra.storage.redis;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Reads the text of Redis's INFO command. */
@@ -19,19 +20,28 @@ final class RedisInfo {
         return values;
     }
 
-    /** The facts a monitoring view shows: version, memory, clients, keyspace hits and misses and their ratio. */
-    static Map<String, Object> summary(String info) {
-        Map<String, String> values = parse(info);
+    /**
+     * The facts a monitoring view shows: version, memory, clients, keyspace hits and misses and their ratio; with
+     * several masters (a cluster) the counts are summed and the memory of each is listed.
+     */
+    static Map<String, Object> summary(List<String> infos) {
+        List<Map<String, String>> all = infos.stream().map(RedisInfo::parse).toList();
+        Map<String, String> first = all.isEmpty() ? Map.of() : all.get(0);
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("redis_version", values.getOrDefault("redis_version", "unknown"));
-        summary.put("used_memory_human", values.getOrDefault("used_memory_human", "unknown"));
-        long hits = asLong(values.get("keyspace_hits"));
-        long misses = asLong(values.get("keyspace_misses"));
-        summary.put("connected_clients", asLong(values.get("connected_clients")));
+        summary.put("redis_version", first.getOrDefault("redis_version", "unknown"));
+        summary.put("used_memory_human", String.join(" + ", all.stream()
+                .map(v -> v.getOrDefault("used_memory_human", "unknown")).toList()));
+        long hits = sum(all, "keyspace_hits");
+        long misses = sum(all, "keyspace_misses");
+        summary.put("connected_clients", sum(all, "connected_clients"));
         summary.put("keyspace_hits", hits);
         summary.put("keyspace_misses", misses);
         summary.put("hit_ratio", hits + misses == 0 ? 0.0 : (double) hits / (hits + misses));
         return summary;
+    }
+
+    private static long sum(List<Map<String, String>> all, String name) {
+        return all.stream().mapToLong(values -> asLong(values.get(name))).sum();
     }
 
     private static long asLong(String value) {

@@ -1,7 +1,6 @@
 package dev.orchestra.storage.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,9 @@ class InvalidationJournalTest {
     /** Deletes keys; each prefix needs two SCAN steps (cursor "7", then "0"). */
     private final InvalidationJournal.KeyDeleter deleter = new InvalidationJournal.KeyDeleter() {
         @Override
-        public void delete(String key) {
+        public boolean delete(String key) {
             deleted.add(key);
+            return true;
         }
 
         @Override
@@ -52,24 +52,29 @@ class InvalidationJournalTest {
     }
 
     @Test
-    void aFailureStopsTheDrainAndKeepsWhatWasNotDeleted() {
-        journal.addKey("p:history:a");
-        journal.addKey("p:history:b");
-        var failing = new InvalidationJournal.KeyDeleter() {
+    void whatOneDownServerCannotDeleteStaysWhileTheRestIsDrained() {
+        journal.addKey("p:history:on-down-master");
+        journal.addKey("p:history:on-live-master");
+        journal.addPrefix("p:session:u:");
+        var partlyDown = new InvalidationJournal.KeyDeleter() {
             @Override
-            public void delete(String key) {
-                throw new IllegalStateException("Redis is down");
+            public boolean delete(String key) {
+                return !key.contains("down");
             }
 
             @Override
             public String deleteStartingWith(String literalPrefix, String cursor) {
-                throw new IllegalStateException("Redis is down");
+                return "0".equals(cursor) ? "m2 0" : null; // the first master done, the second one down
             }
         };
 
-        assertThatThrownBy(() -> journal.drain(failing, 10)).hasMessage("Redis is down");
-        assertThat(journal.covers("p:history:a")).isTrue();
-        assertThat(journal.covers("p:history:b")).isTrue();
+        assertThat(journal.drain(partlyDown, 10)).isFalse();
+        assertThat(journal.covers("p:history:on-down-master")).isTrue();
+        assertThat(journal.covers("p:history:on-live-master")).isFalse();
+        assertThat(journal.covers("p:session:u:s")).as("the prefix stays until every master is done").isTrue();
+
+        assertThat(journal.drain(deleter, 10)).isTrue();
+        assertThat(deleted).containsExactly("p:history:on-down-master", "p:session:u:*@m2 0");
     }
 
     @Test
@@ -77,8 +82,9 @@ class InvalidationJournalTest {
         journal.addKey("p:history:a");
         var reFailing = new InvalidationJournal.KeyDeleter() {
             @Override
-            public void delete(String key) {
+            public boolean delete(String key) {
                 journal.addKey(key); // another writer's deletion of the same key failed meanwhile
+                return true;
             }
 
             @Override

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.embedded.RedisServer;
@@ -41,7 +41,7 @@ public final class RedisTestServer implements AutoCloseable {
     private final String keyPrefix = "orchestra-it:" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private final RedisServer embedded;
     private final Path dataDir;
-    private JedisPooled client;
+    private RedisClient client;
 
     private RedisTestServer(String host, int port, String password, boolean tls, RedisServer embedded, Path dataDir) {
         this.host = host;
@@ -164,7 +164,7 @@ public final class RedisTestServer implements AutoCloseable {
         if (client == null) {
             var config = DefaultJedisClientConfig.builder().password(password).ssl(tls)
                     .connectionTimeoutMillis(2000).socketTimeoutMillis(2000).build();
-            client = new JedisPooled(new HostAndPort(host, port), config);
+            client = RedisClient.builder().hostAndPort(new HostAndPort(host, port)).clientConfig(config).build();
         }
         return client;
     }

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 
 /** A service with only the storage library on its classpath; exits non-zero when something it relies on fails. */
 public final class ServiceMain {
@@ -27,7 +27,7 @@ public final class ServiceMain {
 
     public static void main(String[] args) throws Exception {
         // the library's dependencies are the service's too: these compile only if they come along, and load here
-        for (Class<?> type : List.of(MongoClients.class, JedisPooled.class, LoggerFactory.class, RedisCache.class)) {
+        for (Class<?> type : List.of(MongoClients.class, RedisClient.class, LoggerFactory.class, RedisCache.class)) {
             check(type.getProtectionDomain().getCodeSource() != null, type.getName() + " is there");
         }
         for (String name : APPLICATION_ONLY_CLASSES) {
