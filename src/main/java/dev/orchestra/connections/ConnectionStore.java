@@ -1,7 +1,5 @@
 package dev.orchestra.connections;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -238,9 +236,6 @@ public final class ConnectionStore {
         });
         return JsonMapper.builder()
                 .addModule(instants)
-                // only the record's components: no "production" from isProduction()
-                .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
-                .visibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();

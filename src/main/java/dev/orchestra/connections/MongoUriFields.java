@@ -31,7 +31,7 @@ public record MongoUriFields(boolean srv, String hosts, String username, String 
     public static MongoUriFields parse(String uri) {
         String text = uri == null ? "" : uri.trim();
         try {
-            new ConnectionString(text);
+            new ConnectionString(withPlaceholderPassword(text));
         } catch (IllegalArgumentException e) {
             throw new StorageValidationException("Not a valid MongoDB URI: " + firstLine(e.getMessage(), text));
         }
@@ -75,6 +75,20 @@ public record MongoUriFields(boolean srv, String hosts, String username, String 
         }
         return new MongoUriFields(srv, rest, emptyToNull(user), emptyToNull(decode(path)), emptyToNull(authSource),
                 tls, String.join("&", others));
+    }
+
+    /**
+     * The driver refuses a user without a password; the form keeps the password apart, so a placeholder stands in
+     * for it while the rest of the URI is checked.
+     */
+    private static String withPlaceholderPassword(String uri) {
+        int scheme = uri.indexOf("://");
+        int at = uri.indexOf('@');
+        int slash = uri.indexOf('/', scheme + 3);
+        if (scheme < 0 || at < 0 || (slash >= 0 && at > slash) || uri.substring(scheme + 3, at).contains(":")) {
+            return uri;
+        }
+        return uri.substring(0, at) + ":placeholder" + uri.substring(at);
     }
 
     /** Fields typed one by one (host and port, …); checked when the URI is built. */

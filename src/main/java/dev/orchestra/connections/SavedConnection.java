@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -143,7 +144,7 @@ public record SavedConnection(String name, String label, AppEnvironment environm
     }
 
     /** Production opens read-only as it does from the environment. */
-    public boolean isProduction() {
+    public boolean inProduction() {
         return environment == AppEnvironment.PRODUCTION;
     }
 
@@ -171,7 +172,10 @@ public record SavedConnection(String name, String label, AppEnvironment environm
         if (redis.enabled() && redis.mode() == RedisMode.STANDALONE) {
             MongoUriFields.checkPort("Redis port", redis.port());
         }
-        toStorageConfig(Map.of());
+        // passwords asked for on connect are not there yet: stand-ins let the rest be checked
+        Map<Secret, String> standIns = new EnumMap<>(Secret.class);
+        missingSecrets().forEach(secret -> standIns.put(secret, "stand-in"));
+        withSecrets(standIns).toStorageConfig(Map.of());
     }
 
     /**
