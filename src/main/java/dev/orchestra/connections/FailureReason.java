@@ -37,6 +37,7 @@ public final class FailureReason {
             return "TLS failure (the server's certificate or the TLS setting does not match)";
         }
         if (lower.contains("connection refused") || lower.contains("connectexception")
+                || lower.contains("failed to connect")
                 || lower.contains("no route to host") || lower.contains("unknownhost")) {
             return "host unreachable (connection refused or no such host)";
         }
