@@ -58,7 +58,17 @@ class ArchitectureTest {
     @Test
     void storageLibraryDoesNotKnowItsClients() {
         noClasses().that().resideInAPackage("dev.orchestra.storage..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.orchestra.inspector..", "dev.orchestra.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.orchestra.inspector..", "dev.orchestra.cli..",
+                        "dev.orchestra.connections..")
+                .check(mainClasses);
+    }
+
+    /** Saved connections are shared by the app and the CLI: plain Java, knowing neither of them. */
+    @Test
+    void savedConnectionsArePlainJavaBelowTheAppAndTheCli() {
+        noClasses().that().resideInAPackage("dev.orchestra.connections..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.orchestra.inspector..", "dev.orchestra.cli..",
+                        "javafx..", "org.controlsfx..")
                 .check(mainClasses);
     }
 

@@ -1,6 +1,9 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.connections.ConnectionStore;
+import dev.orchestra.connections.SavedConnection.Secret;
 import dev.orchestra.storage.config.StorageConfig;
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -31,7 +34,8 @@ public final class CliMain {
                 StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
-        Supplier<StorageConfig> config = memoize(StorageConfig::load);
+        Supplier<StorageConfig> config = new ConnectionChoice(StorageConfig::load, System.getenv(),
+                ConnectionStore.inUserHome(), CliMain::askOnTerminal);
         CliContext context = new CliContext(out, err, System.in, Terminal.detect(), config, AppLogging::openStore,
                 ShutdownSignal.jvmShutdown());
         try {
@@ -74,17 +78,13 @@ public final class CliMain {
         }
     }
 
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
+    /** A password a saved connection does not keep, read without echo; null without a terminal. */
+    private static String askOnTerminal(Secret secret) {
+        Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        char[] typed = console.readPassword("%s: ", secret.label());
+        return typed == null || typed.length == 0 ? null : new String(typed);
     }
 }

@@ -2,6 +2,8 @@ package dev.orchestra.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -25,8 +27,25 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 done, 1 failed, 2 bad arguments, 3 done with rejected input lines; "
                 + "health: 0 ok, 1 degraded, 2 error."})
 final class RootCommand implements Runnable {
+    private final CliContext context;
+
     @Spec
     CommandSpec spec;
+
+    RootCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Option(names = "--connection", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Use the saved connection NAME (the app's ~/.orchestra-inspector/connections.json) instead "
+                    + "of the environment; passwords it does not save come from MONGODB_PASSWORD, REDIS_PASSWORD… or "
+                    + "are asked on the terminal.")
+    void useConnection(String name) {
+        if (!(context.config() instanceof ConnectionChoice choice)) {
+            throw new ParameterException(spec.commandLine(), "--connection is not available here");
+        }
+        choice.select(name);
+    }
 
     @Override
     public void run() {
