@@ -34,6 +34,7 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.WriteLock;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.layout.Pane;
@@ -79,13 +80,23 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     /** @param windowSettings where the window's size, position and theme are remembered between runs */
     public AppContext(StoreConnection.Opener opener, StoreDescription description, WriteLock writeLock, Clock clock,
                       Duration healthPeriod, WindowSettings windowSettings) {
+        this(opener, description, writeLock, clock, healthPeriod, windowSettings, ConnectionActions.NONE, null);
+    }
+
+    /**
+     * @param connections    Connect… and the title bar's database picker
+     * @param connectionName the saved connection this window shows, or null for the environment's configuration
+     */
+    public AppContext(StoreConnection.Opener opener, StoreDescription description, WriteLock writeLock, Clock clock,
+                      Duration healthPeriod, WindowSettings windowSettings, ConnectionActions connections,
+                      String connectionName) {
         this.clock = clock;
         this.runner = new FxBackgroundRunner(4, 256);
         this.viewLoader = new ViewLoader(messages, this);
         // Every store is wrapped (write gate, trash, audit) before anything uses it, so no write can bypass them.
         this.editing = new EditingFeature(runner, writeLock, dialogs, viewLoader, secrets, clock);
         this.store = new StoreConnection(runner, editing.wrap(opener));
-        this.mainModel = new MainViewModel(description, store);
+        this.mainModel = new MainViewModel(description, store, runner, connections, connectionName);
         this.placement = new WindowPlacement(windowSettings, mainModel.darkThemeProperty());
         this.memoryModel = new MemoryItemsViewModel(runner, store, secrets, newDetailModel(), this, clock);
         this.agentModel = new AgentDataViewModel(runner, store, secrets, newDetailModel(), clock);
@@ -165,7 +176,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         editing.installBanner(viewLoader, (Pane) mainView.root().getTop());
         stage.titleProperty().bind(mainModel.titleProperty());
         var icon = AppContext.class.getResourceAsStream("icon.png");
-        if (icon != null) {
+        if (icon != null && stage.getIcons().isEmpty()) {
             stage.getIcons().add(new Image(icon));
         }
         stage.setScene(scene);
@@ -201,10 +212,19 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         memoryModel.showSession(userId, sessionId);
     }
 
-    /** Remembers the window for the next run, then stops every thread this context started. */
+    /**
+     * True when no editor holds unsaved text, or the user chose to lose it (asked before switching the connection).
+     */
+    public boolean mayLeaveUnsavedEdits() {
+        return !editing.hasUnsavedEdits() || dialogs.confirm("Discard unsaved edits?",
+                "An editor has changes that are not saved. Switch the connection and lose them?");
+    }
+
+    /** Remembers the window for the next run, closes its editor windows, then stops every thread it started. */
     @Override
     public void close() {
         placement.remember();
+        List.copyOf(editing.openedWindows()).forEach(Stage::close);
         if (mainView != null) {
             mainView.stop();
         }

@@ -156,6 +156,11 @@ public final class EditingFeature {
         return banner;
     }
 
+    /** Whether an open editor holds text that is not saved. */
+    public boolean hasUnsavedEdits() {
+        return editors.anyUnsaved();
+    }
+
     /** Editor, conflict and progress windows opened so far (for tests and screenshots). */
     public ObservableList<Stage> openedWindows() {
         return openedWindows;
