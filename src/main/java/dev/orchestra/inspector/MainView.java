@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -181,6 +182,12 @@ public class MainView {
         databaseBox.setItems(model.databases());
         databaseBox.setValue(d.database());
         databaseBox.setOnShowing(e -> model.loadDatabases());
+        // new items clear the combo box's value; the database shown stays the one open
+        model.databases().addListener((ListChangeListener<String>) change -> {
+            if (databaseBox.getValue() == null || databaseBox.getValue().isBlank()) {
+                databaseBox.setValue(d.database());
+            }
+        });
         databaseBox.setOnAction(e -> model.switchDatabase(databaseBox.getValue()));
         secretsBadge.textProperty().bind(Bindings.when(secrets.revealedProperty())
                 .then(messages.get("main.secretsRevealed")).otherwise(""));
