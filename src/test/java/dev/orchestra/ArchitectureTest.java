@@ -63,12 +63,20 @@ class ArchitectureTest {
                 .check(mainClasses);
     }
 
-    /** Saved connections are shared by the app and the CLI: plain Java, knowing neither of them. */
+    /** SSH types stay out of the library: it sees a tunnel only as a {@code NetworkRoute}. */
     @Test
-    void savedConnectionsArePlainJavaBelowTheAppAndTheCli() {
+    void storageLibraryKnowsNoSsh() {
+        noClasses().that().resideInAPackage("dev.orchestra.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.sshd..")
+                .check(mainClasses);
+    }
+
+    /** The connections are plain Java that the GUI and the CLI both use. */
+    @Test
+    void connectionsKnowNeitherGuiNorCli() {
         noClasses().that().resideInAPackage("dev.orchestra.connections..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.orchestra.inspector..", "dev.orchestra.cli..",
-                        "javafx..", "org.controlsfx..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..",
+                        "dev.orchestra.inspector..", "dev.orchestra.cli..", "picocli..")
                 .check(mainClasses);
     }
 

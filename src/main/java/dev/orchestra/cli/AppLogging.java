@@ -1,9 +1,13 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.connections.ssh.HostKeyPrompt;
+import dev.orchestra.connections.ssh.SshSettings;
+import dev.orchestra.connections.ssh.TunneledStore;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.config.StorageConfig;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -30,5 +34,18 @@ public final class AppLogging {
     public static MemoryManager openStore(StorageConfig config) {
         RedactingTurboFilter.install(Redactor.of(config));
         return MemoryManagerFactory.create(config);
+    }
+
+    /**
+     * The same through an SSH tunnel when {@code ssh} is present (the environment's {@code SSH_HOST} …): the tunnel
+     * is opened first, asking {@code hostKeys} about an unknown bastion key, and closed with the store. The key
+     * passphrase and the SSH password are redacted from the log too.
+     */
+    public static MemoryManager openStore(StorageConfig config, Optional<SshSettings> ssh, HostKeyPrompt hostKeys) {
+        if (ssh.isEmpty()) {
+            return openStore(config);
+        }
+        RedactingTurboFilter.install(Redactor.of(config).and(ssh.get().redactor()));
+        return TunneledStore.open(ssh.get(), hostKeys, route -> MemoryManagerFactory.create(config, route));
     }
 }

@@ -2,6 +2,7 @@ package dev.orchestra.cli;
 
 import dev.orchestra.connections.ConnectionStore;
 import dev.orchestra.connections.SavedConnection.Secret;
+import dev.orchestra.connections.ssh.SshSettings;
 import dev.orchestra.storage.config.StorageConfig;
 import java.io.Console;
 import java.io.FileDescriptor;
@@ -9,7 +10,6 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -34,9 +34,12 @@ public final class CliMain {
                 StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
-        Supplier<StorageConfig> config = new ConnectionChoice(StorageConfig::load, System.getenv(),
-                ConnectionStore.inUserHome(), CliMain::askOnTerminal);
-        CliContext context = new CliContext(out, err, System.in, Terminal.detect(), config, AppLogging::openStore,
+        Terminal terminal = Terminal.detect();
+        ConnectionChoice config = new ConnectionChoice(StorageConfig::load, System.getenv(),
+                ConnectionStore.inUserHome(), CliMain::askOnTerminal, SshSettings::load);
+        StoreConnector stores = new EnvironmentStoreConnector(config::ssh,
+                new TerminalHostKeyPrompt(err, System.in, terminal));
+        CliContext context = new CliContext(out, err, System.in, terminal, config, stores,
                 ShutdownSignal.jvmShutdown());
         try {
             return execute(context, args);

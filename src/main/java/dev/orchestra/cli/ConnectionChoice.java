@@ -3,11 +3,13 @@ package dev.orchestra.cli;
 import dev.orchestra.connections.ConnectionStore;
 import dev.orchestra.connections.SavedConnection;
 import dev.orchestra.connections.SavedConnection.Secret;
+import dev.orchestra.connections.ssh.SshSettings;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.error.StorageValidationException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -23,14 +25,25 @@ public final class ConnectionChoice implements Supplier<StorageConfig> {
     private final Map<String, String> environment;
     private final ConnectionStore connections;
     private final Function<Secret, String> askOnTerminal;
+    private final Supplier<Optional<SshSettings>> sshFromEnvironment;
     private String name;
     private StorageConfig chosen;
+    private Optional<SshSettings> chosenSsh;
 
     /**
      * @param askOnTerminal asks for a secret (null when there is no terminal or the user gave none)
      */
     public ConnectionChoice(Supplier<StorageConfig> fromEnvironment, Map<String, String> environment,
                             ConnectionStore connections, Function<Secret, String> askOnTerminal) {
+        this(fromEnvironment, environment, connections, askOnTerminal,
+                () -> SshSettings.fromEnvironment(environment));
+    }
+
+    /** @param sshFromEnvironment the bastion {@code SSH_*} names, used when no saved connection is chosen */
+    public ConnectionChoice(Supplier<StorageConfig> fromEnvironment, Map<String, String> environment,
+                            ConnectionStore connections, Function<Secret, String> askOnTerminal,
+                            Supplier<Optional<SshSettings>> sshFromEnvironment) {
+        this.sshFromEnvironment = sshFromEnvironment;
         this.fromEnvironment = fromEnvironment;
         this.environment = Map.copyOf(environment.entrySet().stream().filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
@@ -42,17 +55,33 @@ public final class ConnectionChoice implements Supplier<StorageConfig> {
     synchronized void select(String connectionName) {
         this.name = connectionName;
         this.chosen = null;
+        this.chosenSsh = null;
     }
 
     @Override
     public synchronized StorageConfig get() {
         if (chosen == null) {
-            chosen = name == null ? fromEnvironment.get() : fromSaved(name);
+            if (name == null) {
+                chosen = fromEnvironment.get();
+            } else {
+                fromSaved(name);
+            }
         }
         return chosen;
     }
 
-    private StorageConfig fromSaved(String connectionName) {
+    /** The SSH bastion to go through: the saved connection's, or {@code SSH_*} from the environment. */
+    public synchronized Optional<SshSettings> ssh() {
+        if (name == null) {
+            return sshFromEnvironment.get();
+        }
+        if (chosenSsh == null) {
+            fromSaved(name);
+        }
+        return chosenSsh;
+    }
+
+    private void fromSaved(String connectionName) {
         ConnectionStore.Loaded loaded = connections.load();
         if (loaded.problem().isPresent()) {
             throw new StorageValidationException(loaded.problem().get());
@@ -60,10 +89,6 @@ public final class ConnectionChoice implements Supplier<StorageConfig> {
         SavedConnection connection = loaded.connections().stream().filter(c -> c.name().equals(connectionName))
                 .findFirst().orElseThrow(() -> new StorageValidationException("No saved connection named '"
                         + connectionName + "' in " + connections.file() + known(loaded.connections())));
-        if (connection.ssh().enabled()) {
-            throw new StorageValidationException("Connection '" + connectionName + "' goes through an SSH tunnel ("
-                    + connection.ssh().user() + "@" + connection.ssh().host() + "), which this build cannot open");
-        }
         Map<Secret, String> secrets = new EnumMap<>(Secret.class);
         for (Secret secret : connection.missingSecrets()) {
             String value = environment.get(secret.variable());
@@ -76,7 +101,12 @@ public final class ConnectionChoice implements Supplier<StorageConfig> {
             }
             secrets.put(secret, value);
         }
-        return connection.withSecrets(secrets).toStorageConfig(environment);
+        if (connection.ssh().enabled() && environment.get(Secret.SSH_KEY_PASSPHRASE.variable()) != null) {
+            secrets.put(Secret.SSH_KEY_PASSPHRASE, environment.get(Secret.SSH_KEY_PASSPHRASE.variable()));
+        }
+        SavedConnection complete = connection.withSecrets(secrets);
+        chosen = complete.toStorageConfig(environment);
+        chosenSsh = complete.ssh().toSettings();
     }
 
     private static String known(List<SavedConnection> saved) {

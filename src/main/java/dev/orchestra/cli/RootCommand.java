@@ -10,6 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "orchestra-inspector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Headless companion of the Orchestra Storage Inspector: the same storage library and "
                 + "configuration (APP_ENV, MONGODB_URI, MONGODB_DATABASE, REDIS_HOST…, from the environment, then ./.env).",
+                "With SSH_HOST (SSH_PORT, SSH_USER, SSH_KEY_FILE, SSH_KEY_PASSPHRASE, SSH_PASSWORD, SSH_KNOWN_HOSTS) "
+                        + "MongoDB and Redis are reached through an SSH tunnel.",
                 ""},
         subcommands = {
                 HealthCommand.class,
@@ -45,6 +47,15 @@ final class RootCommand implements Runnable {
             throw new ParameterException(spec.commandLine(), "--connection is not available here");
         }
         choice.select(name);
+    }
+
+    /** Accepted before or after the command's name (inherited), like the help options. */
+    @Option(names = "--accept-new-host-key", scope = ScopeType.INHERIT,
+            description = "With SSH_HOST set: trust the SSH bastion's host key when it is not known yet, and "
+                    + "remember it (without this, the CLI asks on a terminal and refuses otherwise). A changed key "
+                    + "is always refused.")
+    void acceptNewHostKey(boolean accept) {
+        context.stores().acceptNewHostKeys(accept);
     }
 
     @Override

@@ -8,4 +8,8 @@ import dev.orchestra.storage.config.StorageConfig;
 public interface StoreConnector {
     /** A manager for {@code config}; the command initializes it and closes it when done. */
     MemoryManager open(StorageConfig config);
+
+    /** {@code --accept-new-host-key}: trust an SSH bastion's key seen for the first time without asking. */
+    default void acceptNewHostKeys(boolean accept) {
+    }
 }

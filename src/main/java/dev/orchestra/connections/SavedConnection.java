@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public record SavedConnection(String name, String label, AppEnvironment environment, String mongoUri,
                               String mongoPassword, String database, String readPreference, RedisSettings redis,
-                              boolean readOnly, SshLogin ssh, boolean savePassword, Instant lastUsed) {
+                              boolean readOnly, SshFields ssh, boolean savePassword, Instant lastUsed) {
 
     /** A secret a connection may need that is not saved: asked for on connect (or read from these variables). */
     public enum Secret {
@@ -60,7 +60,7 @@ public record SavedConnection(String name, String label, AppEnvironment environm
     public SavedConnection {
         environment = environment == null ? AppEnvironment.DEVELOPMENT : environment;
         redis = redis == null ? RedisSettings.none() : redis;
-        ssh = ssh == null ? SshLogin.none() : ssh;
+        ssh = ssh == null ? SshFields.none() : ssh;
         readPreference = readPreference == null || readPreference.isBlank() ? PRIMARY : readPreference;
         database = database == null || database.isBlank() ? StorageConfig.DEFAULT_DATABASE : database.trim();
     }
@@ -114,7 +114,7 @@ public record SavedConnection(String name, String label, AppEnvironment environm
     public SavedConnection withSecrets(Map<Secret, String> secrets) {
         RedisSettings r = redis.withPasswords(secrets.getOrDefault(Secret.REDIS_PASSWORD, redis.password()),
                 secrets.getOrDefault(Secret.REDIS_SENTINEL_PASSWORD, redis.sentinelPassword()));
-        SshLogin s = ssh.withSecrets(secrets.getOrDefault(Secret.SSH_KEY_PASSPHRASE, ssh.keyPassphrase()),
+        SshFields s = ssh.withSecrets(secrets.getOrDefault(Secret.SSH_KEY_PASSPHRASE, ssh.keyPassphrase()),
                 secrets.getOrDefault(Secret.SSH_PASSWORD, ssh.password()));
         return new SavedConnection(name, label, environment, mongoUri,
                 secrets.getOrDefault(Secret.MONGODB_PASSWORD, mongoPassword), database, readPreference, r, readOnly,

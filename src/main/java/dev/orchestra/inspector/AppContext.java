@@ -1,5 +1,6 @@
 package dev.orchestra.inspector;
 
+import dev.orchestra.connections.ssh.HostKeyPrompt;
 import dev.orchestra.inspector.agents.AgentDataView;
 import dev.orchestra.inspector.agents.AgentDataViewModel;
 import dev.orchestra.inspector.app.EditingFeature;
@@ -7,6 +8,7 @@ import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.FxBackgroundRunner;
 import dev.orchestra.inspector.common.FxDialogService;
+import dev.orchestra.inspector.common.HostKeyQuestion;
 import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.Navigator;
 import dev.orchestra.inspector.common.SecretDisplay;
@@ -35,6 +37,7 @@ import dev.orchestra.storage.safety.WriteLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.layout.Pane;
@@ -63,6 +66,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final EditingFeature editing;
     private final TransferFeature transfer;
     private final WindowPlacement placement;
+    private final HostKeyQuestion hostKeyQuestion;
     private MainView mainView;
 
     public AppContext(StoreConnection.Opener opener, StoreDescription description, Clock clock,
@@ -92,6 +96,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
                       String connectionName) {
         this.clock = clock;
         this.runner = new FxBackgroundRunner(4, 256);
+        this.hostKeyQuestion = new HostKeyQuestion(runner, dialogs, messages);
         this.viewLoader = new ViewLoader(messages, this);
         // Every store is wrapped (write gate, trash, audit) before anything uses it, so no write can bypass them.
         this.editing = new EditingFeature(runner, writeLock, dialogs, viewLoader, secrets, clock);
@@ -112,10 +117,20 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
 
     /** The configuration from the environment and {@code .env}; a bad one still opens the window, with the reason. */
     public static AppContext fromEnvironment() {
-        StoreOpeners.Configured configured = StoreOpeners.fromEnvironment();
-        return new AppContext(configured.opener(), configured.description(),
+        // the opener runs after the window exists; the question needs the context's runner and dialogs
+        AtomicReference<AppContext> created = new AtomicReference<>();
+        StoreOpeners.Configured configured = StoreOpeners.fromEnvironment(
+                (host, fingerprint) -> created.get().hostKeyQuestion().ask(host, fingerprint));
+        AppContext context = new AppContext(configured.opener(), configured.description(),
                 EditingFeature.writeLockFromEnvironment(), Clock.systemDefaultZone(), HealthPoll.PERIOD,
                 WindowSettings.inUserHome());
+        created.set(context);
+        return context;
+    }
+
+    /** Asks the user, in a dialog, about an SSH bastion key seen for the first time (from the opening thread). */
+    public HostKeyPrompt hostKeyQuestion() {
+        return hostKeyQuestion;
     }
 
     private DocumentDetailViewModel newDetailModel() {

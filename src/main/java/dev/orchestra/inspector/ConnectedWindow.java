@@ -1,12 +1,15 @@
 package dev.orchestra.inspector;
 
-import dev.orchestra.cli.AppLogging;
 import dev.orchestra.connections.ConnectionStore;
 import dev.orchestra.connections.ConnectionTester;
 import dev.orchestra.connections.SavedConnection;
+import dev.orchestra.connections.ssh.HostKeyPrompt;
+import dev.orchestra.connections.ssh.SshSettings;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.FxBackgroundRunner;
+import dev.orchestra.inspector.common.FxDialogService;
 import dev.orchestra.inspector.common.FxWindows;
+import dev.orchestra.inspector.common.HostKeyQuestion;
 import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.connections.ConnectView;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.stage.Stage;
 
@@ -42,22 +46,32 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
     private final ConnectionStore connections;
     private final Map<String, String> environment;
     private final Supplier<StorageConfig> environmentConfig;
+    private final Supplier<Optional<SshSettings>> environmentSsh;
     private final ContextFactory contexts;
     private final ConnectionTester tester;
     private final Clock clock;
     private final BackgroundRunner dialogRunner = new FxBackgroundRunner(2, 16);
     private final Messages messages = Messages.load();
+    private final FxDialogService dialogs = new FxDialogService();
+    private final HostKeyQuestion dialogHostKeys;
     private AppContext current;
     private StorageConfig currentConfig;
+    private Optional<SshSettings> currentSsh = Optional.empty();
     private String currentName;
     private String currentLabel;
     private Stage connectStage;
     private ConnectViewModel connectModel;
 
+    /**
+     * @param environmentConfig the configuration from the environment and {@code .env} (the "From environment" entry)
+     * @param environmentSsh    its SSH bastion ({@code SSH_*}), or empty
+     */
     public ConnectedWindow(Stage stage, ConnectionStore connections, Map<String, String> environment,
-                           Supplier<StorageConfig> environmentConfig, ContextFactory contexts,
-                           ConnectionTester tester, Clock clock) {
+                           Supplier<StorageConfig> environmentConfig, Supplier<Optional<SshSettings>> environmentSsh,
+                           ContextFactory contexts, ConnectionTester tester, Clock clock) {
         this.stage = stage;
+        this.environmentSsh = environmentSsh;
+        this.dialogHostKeys = new HostKeyQuestion(dialogRunner, dialogs, messages);
         this.connections = connections;
         this.environment = Map.copyOf(environment);
         this.environmentConfig = environmentConfig;
@@ -69,7 +83,7 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
     /** The app as launched: the user's connections file, the process environment, the real store openers. */
     public static ConnectedWindow forApp(Stage stage) {
         return new ConnectedWindow(stage, ConnectionStore.inUserHome(), System.getenv(), StorageConfig::load,
-                (configured, lock, actions, name) -> new AppContext(configured.opener(), configured.description(),
+                SshSettings::load, (configured, lock, actions, name) -> new AppContext(configured.opener(), configured.description(),
                         lock, Clock.systemDefaultZone(), HealthPoll.PERIOD, WindowSettings.inUserHome(), actions,
                         name),
                 new ConnectionTester(Duration.ofSeconds(5)), Clock.systemDefaultZone());
@@ -92,7 +106,8 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
 
     private boolean openSaved(SavedConnection connection) {
         try {
-            return switchTo(connection.name(), connection.label(), connection.toStorageConfig(environment));
+            return switchTo(connection.name(), connection.label(), connection.toStorageConfig(environment),
+                    connection.ssh().toSettings());
         } catch (RuntimeException e) {
             return false;
         }
@@ -100,37 +115,48 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
 
     /** The configuration from the environment and {@code .env}; a bad one still opens the window, with the reason. */
     private void openEnvironment() {
+        AtomicReference<AppContext> created = new AtomicReference<>();
         StoreOpeners.Configured configured;
         WriteLock lock;
         try {
             StorageConfig config = environmentConfig.get();
-            configured = new StoreOpeners.Configured(() -> AppLogging.openStore(config), StoreDescription.of(config));
+            Optional<SshSettings> ssh = environmentSsh.get();
+            configured = StoreOpeners.of(config, ssh, askingIn(created));
             lock = WriteLock.forConfig(config);
             currentConfig = config;
+            currentSsh = ssh;
         } catch (RuntimeException e) {
             configured = new StoreOpeners.Configured(() -> {
                 throw e;
             }, StoreDescription.unknown());
             lock = WriteLock.locked("the configuration could not be read");
             currentConfig = null;
+            currentSsh = Optional.empty();
         }
-        show(contexts.create(configured, lock, actions(), null), null, null);
+        show(created, contexts.create(configured, lock, actions(), null), null, null);
     }
 
     @Override
-    public boolean switchTo(String name, String label, StorageConfig config) {
+    public boolean switchTo(String name, String label, StorageConfig config, Optional<SshSettings> ssh) {
         if (current != null && !current.mayLeaveUnsavedEdits()) {
             return false;
         }
-        StoreOpeners.Configured configured = new StoreOpeners.Configured(() -> AppLogging.openStore(config),
-                StoreDescription.of(config));
+        AtomicReference<AppContext> created = new AtomicReference<>();
         String shownName = name == null || name.equals(ConnectionEntry.FROM_ENVIRONMENT) ? null : name;
         currentConfig = config;
-        show(contexts.create(configured, WriteLock.forConfig(config), actions(), shownName), shownName, label);
+        currentSsh = ssh;
+        show(created, contexts.create(StoreOpeners.of(config, ssh, askingIn(created)), WriteLock.forConfig(config),
+                actions(), shownName), shownName, label);
         return true;
     }
 
-    private void show(AppContext next, String name, String label) {
+    /** The opener runs after the window exists: an unknown bastion key is asked in that window's dialog. */
+    private static HostKeyPrompt askingIn(AtomicReference<AppContext> context) {
+        return (host, fingerprint) -> context.get().hostKeyQuestion().ask(host, fingerprint);
+    }
+
+    private void show(AtomicReference<AppContext> created, AppContext next, String name, String label) {
+        created.set(next);
         if (current != null) {
             current.close();
         }
@@ -150,14 +176,15 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
             @Override
             public void switchDatabase(String database) {
                 if (currentConfig != null) {
-                    switchTo(currentName, currentLabel, currentConfig.withMongo(currentConfig.mongoUri(), database));
+                    switchTo(currentName, currentLabel, currentConfig.withMongo(currentConfig.mongoUri(), database),
+                            currentSsh);
                 }
             }
 
             @Override
             public List<String> databaseNames() {
                 StorageConfig config = currentConfig;
-                return config == null ? List.of() : tester.databaseNames(config);
+                return config == null || currentSsh.isPresent() ? List.of() : tester.databaseNames(config);
             }
         };
     }
@@ -168,8 +195,8 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
             connectStage.toFront();
             return;
         }
-        connectModel = new ConnectViewModel(dialogRunner, connections, tester, this, environmentConfig, environment,
-                clock);
+        connectModel = new ConnectViewModel(dialogRunner, connections, tester, this, environmentConfig,
+                environmentSsh, dialogHostKeys, environment, clock);
         ConnectView view = new ConnectView(connectModel);
         FxWindows windows = new FxWindows(new ViewLoader(messages, type -> {
             throw new IllegalArgumentException("The Connect dialog names no controller: " + type.getName());
@@ -177,6 +204,7 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
         windows.setOwner(stage);
         var loaded = windows.loader().load(ConnectView.class, "Connect.fxml", view);
         connectStage = windows.stage(messages.get("connect.title"), loaded.root(), true);
+        dialogs.setOwner(connectStage);
         connectModel.closeRequestedProperty().addListener((o, old, close) -> {
             if (close) {
                 connectStage.close();

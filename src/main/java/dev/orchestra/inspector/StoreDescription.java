@@ -17,6 +17,12 @@ public record StoreDescription(String environment, String database, String mongo
         return new StoreDescription("unconfigured", "?", "no store", "no cache", false);
     }
 
+    /** The same, reached through {@code route} (e.g. "SSH ops@bastion:22"), which both addresses then name. */
+    public StoreDescription via(String route) {
+        return new StoreDescription(environment, database, mongo + " via " + route,
+                redis.equals("no cache") ? redis : redis + " via " + route, production);
+    }
+
     /** For the status bar: "embedded store, database orchestra" or "mongodb://host:27017 …". */
     public String target() {
         return mongo + " (database " + database + ")";

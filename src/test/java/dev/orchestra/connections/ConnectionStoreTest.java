@@ -43,7 +43,7 @@ class ConnectionStoreTest {
         RedisSettings redis = new RedisSettings(RedisMode.SENTINEL, null, 6380, "acl-user", "redis-secret", false,
                 null, null, null, true, "127.0.0.1:26379,127.0.0.1:26380", "mymaster", "sentinel-user",
                 "sentinel-secret", null, "staging:");
-        SshLogin ssh = new SshLogin("127.0.0.1", 2222, "deploy", keyFile.toString(), "key-passphrase",
+        SshFields ssh = new SshFields("127.0.0.1", 2222, "deploy", keyFile.toString(), "key-passphrase",
                 "ssh-secret", "/tmp/known_hosts");
         return new SavedConnection("Staging EU", "#c62828", AppEnvironment.STAGING,
                 "mongodb://reader@127.0.0.1:27018,127.0.0.1:27019/orchestra?authSource=admin&replicaSet=rs0",
@@ -145,7 +145,7 @@ class ConnectionStoreTest {
         SavedConnection badPort = SavedConnection.of("bad", AppEnvironment.DEVELOPMENT, "", null,
                 RedisSettings.standalone("127.0.0.1", 70000, null));
         SavedConnection missingKey = new SavedConnection("ssh", null, AppEnvironment.DEVELOPMENT, null, null, null, null, null,
-                false, new SshLogin("127.0.0.1", 22, "me", home.resolve("no-such-key").toString(), null, null, null),
+                false, new SshFields("127.0.0.1", 22, "me", home.resolve("no-such-key").toString(), null, null, null),
                 false, null);
 
         assertThatThrownBy(() -> store().save(List.of(good, badPort)))

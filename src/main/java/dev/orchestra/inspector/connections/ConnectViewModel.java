@@ -3,6 +3,8 @@ package dev.orchestra.inspector.connections;
 import dev.orchestra.connections.ConnectionStore;
 import dev.orchestra.connections.ConnectionTester;
 import dev.orchestra.connections.SavedConnection;
+import dev.orchestra.connections.ssh.HostKeyPrompt;
+import dev.orchestra.connections.ssh.SshSettings;
 import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.storage.config.StorageConfig;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -34,6 +37,8 @@ public final class ConnectViewModel {
     private final ConnectionTester tester;
     private final ConnectionSwitch connectionSwitch;
     private final Supplier<StorageConfig> environmentConfig;
+    private final Supplier<Optional<SshSettings>> environmentSsh;
+    private final HostKeyPrompt hostKeys;
     private final Map<String, String> environmentVariables;
     private final Clock clock;
     private final ConnectionForm form = new ConnectionForm();
@@ -50,9 +55,17 @@ public final class ConnectViewModel {
             () -> selected.get() == null || !selected.get().isFromEnvironment(), selected);
     private final AsyncCommand<ConnectionTester.Result> test;
 
+    /**
+     * @param environmentConfig the "From environment" entry's configuration ({@code APP_ENV}, {@code .env})
+     * @param environmentSsh    and its bastion ({@code SSH_*}), or empty
+     * @param hostKeys          asked, on the worker testing the connection, about an unknown bastion key
+     */
     public ConnectViewModel(BackgroundRunner runner, ConnectionStore store, ConnectionTester tester,
                             ConnectionSwitch connectionSwitch, Supplier<StorageConfig> environmentConfig,
+                            Supplier<Optional<SshSettings>> environmentSsh, HostKeyPrompt hostKeys,
                             Map<String, String> environmentVariables, Clock clock) {
+        this.environmentSsh = environmentSsh;
+        this.hostKeys = hostKeys;
         this.store = store;
         this.tester = tester;
         this.connectionSwitch = connectionSwitch;
@@ -147,9 +160,9 @@ public final class ConnectViewModel {
 
     /** Tests MongoDB and Redis separately, on the runner; the databases the server lists fill the picker. */
     public void testConnection() {
-        StorageConfig config;
+        Target target;
         try {
-            config = configToOpen();
+            target = targetToOpen();
         } catch (StorageException e) {
             message.set(e.getMessage());
             return;
@@ -157,11 +170,12 @@ public final class ConnectViewModel {
         message.set("");
         mongoCheck.set("Testing…");
         redisCheck.set("Testing…");
-        test.execute(() -> tester.test(config), result -> {
+        test.execute(() -> tester.test(target.config(), target.ssh(), hostKeys), result -> {
             mongoOk.set(result.mongo().ok());
             redisOk.set(result.redis().ok());
             mongoCheck.set(result.mongo().summary());
             redisCheck.set(result.redis().summary());
+            message.set(result.ssh() == null ? "" : result.ssh().summary());
             databases.setAll(result.databases());
         }, failure -> mongoCheck.set(failure.getMessage()));
     }
@@ -173,10 +187,10 @@ public final class ConnectViewModel {
     public void connect() {
         ConnectionEntry entry = selected.get();
         try {
-            StorageConfig config = configToOpen();
+            Target target = targetToOpen();
             String name = entry != null && entry.isFromEnvironment() ? entry.name() : form.toConnection().name();
             String label = entry != null && entry.isFromEnvironment() ? null : form.toConnection().label();
-            if (!connectionSwitch.switchTo(name, label, config)) {
+            if (!connectionSwitch.switchTo(name, label, target.config(), target.ssh())) {
                 return;
             }
             if (entry != null && !entry.isFromEnvironment()) {
@@ -188,10 +202,14 @@ public final class ConnectViewModel {
         }
     }
 
-    private StorageConfig configToOpen() {
+    /** Where Connect and Test go: the configuration and the bastion, passwords included. */
+    private record Target(StorageConfig config, Optional<SshSettings> ssh) {
+    }
+
+    private Target targetToOpen() {
         ConnectionEntry entry = selected.get();
         if (entry != null && entry.isFromEnvironment()) {
-            return environmentConfig.get();
+            return new Target(environmentConfig.get(), environmentSsh.get());
         }
         SavedConnection connection = form.toConnection();
         connection.validate();
@@ -199,11 +217,7 @@ public final class ConnectViewModel {
             throw new ConnectionProblem("Type the " + connection.missingSecrets().get(0).label()
                     + " (it is not saved)");
         }
-        if (connection.ssh().enabled()) {
-            throw new ConnectionProblem("SSH tunnels cannot be opened by this build yet; clear the SSH host to "
-                    + "connect directly");
-        }
-        return connection.toStorageConfig(environmentVariables);
+        return new Target(connection.toStorageConfig(environmentVariables), connection.ssh().toSettings());
     }
 
     private void rememberUse(String name) {

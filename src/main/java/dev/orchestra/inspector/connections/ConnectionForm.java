@@ -3,7 +3,7 @@ package dev.orchestra.inspector.connections;
 import dev.orchestra.connections.MongoUriFields;
 import dev.orchestra.connections.RedisSettings;
 import dev.orchestra.connections.SavedConnection;
-import dev.orchestra.connections.SshLogin;
+import dev.orchestra.connections.SshFields;
 import dev.orchestra.storage.config.AppEnvironment;
 import dev.orchestra.storage.config.RedisMode;
 import dev.orchestra.storage.error.StorageValidationException;
@@ -88,7 +88,7 @@ public final class ConnectionForm {
         redisMasterName.set(orEmpty(redis.masterName()));
         readOnly.set(connection.readOnly());
         savePassword.set(connection.savePassword());
-        SshLogin ssh = connection.ssh();
+        SshFields ssh = connection.ssh();
         sshHost.set(orEmpty(ssh.host()));
         sshPort.set(String.valueOf(ssh.port()));
         sshUser.set(orEmpty(ssh.user()));
@@ -115,8 +115,8 @@ public final class ConnectionForm {
                 mode == RedisMode.SENTINEL ? blankToNull(redisMasterName.get()) : null, oldRedis.sentinelUsername(),
                 oldRedis.sentinelPassword(), mode == RedisMode.CLUSTER ? blankToNull(redisServers.get()) : null,
                 blankToNull(redisKeyPrefix.get()));
-        SshLogin oldSsh = base.ssh();
-        SshLogin ssh = new SshLogin(blankToNull(sshHost.get()), port("SSH port", sshPort.get(), SshLogin.DEFAULT_PORT),
+        SshFields oldSsh = base.ssh();
+        SshFields ssh = new SshFields(blankToNull(sshHost.get()), port("SSH port", sshPort.get(), SshFields.DEFAULT_PORT),
                 blankToNull(sshUser.get()), blankToNull(sshKeyFile.get()), oldSsh.keyPassphrase(), oldSsh.password(),
                 oldSsh.knownHostsFile());
         return new SavedConnection(name.get() == null ? "" : name.get().trim(), blankToNull(label.get()),

@@ -1,6 +1,7 @@
 package dev.orchestra.storage.factory;
 
 import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.error.StorageException;
@@ -11,6 +12,7 @@ import dev.orchestra.storage.redis.RedisCache;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +44,33 @@ public final class MemoryManagerFactory {
      * @throws StorageException           when the store cannot be opened; nothing is left open then
      */
     public static MemoryManager create(StorageConfig config) {
-        OpenedStore store = openStore(config);
-        log.info("Opened {}", config);
+        return create(config, NetworkRoute.DIRECT);
+    }
+
+    /**
+     * Like {@link #create(StorageConfig)}, with MongoDB and Redis reached through {@code route} (the embedded
+     * store, in this process, is not); the health of the result reports both components in error with the route's
+     * reason while it is down, and re-opens it. The caller keeps the route and closes it after the store.
+     */
+    public static MemoryManager create(StorageConfig config, NetworkRoute route) {
+        Objects.requireNonNull(route, "route");
+        MemoryManager manager = createRouted(config, route);
+        return route == NetworkRoute.DIRECT ? manager : new RoutedMemoryManager(manager, route);
+    }
+
+    private static MemoryManager createRouted(StorageConfig config, NetworkRoute route) {
+        OpenedStore store = openStore(config, route);
+        log.info("Opened {} ({})", config, route);
         if (!config.cacheEnabled()) {
             return store.manager();
         }
-        RedisCache cache = RedisCache.connect(config);
+        RedisCache cache;
+        try {
+            cache = RedisCache.connect(config, route);
+        } catch (RuntimeException e) {
+            closeQuietly(store.manager());
+            throw e;
+        }
         if (store.freshlySeeded()) {
             // a new embedded store: whatever Redis remembers of an older one is stale
             cache.invalidateStartingWith(cache.keys().allHistoryPrefix());
@@ -56,22 +79,24 @@ public final class MemoryManagerFactory {
         return new TieredMemoryManager(store.manager(), cache);
     }
 
-    private static OpenedStore openStore(StorageConfig config) {
+    private static OpenedStore openStore(StorageConfig config, NetworkRoute route) {
         return switch (config.environment()) {
             case TEST -> new OpenedStore(initialized(new InMemoryMemoryManager()), false);
-            case DEVELOPMENT -> config.mongoUri() == null ? EmbeddedStoreOpener.open(config) : openMongo(config);
+            case DEVELOPMENT -> config.mongoUri() == null ? EmbeddedStoreOpener.open(config)
+                    : openMongo(config, route);
             case STAGING, PRODUCTION -> {
                 if (config.mongoUri() == null) {
                     throw new StorageValidationException("MONGODB_URI is required when APP_ENV="
                             + config.environment().wireName());
                 }
-                yield openMongo(config);
+                yield openMongo(config, route);
             }
         };
     }
 
-    private static OpenedStore openMongo(StorageConfig config) {
-        var mongo = new MongoMemoryManager(config.mongoUri(), config.mongoDatabase(), config.operationTimeout());
+    private static OpenedStore openMongo(StorageConfig config, NetworkRoute route) {
+        var mongo = new MongoMemoryManager(config.mongoUri(), config.mongoDatabase(), config.operationTimeout(),
+                route);
         return new OpenedStore(initialized(mongo), false);
     }
 

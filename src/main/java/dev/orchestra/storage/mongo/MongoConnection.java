@@ -6,6 +6,7 @@ import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.orchestra.storage.error.StorageValidationException;
+import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.config.Redactor;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +32,8 @@ final class MongoConnection {
         }
     }
 
-    static MongoClient open(ConnectionString connection, Duration operationTimeout) {
-        return open(connection, operationTimeout, readTimeout(operationTimeout));
+    static MongoClient open(ConnectionString connection, Duration operationTimeout, NetworkRoute route) {
+        return open(connection, operationTimeout, readTimeout(operationTimeout), route);
     }
 
     /**
@@ -47,9 +48,12 @@ final class MongoConnection {
 
     /**
      * A client whose socket waits {@code readTimeout} for an answer; selecting and connecting stay bounded. Reads are
-     * not retried by the driver, so one call costs at most one read timeout.
+     * not retried by the driver, so one call costs at most one read timeout. With a SOCKS proxy in the route, every
+     * server the driver connects to (the seed list and each replica-set member it discovers) is reached through it;
+     * the driver passes the host names on unresolved, so they are resolved behind the proxy.
      */
-    static MongoClient open(ConnectionString connection, Duration operationTimeout, Duration readTimeout) {
+    static MongoClient open(ConnectionString connection, Duration operationTimeout, Duration readTimeout,
+                            NetworkRoute route) {
         long millis = operationTimeout.toMillis();
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(connection)
@@ -63,7 +67,9 @@ final class MongoConnection {
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(b -> b
                         .connectTimeout((int) millis, TimeUnit.MILLISECONDS)
-                        .readTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()), TimeUnit.MILLISECONDS))
+                        .readTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()), TimeUnit.MILLISECONDS)
+                        .applyToProxySettings(proxy -> route.mongoSocksProxy().ifPresent(socks -> proxy
+                                .host(socks.getHostString()).port(socks.getPort()))))
                 .applyToServerSettings(b -> b.heartbeatFrequency(Math.max(500, Math.min(millis, 10_000)),
                         TimeUnit.MILLISECONDS))
                 .applyToConnectionPoolSettings(b -> b.maxWaitTime(millis, TimeUnit.MILLISECONDS))

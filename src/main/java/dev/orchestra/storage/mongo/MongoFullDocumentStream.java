@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import dev.orchestra.storage.DocumentCursor;
 import dev.orchestra.storage.FullDocumentStreaming;
+import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.mapping.StoreQueries;
@@ -32,11 +33,14 @@ final class MongoFullDocumentStream implements FullDocumentStreaming, AutoClosea
     private final ConnectionString connection;
     private final String databaseName;
     private final Duration operationTimeout;
+    private final NetworkRoute route;
     private MongoClient client; // guarded by this
     private boolean closed; // guarded by this
 
-    MongoFullDocumentStream(ConnectionString connection, String databaseName, Duration operationTimeout) {
+    MongoFullDocumentStream(ConnectionString connection, String databaseName, Duration operationTimeout,
+                            NetworkRoute route) {
         this.connection = connection;
+        this.route = route;
         this.databaseName = databaseName;
         this.operationTimeout = operationTimeout;
     }
@@ -77,7 +81,7 @@ final class MongoFullDocumentStream implements FullDocumentStreaming, AutoClosea
             throw new StorageOperationException("The store is closed");
         }
         if (client == null) {
-            client = MongoConnection.open(connection, operationTimeout, readTimeout());
+            client = MongoConnection.open(connection, operationTimeout, readTimeout(), route);
         }
         return client.getDatabase(databaseName);
     }

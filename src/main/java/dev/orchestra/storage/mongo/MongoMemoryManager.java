@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.RawDocumentAccess;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -58,6 +60,15 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
      * @param operationTimeout bound for server selection, connecting, and each query's server-side time
      */
     public MongoMemoryManager(String connectionString, String databaseName, Duration operationTimeout) {
+        this(connectionString, databaseName, operationTimeout, NetworkRoute.DIRECT);
+    }
+
+    /**
+     * @param route how the connections reach the servers (directly, or through a tunnel's SOCKS proxy)
+     */
+    public MongoMemoryManager(String connectionString, String databaseName, Duration operationTimeout,
+                              NetworkRoute route) {
+        Objects.requireNonNull(route, "route");
         if (databaseName == null || databaseName.isBlank()) {
             throw new StorageValidationException("A MongoDB database name is required");
         }
@@ -72,12 +83,12 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
             passwords.add(new String(connection.getPassword()));
         }
         this.errors = new MongoErrors(hosts, Redactor.forSecrets(passwords));
-        this.client = MongoConnection.open(connection, operationTimeout);
+        this.client = MongoConnection.open(connection, operationTimeout, route);
         this.database = client.getDatabase(databaseName);
         this.sessions = new MongoSessions(database, operationTimeout);
         this.health = new MongoHealth(client.getDatabase("admin"), errors, hosts, databaseName);
         this.batches = new MongoBatchWrites(errors, operationTimeout);
-        this.exports = new MongoFullDocumentStream(connection, databaseName, operationTimeout);
+        this.exports = new MongoFullDocumentStream(connection, databaseName, operationTimeout, route);
         this.indexes = new MongoIndexCatalog(database, errors, operationTimeout);
         this.ownIndexes = new MongoOwnIndexes(database, errors);
         this.orchestra = new MongoOrchestraOperations(database, errors, operationTimeout);

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.redis;
 
+import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.config.Redactor;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class CacheGuard {
     static final String NOT_CONNECTED = "(not connected)";
 
     private final RedisCacheSettings settings;
+    private final NetworkRoute route;
     private final Redactor redactor;
     private final CacheStatistics statistics;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
@@ -29,8 +31,9 @@ final class CacheGuard {
     private volatile RedisDeployment deployment;
     private volatile String lastError;
 
-    CacheGuard(RedisCacheSettings settings, CacheStatistics statistics) {
+    CacheGuard(RedisCacheSettings settings, CacheStatistics statistics, NetworkRoute route) {
         this.settings = settings;
+        this.route = route;
         this.redactor = settings.redactor();
         this.statistics = statistics;
         tryOpen();
@@ -53,6 +56,12 @@ final class CacheGuard {
     String nodeOf(String key) {
         RedisDeployment current = deployment;
         return current == null ? NOT_CONNECTED : current.nodeOf(key);
+    }
+
+    /** How many master changes (failovers) the deployment has seen. */
+    long masterChanges() {
+        RedisDeployment current = deployment;
+        return current == null ? 0 : current.masterChanges();
     }
 
     /** The masters, or {@link #NOT_CONNECTED} alone. */
@@ -167,7 +176,7 @@ final class CacheGuard {
             return false;
         }
         try {
-            deployment = RedisConnections.open(settings);
+            deployment = RedisConnections.open(settings, route);
             breakers.remove(NOT_CONNECTED);
             return true;
         } catch (JedisException e) {

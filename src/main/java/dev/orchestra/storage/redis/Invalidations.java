@@ -79,6 +79,15 @@ final class Invalidations {
         }
     }
 
+    /** Remembers that every key starting with {@code literalPrefix} must go before any of them is read again. */
+    void journalPrefix(String literalPrefix) {
+        for (int i = 0; i < EPOCH_STRIPES; i++) {
+            epochs.incrementAndGet(i);
+        }
+        journal.addPrefix(literalPrefix);
+        queued.incrementAndGet();
+    }
+
     /** Remembers a key a failed fill may have created after a deletion of it. */
     void journalKey(String key) {
         journal.addKey(key);

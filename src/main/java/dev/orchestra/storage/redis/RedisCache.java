@@ -1,6 +1,7 @@
 package dev.orchestra.storage.redis;
 
 import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.model.ComponentHealth;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonDocument;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -45,19 +47,32 @@ public final class RedisCache implements AutoCloseable {
     private final CacheGuard guard;
     private final Invalidations invalidations;
     private final RedisHealth health;
+    private final AtomicLong masterChangesHandled = new AtomicLong();
 
     public RedisCache(RedisCacheSettings settings) {
+        this(settings, NetworkRoute.DIRECT);
+    }
+
+    /**
+     * Connects every Redis address through {@code route}: the configured ones and those Redis reports (the master
+     * a Sentinel names, the nodes of a cluster).
+     */
+    public RedisCache(RedisCacheSettings settings, NetworkRoute route) {
         this.settings = settings;
         this.keys = new CacheKeys(settings.keyPrefix());
         this.journal = new InvalidationJournal(MAX_JOURNAL_KEYS,
                 List.of(keys.allHistoryPrefix(), keys.allSessionPrefix()));
-        this.guard = new CacheGuard(settings, statistics);
+        this.guard = new CacheGuard(settings, statistics, route);
         this.invalidations = new Invalidations(guard, journal, settings.retryInterval().toNanos());
         this.health = new RedisHealth(settings, guard, journal::size, () -> invalidations.drainIfDue(true));
     }
 
     public static RedisCache connect(StorageConfig config) {
-        return new RedisCache(RedisCacheSettings.from(config));
+        return connect(config, NetworkRoute.DIRECT);
+    }
+
+    public static RedisCache connect(StorageConfig config, NetworkRoute route) {
+        return new RedisCache(RedisCacheSettings.from(config), route);
     }
 
     public CacheKeys keys() {
@@ -240,17 +255,7 @@ public final class RedisCache implements AutoCloseable {
     /** {@code storage_redis}: facts from INFO (summed over the masters); {@code cache}: this process's counters. */
     public Map<String, Object> serverStatistics() {
         Map<String, Object> result = new LinkedHashMap<>();
-        try {
-            RedisDeployment deployment = guard.deployment();
-            List<String> infos = new ArrayList<>();
-            for (String master : deployment.masters()) {
-                infos.add(deployment.info(master, null));
-            }
-            result.put(ComponentHealth.REDIS, RedisInfo.summary(infos));
-        } catch (JedisException e) {
-            guard.noteError(e);
-            result.put(ComponentHealth.REDIS, Map.of("error", guard.lastError()));
-        }
+        result.put(ComponentHealth.REDIS, health.serverFacts());
         Map<String, Object> cache = statistics.toMap();
         cache.put("pending_invalidations", journal.size());
         cache.put("redis_available", isAvailable());
@@ -270,8 +275,29 @@ public final class RedisCache implements AutoCloseable {
         if (!guard.ready(node)) {
             return false;
         }
+        forgetAfterFailover();
         invalidations.drainIfDue(false);
         return !journal.covers(key);
+    }
+
+    /**
+     * After a failover, every key of ours on the promoted master is suspect: replication is asynchronous, so a
+     * deletion the old master acknowledged may never have reached it. Our namespace goes (journalled first, so no
+     * read serves a key of it until its deletion ran); the cache is cold, never stale.
+     */
+    private void forgetAfterFailover() {
+        long changes = guard.masterChanges();
+        if (changes == masterChangesHandled.get()) {
+            return;
+        }
+        synchronized (masterChangesHandled) {
+            if (changes != masterChangesHandled.get()) {
+                invalidations.journalPrefix(keys.allHistoryPrefix());
+                invalidations.journalPrefix(keys.allSessionPrefix());
+                masterChangesHandled.set(changes); // only now may other readers go on: the journal covers it all
+            }
+        }
+        invalidations.drainIfDue(true);
     }
 
     private <T> CacheRead<T> failedRead(String node, JedisException e) {

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.redis;
 
+import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.config.RedisDeploymentConfig;
 import dev.orchestra.storage.config.RedisDeploymentConfig.HostPort;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.HostAndPortMapper;
 import redis.clients.jedis.JedisClientConfig;
 
 /**
@@ -22,24 +24,33 @@ final class RedisConnections {
     private RedisConnections() {
     }
 
-    /** Standalone connects lazily; Sentinel asks the sentinels for the master and a cluster for its slots now. */
-    static RedisDeployment open(RedisCacheSettings settings) {
+    /**
+     * Standalone connects lazily; Sentinel asks the sentinels for the master and a cluster for its slots now. Every
+     * socket (to a sentinel, a master, a replica, a cluster node) is opened to the address {@code route} maps it to.
+     */
+    static RedisDeployment open(RedisCacheSettings settings, NetworkRoute route) {
         RedisDeploymentConfig deployment = settings.deployment();
         SSLSocketFactory tls = settings.tls() ? RedisTls.socketFactory(deployment) : null;
-        JedisClientConfig client = clientConfig(settings, tls, true);
-        JedisClientConfig node = clientConfig(settings, tls, false);
+        RoutedAddresses mapper = route == NetworkRoute.DIRECT ? null : new RoutedAddresses(route);
+        if (mapper != null && settings.tls()) {
+            tls = mapper.keepingServerNames(tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault());
+        }
+        JedisClientConfig client = clientConfig(settings, tls, true, mapper);
+        JedisClientConfig node = clientConfig(settings, tls, false, mapper);
         return switch (deployment.mode()) {
             case STANDALONE -> new StandaloneDeployment(new HostAndPort(settings.host(), settings.port()), client,
                     node, poolConfig(settings));
             case SENTINEL -> new SentinelDeployment(deployment.masterName(), hostAndPorts(deployment.sentinels()),
-                    client, node, sentinelConfig(settings, tls), poolConfig(settings));
+                    client, node, sentinelConfig(settings, tls, mapper), poolConfig(settings));
             case CLUSTER -> new ClusterDeployment(hostAndPorts(deployment.nodes()), client, node,
                     poolConfig(settings), settings.connectTimeout().plus(settings.socketTimeout()).multipliedBy(2));
         };
     }
 
-    private static JedisClientConfig clientConfig(RedisCacheSettings settings, SSLSocketFactory tls, boolean named) {
+    private static JedisClientConfig clientConfig(RedisCacheSettings settings, SSLSocketFactory tls, boolean named,
+                                                  HostAndPortMapper mapper) {
         var builder = DefaultJedisClientConfig.builder()
+                .hostAndPortMapper(mapper)
                 .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
                 .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
                 .user(settings.deployment().username())
@@ -52,8 +63,10 @@ final class RedisConnections {
     }
 
     /** Sentinels have credentials of their own ({@code REDIS_SENTINEL_USERNAME/PASSWORD}), or none. */
-    private static JedisClientConfig sentinelConfig(RedisCacheSettings settings, SSLSocketFactory tls) {
+    private static JedisClientConfig sentinelConfig(RedisCacheSettings settings, SSLSocketFactory tls,
+                                                    HostAndPortMapper mapper) {
         var builder = DefaultJedisClientConfig.builder()
+                .hostAndPortMapper(mapper)
                 .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
                 .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
                 .user(settings.deployment().sentinelUsername())

@@ -61,6 +61,14 @@ public abstract sealed class RedisDeployment implements AutoCloseable
     /** Facts about the shape for health: the Sentinel-elected master and failovers seen, cluster_state and slots. */
     public abstract Map<String, Object> topology();
 
+    /**
+     * How many times the master changed under this client (a Sentinel failover); only grows. Replication is
+     * asynchronous, so a deletion the old master acknowledged may be missing on the promoted one.
+     */
+    public long masterChanges() {
+        return 0;
+    }
+
     /** Drops idle connections after a failure, so that recovery uses fresh ones. */
     public abstract void clearIdleConnections();
 

@@ -4,6 +4,7 @@ import dev.orchestra.storage.config.RedisMode;
 import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.model.HealthStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,21 @@ final class RedisHealth {
                         + " answering, their keys are bypassed (" + guard.lastError() + ")"
                 : !clusterOk ? "cluster_state is " + topology.get("cluster_state") : guard.lastError();
         return health(status, latency, details(deployment, nodes, topology), problem);
+    }
+
+    /** INFO of every master, summed; or the error. */
+    Map<String, Object> serverFacts() {
+        try {
+            RedisDeployment deployment = guard.deployment();
+            List<String> infos = new ArrayList<>();
+            for (String master : deployment.masters()) {
+                infos.add(deployment.info(master, null));
+            }
+            return RedisInfo.summary(infos);
+        } catch (JedisException e) {
+            guard.noteError(e);
+            return Map.of("error", String.valueOf(guard.lastError()));
+        }
     }
 
     private String permissionProblem(RedisDeployment deployment) {

@@ -127,6 +127,12 @@ final class SentinelDeployment extends RedisDeployment {
     }
 
     @Override
+    public long masterChanges() {
+        currentMaster();
+        return failoversSeen.get();
+    }
+
+    @Override
     public Map<String, Object> topology() {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("mode", mode().wireName());

@@ -6,6 +6,7 @@ import dev.orchestra.connections.ConnectionStore;
 import dev.orchestra.connections.ConnectionTester;
 import dev.orchestra.connections.RedisSettings;
 import dev.orchestra.connections.SavedConnection;
+import dev.orchestra.connections.ssh.HostKeyPrompt;
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.storage.config.AppEnvironment;
 import dev.orchestra.storage.config.StorageConfig;
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,14 +46,14 @@ class ConnectViewModelTest {
 
     private ConnectViewModel newModel() {
         return new ConnectViewModel(new SameThreadRunner(), store, new ConnectionTester(Duration.ofMillis(200)),
-                (name, label, config) -> {
+                (name, label, config, ssh) -> {
                     if (userStays) {
                         return false;
                     }
                     switched.add(config);
                     return true;
                 }, () -> StorageConfig.fromMap(Map.of("APP_ENV", "development", "MONGODB_DATABASE", "envdb")),
-                Map.of("STORAGE_TIMEOUT_MS", "900"), Clock.fixed(NOW, ZoneOffset.UTC));
+                Optional::empty, HostKeyPrompt.REJECT_UNKNOWN, Map.of("STORAGE_TIMEOUT_MS", "900"), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -126,7 +127,7 @@ class ConnectionSwitchWindowIT {
 
         window = fx(() -> {
             ConnectedWindow w = new ConnectedWindow(new Stage(), connections, env,
-                    () -> StorageConfig.fromMap(Map.of("APP_ENV", "test")),
+                    () -> StorageConfig.fromMap(Map.of("APP_ENV", "test")), Optional::empty,
                     (configured, lock, actions, name) -> new AppContext(configured.opener(),
                             configured.description(), lock, Clock.systemDefaultZone(), HealthPoll.PERIOD,
                             WindowSettings.none(), actions, name),

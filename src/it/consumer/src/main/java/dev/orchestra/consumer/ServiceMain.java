@@ -23,7 +23,7 @@ public final class ServiceMain {
     private static final List<String> APPLICATION_ONLY_CLASSES = List.of(
             "javafx.application.Platform", "org.controlsfx.control.Notifications", "picocli.CommandLine",
             "ch.qos.logback.classic.Logger", "org.h2.mvstore.MVStore", "de.bwaldvogel.mongo.backend.h2.H2Backend",
-            "io.netty.bootstrap.ServerBootstrap");
+            "io.netty.bootstrap.ServerBootstrap", "org.apache.sshd.client.SshClient");
 
     public static void main(String[] args) throws Exception {
         // the library's dependencies are the service's too: these compile only if they come along, and load here
