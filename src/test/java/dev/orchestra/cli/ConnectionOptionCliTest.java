@@ -6,12 +6,18 @@ import dev.orchestra.connections.ConnectionStore;
 import dev.orchestra.connections.RedisSettings;
 import dev.orchestra.connections.SavedConnection;
 import dev.orchestra.connections.SavedConnection.Secret;
+import dev.orchestra.connections.SshFields;
+import dev.orchestra.connections.ssh.SshSettings;
 import dev.orchestra.storage.config.AppEnvironment;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +90,26 @@ class ConnectionOptionCliTest {
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.errLine()).contains("No saved connection named 'prod'", "saved: local, staging");
         assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void aSavedBastionIsTheTunnelOfTheCommandAndItsPassphraseMayComeFromTheEnvironment() throws IOException {
+        Path key = Files.writeString(home.resolve("id_test"), "not read here");
+        cli.connections.save(List.of(new SavedConnection("behind", null, AppEnvironment.STAGING,
+                "mongodb://127.0.0.1:27018/", null, "eu", null, null, false,
+                new SshFields("127.0.0.1", 2222, "deploy", key.toString(), null, null, null), false, null)));
+        ConnectionChoice choice = new ConnectionChoice(() -> StorageConfig.fromMap(Map.of()),
+                Map.of("SSH_KEY_PASSPHRASE", "from-env"), cli.connections, secret -> null,
+                () -> Optional.of(SshSettings.withPassword("127.0.0.1", 22, "env-user", "x")));
+        assertThat(choice.ssh()).get().extracting(SshSettings::user).isEqualTo("env-user");
+
+        choice.select("behind");
+
+        SshSettings ssh = choice.ssh().orElseThrow();
+        assertThat(ssh.address()).isEqualTo("deploy@127.0.0.1:2222");
+        assertThat(ssh.privateKey()).isEqualTo(key);
+        assertThat(ssh.keyPassphrase()).isEqualTo("from-env");
+        assertThat(choice.get().mongoDatabase()).isEqualTo("eu");
     }
 
     @Test
