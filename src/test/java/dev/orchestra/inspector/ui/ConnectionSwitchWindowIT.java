@@ -39,6 +39,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.bson.BsonDocument;
@@ -94,6 +95,88 @@ class ConnectionSwitchWindowIT {
         firstServer.close();
     }
 
+    private ConnectedWindow openWindow(ConnectionStore connections) {
+        return fx(() -> {
+            ConnectedWindow w = new ConnectedWindow(new Stage(), connections, Map.of("STORAGE_TIMEOUT_MS", "2000"),
+                    () -> StorageConfig.fromMap(Map.of("APP_ENV", "test")), Optional::empty,
+                    (configured, lock, actions, name) -> new AppContext(configured.opener(),
+                            configured.description(), lock, Clock.systemDefaultZone(), HealthPoll.PERIOD,
+                            WindowSettings.none(), actions, name),
+                    new ConnectionTester(Duration.ofSeconds(2)), Clock.systemDefaultZone());
+            w.start();
+            return w;
+        });
+    }
+
+    /** Connect… on the window, selects {@code row} of the saved connections and clicks Connect. */
+    private void connectTo(FxRobot robot, int row) {
+        fxRun(window::openConnectDialog);
+        await().atMost(WAIT).until(() -> fx(() -> window.connectStage() != null && window.connectStage().isShowing()));
+        Node dialog = fx(() -> window.connectStage().getScene().getRoot());
+        ListView<ConnectionEntry> list = robot.from(dialog).lookup("#connectionList").query();
+        fxRun(() -> list.getSelectionModel().select(row));
+        robot.clickOn(robot.from(dialog).lookup("#connectButton").<Button>query());
+    }
+
+    @Test
+    void aLastUsedProductionConnectionIsOfferedNotOpened() {
+        ConnectionStore connections = new ConnectionStore(home.resolve("connections.json"));
+        connections.save(List.of(SavedConnection.of("prod", AppEnvironment.PRODUCTION,
+                firstProxy.mongoConnectionString(), "orchestra", null).withLastUsed(Instant.now())));
+
+        window = openWindow(connections);
+
+        assertThat(fx(() -> window.current().mainModel().description().environment())).isEqualTo("test");
+        await().atMost(WAIT).until(() -> fx(() -> window.connectStage() != null && window.connectStage().isShowing()));
+        assertThat(fx(() -> window.connectModel().selectedProperty().get().name())).isEqualTo("prod");
+        assertThat(firstProxy.acceptedConnections()).as("nothing connected to production").isZero();
+    }
+
+    @Test
+    void unsavedEditsAskFirstAndStayingKeepsTheOpenStore(FxRobot robot) {
+        String firstDb = firstServer.uniqueDatabaseName();
+        String secondDb = secondServer.uniqueDatabaseName();
+        ForeignDatabase.fill(firstServer.connectionString(), firstDb);
+        ForeignDatabase.fill(secondServer.connectionString(), secondDb);
+        ConnectionStore connections = new ConnectionStore(home.resolve("connections.json"));
+        connections.save(List.of(
+                SavedConnection.of("first", AppEnvironment.DEVELOPMENT, firstServer.connectionString(), firstDb,
+                        null).withLastUsed(Instant.parse("2026-12-01T00:00:00Z")),
+                SavedConnection.of("second", AppEnvironment.DEVELOPMENT, secondServer.connectionString(), secondDb,
+                        null)));
+        window = openWindow(connections);
+        AppContext first = fx(window::current);
+        TableView<?> table = InspectorUi.node(robot, first, Section.MEMORY, "#table");
+        await().atMost(WAIT).until(() -> fx(() -> table.getItems().size()) > 0);
+        fxRun(() -> table.getSelectionModel().select(0));
+        Button edit = InspectorUi.node(robot, first, Section.MEMORY, "#editButton");
+        await().atMost(WAIT).until(() -> !fx(edit::isDisabled));
+        robot.clickOn(edit);
+        await().atMost(WAIT).until(() -> fx(() -> first.editing().openedWindows().size()) == 1);
+        Stage editor = fx(() -> first.editing().openedWindows().get(0));
+        TextArea json = robot.from(fx(() -> editor.getScene().getRoot())).lookup(".json-editor").query();
+        fxRun(() -> json.appendText("\n"));
+        assertThat(fx(() -> first.editing().hasUnsavedEdits())).isTrue();
+
+        connectTo(robot, 1);
+        await().atMost(WAIT).until(() -> robot.lookup("Cancel").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("Cancel").<Button>query());
+
+        assertThat(fx(window::current)).isSameAs(first);
+        assertThat(fx(() -> first.store().isConnected())).isTrue();
+        assertThat(fx(editor::isShowing)).isTrue();
+        assertThat(fx(() -> window.connectStage().isShowing())).as("the dialog stays for another try").isTrue();
+
+        robot.clickOn(robot.from(fx(() -> window.connectStage().getScene().getRoot())).lookup("#connectButton")
+                .<Button>query());
+        await().atMost(WAIT).until(() -> robot.lookup("OK").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("OK").<Button>query());
+
+        await().atMost(WAIT).until(() -> fx(() -> window.current() != first));
+        assertThat(fx(editor::isShowing)).as("the old store's editor closes with it").isFalse();
+        assertThat(fx(() -> window.current().mainModel().titleProperty().get())).contains("second");
+    }
+
     /** Threads the toolkit and the JDK start once, lazily, for everyone: not the first store's to end. */
     private static boolean sharedByTheWholeJvm(Thread thread) {
         return Stream.of("Prism", "Cleaner", "Common-Cleaner", "Quantum", "JavaFX", "InvokeLaterDispatcher",
@@ -122,19 +205,9 @@ class ConnectionSwitchWindowIT {
                 SavedConnection.of("second", AppEnvironment.STAGING, secondServer.connectionString(), secondDb,
                         RedisSettings.standalone(redis.host(), redis.port(), redis.keyPrefix())
                                 .withPasswords(redis.password(), null))));
-        Map<String, String> env = Map.of("STORAGE_TIMEOUT_MS", "2000");
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
 
-        window = fx(() -> {
-            ConnectedWindow w = new ConnectedWindow(new Stage(), connections, env,
-                    () -> StorageConfig.fromMap(Map.of("APP_ENV", "test")), Optional::empty,
-                    (configured, lock, actions, name) -> new AppContext(configured.opener(),
-                            configured.description(), lock, Clock.systemDefaultZone(), HealthPoll.PERIOD,
-                            WindowSettings.none(), actions, name),
-                    new ConnectionTester(Duration.ofSeconds(2)), Clock.systemDefaultZone());
-            w.start();
-            return w;
-        });
+        window = openWindow(connections);
         AppContext first = fx(window::current);
         assertThat(fx(() -> first.mainModel().titleProperty().get())).contains("first", "staging", firstDb);
         TableView<?> firstTable = InspectorUi.node(robot, first, Section.MEMORY, "#table");
