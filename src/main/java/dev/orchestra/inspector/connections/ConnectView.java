@@ -65,6 +65,8 @@ public final class ConnectView {
     @FXML private TextField sshPortField;
     @FXML private TextField sshUserField;
     @FXML private TextField sshKeyField;
+    @FXML private PasswordField sshPassphraseField;
+    @FXML private PasswordField sshPasswordField;
     @FXML private CheckBox savePasswordCheck;
     @FXML private Label mongoCheckLabel;
     @FXML private Label redisCheckLabel;
@@ -143,6 +145,8 @@ public final class ConnectView {
         bindText(sshPortField, form.sshPort);
         bindText(sshUserField, form.sshUser);
         bindText(sshKeyField, form.sshKeyFile);
+        bindText(sshPassphraseField, form.sshPassphrase);
+        bindText(sshPasswordField, form.sshPassword);
         savePasswordCheck.selectedProperty().bindBidirectional(form.savePassword);
         formBox.disableProperty().bind(model.editableProperty().not());
     }

@@ -50,6 +50,8 @@ public final class ConnectionForm {
     final StringProperty sshPort = new SimpleStringProperty(this, "sshPort", "22");
     final StringProperty sshUser = new SimpleStringProperty(this, "sshUser", "");
     final StringProperty sshKeyFile = new SimpleStringProperty(this, "sshKeyFile", "");
+    final StringProperty sshPassphrase = new SimpleStringProperty(this, "sshPassphrase", "");
+    final StringProperty sshPassword = new SimpleStringProperty(this, "sshPassword", "");
     /** Why the URI or a field of it is not valid now (one line), or empty. */
     final StringProperty uriProblem = new SimpleStringProperty(this, "uriProblem", "");
 
@@ -93,6 +95,8 @@ public final class ConnectionForm {
         sshPort.set(String.valueOf(ssh.port()));
         sshUser.set(orEmpty(ssh.user()));
         sshKeyFile.set(orEmpty(ssh.privateKeyFile()));
+        sshPassphrase.set(orEmpty(ssh.keyPassphrase()));
+        sshPassword.set(orEmpty(ssh.password()));
     }
 
     /** An empty form for a new connection. */
@@ -117,8 +121,8 @@ public final class ConnectionForm {
                 blankToNull(redisKeyPrefix.get()));
         SshFields oldSsh = base.ssh();
         SshFields ssh = new SshFields(blankToNull(sshHost.get()), port("SSH port", sshPort.get(), SshFields.DEFAULT_PORT),
-                blankToNull(sshUser.get()), blankToNull(sshKeyFile.get()), oldSsh.keyPassphrase(), oldSsh.password(),
-                oldSsh.knownHostsFile());
+                blankToNull(sshUser.get()), blankToNull(sshKeyFile.get()), emptyToNull(sshPassphrase.get()),
+                emptyToNull(sshPassword.get()), oldSsh.knownHostsFile());
         return new SavedConnection(name.get() == null ? "" : name.get().trim(), blankToNull(label.get()),
                 environment.get(), blankToNull(mongoUri.get()), blankToNull(mongoPassword.get()), database.get(),
                 readPreference.get(), redis, readOnly.get(), ssh, savePassword.get(), base.lastUsed());
@@ -220,6 +224,11 @@ public final class ConnectionForm {
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    /** Passwords are kept exactly as typed (spaces count); only an empty field means "none". */
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     private static String blankToNull(String s) {

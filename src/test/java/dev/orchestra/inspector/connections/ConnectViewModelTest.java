@@ -7,6 +7,7 @@ import dev.orchestra.connections.ConnectionTester;
 import dev.orchestra.connections.RedisSettings;
 import dev.orchestra.connections.SavedConnection;
 import dev.orchestra.connections.ssh.HostKeyPrompt;
+import dev.orchestra.connections.ssh.SshSettings;
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.storage.config.AppEnvironment;
 import dev.orchestra.storage.config.StorageConfig;
@@ -32,6 +33,7 @@ class ConnectViewModelTest {
     Path home;
 
     private final List<StorageConfig> switched = new ArrayList<>();
+    private final List<Optional<SshSettings>> switchedSsh = new ArrayList<>();
     private boolean userStays;
     private ConnectionStore store;
     private ConnectViewModel model;
@@ -51,6 +53,7 @@ class ConnectViewModelTest {
                         return false;
                     }
                     switched.add(config);
+                    switchedSsh.add(ssh);
                     return true;
                 }, () -> StorageConfig.fromMap(Map.of("APP_ENV", "development", "MONGODB_DATABASE", "envdb")),
                 Optional::empty, HostKeyPrompt.REJECT_UNKNOWN, Map.of("STORAGE_TIMEOUT_MS", "900"), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -171,6 +174,29 @@ class ConnectViewModelTest {
         model.form().environment.set(AppEnvironment.PRODUCTION);
         model.connect();
         assertThat(switched.get(0).startsReadOnly()).isTrue();
+    }
+
+    @Test
+    void aBastionTypedInTheFormIsTheTunnelOfTheConnectionAndItsPassphraseIsNotSaved() throws IOException {
+        Path key = Files.writeString(home.resolve("id_ecdsa"), "not read here");
+        ConnectionForm form = model.form();
+        form.mongoPassword.set("typed");
+        form.sshHost.set("127.0.0.1");
+        form.sshPort.set("2222");
+        form.sshUser.set("deploy");
+        form.sshKeyFile.set(key.toString());
+        form.sshPassphrase.set("key phrase");
+
+        model.save();
+        model.form().mongoPassword.set("typed");
+        model.form().sshPassphrase.set("key phrase");
+        model.connect();
+
+        assertThat(Files.readString(store.file())).contains("\"deploy\"").doesNotContain("key phrase");
+        SshSettings ssh = switchedSsh.get(0).orElseThrow();
+        assertThat(ssh.address()).isEqualTo("deploy@127.0.0.1:2222");
+        assertThat(ssh.keyPassphrase()).isEqualTo("key phrase");
+        assertThat(ssh.privateKey()).isEqualTo(key);
     }
 
     @Test
