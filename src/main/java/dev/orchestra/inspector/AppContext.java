@@ -227,12 +227,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         memoryModel.showSession(userId, sessionId);
     }
 
-    /**
-     * True when no editor holds unsaved text, or the user chose to lose it (asked before switching the connection).
-     */
+    /** Asked before switching the connection: see {@link EditingFeature#mayLeaveUnsavedEdits()}. */
     public boolean mayLeaveUnsavedEdits() {
-        return !editing.hasUnsavedEdits() || dialogs.confirm("Discard unsaved edits?",
-                "An editor has changes that are not saved. Switch the connection and lose them?");
+        return editing.mayLeaveUnsavedEdits();
     }
 
     /** Remembers the window for the next run, closes its editor windows, then stops every thread it started. */

@@ -156,6 +156,12 @@ public final class EditingFeature {
         return banner;
     }
 
+    /** True when no editor holds unsaved text, or the user chose to lose it (asked before switching connection). */
+    public boolean mayLeaveUnsavedEdits() {
+        return !hasUnsavedEdits() || dialogs.confirm("Discard unsaved edits?",
+                "An editor has changes that are not saved. Switch the connection and lose them?");
+    }
+
     /** Whether an open editor holds text that is not saved. */
     public boolean hasUnsavedEdits() {
         return editors.anyUnsaved();

@@ -33,7 +33,7 @@ import javafx.collections.ObservableList;
  * the runner; saving is a small local file write.
  */
 public final class ConnectViewModel {
-    private final ConnectionStore store;
+    private final SavedConnectionFile file;
     private final ConnectionTester tester;
     private final ConnectionSwitch connectionSwitch;
     private final Supplier<StorageConfig> environmentConfig;
@@ -66,7 +66,7 @@ public final class ConnectViewModel {
                             Map<String, String> environmentVariables, Clock clock) {
         this.environmentSsh = environmentSsh;
         this.hostKeys = hostKeys;
-        this.store = store;
+        this.file = new SavedConnectionFile(store);
         this.tester = tester;
         this.connectionSwitch = connectionSwitch;
         this.environmentConfig = environmentConfig;
@@ -79,7 +79,7 @@ public final class ConnectViewModel {
 
     /** Reads the file again and selects {@code name} (or the most recently used). */
     public void reload(String name) {
-        ConnectionStore.Loaded loaded = store.load();
+        ConnectionStore.Loaded loaded = file.load();
         loaded.problem().ifPresent(message::set);
         List<ConnectionEntry> rows = new ArrayList<>(loaded.connections().stream().map(ConnectionEntry::of)
                 .toList());
@@ -126,17 +126,11 @@ public final class ConnectViewModel {
     public void save() {
         try {
             SavedConnection connection = form.toConnection();
-            List<SavedConnection> all = new ArrayList<>(savedConnections());
             ConnectionEntry current = selected.get();
             String replaced = current == null || current.isFromEnvironment() ? connection.name() : current.name();
-            all.removeIf(c -> c.name().equals(replaced));
-            all.add(connection);
-            store.save(all);
+            String done = file.save(savedConnections(), replaced, connection);
             reload(connection.name());
-            message.set(connection.savePassword()
-                    ? "Saved '" + connection.name() + "' with its passwords, in the owner-only file "
-                    + store.file().getFileName()
-                    : "Saved '" + connection.name() + "' (passwords are not saved: asked on connect)");
+            message.set(done);
         } catch (StorageException e) {
             message.set(e.getMessage());
         }
@@ -147,12 +141,10 @@ public final class ConnectViewModel {
         if (current == null || current.isFromEnvironment()) {
             return;
         }
-        List<SavedConnection> all = new ArrayList<>(savedConnections());
-        all.removeIf(c -> c.name().equals(current.name()));
         try {
-            store.save(all);
+            String done = file.delete(savedConnections(), current.name());
             reload(null);
-            message.set("Deleted '" + current.name() + "'");
+            message.set(done);
         } catch (StorageException e) {
             message.set(e.getMessage());
         }
@@ -221,43 +213,27 @@ public final class ConnectViewModel {
     }
 
     private void rememberUse(String name) {
-        List<SavedConnection> all = savedConnections().stream()
-                .map(c -> c.name().equals(name) ? c.withLastUsed(clock.instant()) : c).toList();
         try {
-            store.save(all);
+            file.rememberUse(savedConnections(), name, clock.instant());
         } catch (StorageException e) {
             message.set(e.getMessage());
         }
     }
 
     /** Adds the connections of an exported file whose names are not taken; passwords are never imported. */
-    public void importFrom(Path file) {
+    public void importFrom(Path source) {
         try {
-            List<SavedConnection> all = new ArrayList<>(savedConnections());
-            int added = 0;
-            int skipped = 0;
-            for (SavedConnection imported : store.importFrom(file)) {
-                if (all.stream().anyMatch(c -> c.name().equals(imported.name()))) {
-                    skipped++;
-                } else {
-                    all.add(imported);
-                    added++;
-                }
-            }
-            store.save(all);
+            String done = file.importFrom(savedConnections(), source);
             reload(null);
-            message.set("Imported " + added + " connection(s)" + (skipped > 0 ? ", " + skipped
-                    + " skipped (name already saved)" : ""));
+            message.set(done);
         } catch (StorageException e) {
             message.set(e.getMessage());
         }
     }
 
-    public void exportTo(Path file) {
+    public void exportTo(Path target) {
         try {
-            store.exportTo(file, savedConnections());
-            message.set("Exported " + savedConnections().size() + " connection(s) without passwords to "
-                    + file.getFileName());
+            message.set(file.exportTo(savedConnections(), target));
         } catch (StorageException e) {
             message.set(e.getMessage());
         }
