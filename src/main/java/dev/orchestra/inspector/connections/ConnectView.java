@@ -61,6 +61,12 @@ public final class ConnectView {
     @FXML private TextField redisUserField;
     @FXML private TextField redisPrefixField;
     @FXML private PasswordField redisPasswordField;
+    @FXML private CheckBox redisVerifyHostCheck;
+    @FXML private TextField redisCaField;
+    @FXML private TextField redisCertField;
+    @FXML private TextField redisKeyField;
+    @FXML private TextField sentinelUserField;
+    @FXML private PasswordField sentinelPasswordField;
     @FXML private TextField sshHostField;
     @FXML private TextField sshPortField;
     @FXML private TextField sshUserField;
@@ -136,6 +142,18 @@ public final class ConnectView {
         bindText(redisUserField, form.redisUser);
         bindText(redisPrefixField, form.redisKeyPrefix);
         bindText(redisPasswordField, form.redisPassword);
+        redisVerifyHostCheck.selectedProperty().bindBidirectional(form.redisVerifyHost);
+        bindText(redisCaField, form.redisCaFile);
+        bindText(redisCertField, form.redisCertFile);
+        bindText(redisKeyField, form.redisKeyFile);
+        bindText(sentinelUserField, form.sentinelUser);
+        bindText(sentinelPasswordField, form.sentinelPassword);
+        for (Node tlsField : List.of(redisVerifyHostCheck, redisCaField, redisCertField, redisKeyField)) {
+            tlsField.disableProperty().bind(form.redisTls.not());
+        }
+        for (Node sentinelField : List.of(sentinelUserField, sentinelPasswordField)) {
+            sentinelField.disableProperty().bind(form.redisMode.isNotEqualTo(RedisMode.SENTINEL));
+        }
         var standalone = form.redisMode.isEqualTo(RedisMode.STANDALONE);
         redisHostField.disableProperty().bind(standalone.not());
         redisPortField.disableProperty().bind(standalone.not());

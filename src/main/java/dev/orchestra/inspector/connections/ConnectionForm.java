@@ -19,7 +19,7 @@ import javafx.beans.value.ObservableValue;
 /**
  * The Connect dialog's form as properties. The MongoDB URI and its fields (host, port, user, auth database, TLS)
  * stay in sync both ways; a password typed into the URI moves into the password field, so the URI never shows it.
- * Settings the form does not show (Redis TLS files, Sentinel user, known hosts) are kept from the loaded connection.
+ * The known-hosts file, which the form does not show, is kept from the loaded connection.
  */
 public final class ConnectionForm {
     final StringProperty name = new SimpleStringProperty(this, "name", "");
@@ -44,6 +44,12 @@ public final class ConnectionForm {
     final StringProperty redisKeyPrefix = new SimpleStringProperty(this, "redisKeyPrefix", "");
     final StringProperty redisServers = new SimpleStringProperty(this, "redisServers", "");
     final StringProperty redisMasterName = new SimpleStringProperty(this, "redisMasterName", "");
+    final BooleanProperty redisVerifyHost = new SimpleBooleanProperty(this, "redisVerifyHost", true);
+    final StringProperty redisCaFile = new SimpleStringProperty(this, "redisCaFile", "");
+    final StringProperty redisCertFile = new SimpleStringProperty(this, "redisCertFile", "");
+    final StringProperty redisKeyFile = new SimpleStringProperty(this, "redisKeyFile", "");
+    final StringProperty sentinelUser = new SimpleStringProperty(this, "sentinelUser", "");
+    final StringProperty sentinelPassword = new SimpleStringProperty(this, "sentinelPassword", "");
     final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly");
     final BooleanProperty savePassword = new SimpleBooleanProperty(this, "savePassword");
     final StringProperty sshHost = new SimpleStringProperty(this, "sshHost", "");
@@ -88,6 +94,12 @@ public final class ConnectionForm {
         redisKeyPrefix.set(orEmpty(redis.keyPrefix()));
         redisServers.set(orEmpty(redis.mode() == RedisMode.CLUSTER ? redis.nodes() : redis.sentinels()));
         redisMasterName.set(orEmpty(redis.masterName()));
+        redisVerifyHost.set(redis.tlsVerifyHost());
+        redisCaFile.set(orEmpty(redis.tlsCaFile()));
+        redisCertFile.set(orEmpty(redis.tlsCertFile()));
+        redisKeyFile.set(orEmpty(redis.tlsKeyFile()));
+        sentinelUser.set(orEmpty(redis.sentinelUsername()));
+        sentinelPassword.set(orEmpty(redis.sentinelPassword()));
         readOnly.set(connection.readOnly());
         savePassword.set(connection.savePassword());
         SshFields ssh = connection.ssh();
@@ -110,21 +122,20 @@ public final class ConnectionForm {
             throw new StorageValidationException(uriProblem.get());
         }
         RedisMode mode = redisMode.get();
-        RedisSettings oldRedis = base.redis();
+        boolean sentinel = mode == RedisMode.SENTINEL;
         RedisSettings redis = new RedisSettings(mode, blankToNull(redisHost.get()),
                 port("Redis port", redisPort.get(), RedisSettings.DEFAULT_PORT), blankToNull(redisUser.get()),
-                blankToNull(redisPassword.get()), redisTls.get(), oldRedis.tlsCaFile(), oldRedis.tlsCertFile(),
-                oldRedis.tlsKeyFile(), oldRedis.tlsVerifyHost(),
-                mode == RedisMode.SENTINEL ? blankToNull(redisServers.get()) : null,
-                mode == RedisMode.SENTINEL ? blankToNull(redisMasterName.get()) : null, oldRedis.sentinelUsername(),
-                oldRedis.sentinelPassword(), mode == RedisMode.CLUSTER ? blankToNull(redisServers.get()) : null,
-                blankToNull(redisKeyPrefix.get()));
+                emptyToNull(redisPassword.get()), redisTls.get(), blankToNull(redisCaFile.get()),
+                blankToNull(redisCertFile.get()), blankToNull(redisKeyFile.get()), redisVerifyHost.get(),
+                sentinel ? blankToNull(redisServers.get()) : null, sentinel ? blankToNull(redisMasterName.get()) : null,
+                sentinel ? blankToNull(sentinelUser.get()) : null, sentinel ? emptyToNull(sentinelPassword.get()) : null,
+                mode == RedisMode.CLUSTER ? blankToNull(redisServers.get()) : null, blankToNull(redisKeyPrefix.get()));
         SshFields oldSsh = base.ssh();
         SshFields ssh = new SshFields(blankToNull(sshHost.get()), port("SSH port", sshPort.get(), SshFields.DEFAULT_PORT),
                 blankToNull(sshUser.get()), blankToNull(sshKeyFile.get()), emptyToNull(sshPassphrase.get()),
                 emptyToNull(sshPassword.get()), oldSsh.knownHostsFile());
         return new SavedConnection(name.get() == null ? "" : name.get().trim(), blankToNull(label.get()),
-                environment.get(), blankToNull(mongoUri.get()), blankToNull(mongoPassword.get()), database.get(),
+                environment.get(), blankToNull(mongoUri.get()), emptyToNull(mongoPassword.get()), database.get(),
                 readPreference.get(), redis, readOnly.get(), ssh, savePassword.get(), base.lastUsed());
     }
 

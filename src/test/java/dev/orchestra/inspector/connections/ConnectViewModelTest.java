@@ -10,6 +10,8 @@ import dev.orchestra.connections.ssh.HostKeyPrompt;
 import dev.orchestra.connections.ssh.SshSettings;
 import dev.orchestra.inspector.common.SameThreadRunner;
 import dev.orchestra.storage.config.AppEnvironment;
+import dev.orchestra.storage.config.RedisDeploymentConfig;
+import dev.orchestra.storage.config.RedisMode;
 import dev.orchestra.storage.config.StorageConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -197,6 +199,46 @@ class ConnectViewModelTest {
         assertThat(ssh.address()).isEqualTo("deploy@127.0.0.1:2222");
         assertThat(ssh.keyPassphrase()).isEqualTo("key phrase");
         assertThat(ssh.privateKey()).isEqualTo(key);
+    }
+
+    @Test
+    void everyRedisShapeTheConfigurationOffersComesFromTheForm() throws IOException {
+        Path ca = Files.writeString(home.resolve("ca.pem"),
+                "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        ConnectionForm form = model.form();
+        form.mongoPassword.set("typed");
+        form.redisMode.set(RedisMode.SENTINEL);
+        form.redisServers.set("127.0.0.1:26379,127.0.0.1:26380");
+        form.redisMasterName.set("orchestra-cache");
+        form.redisUser.set("acl-user");
+        form.redisPassword.set("redis-pw");
+        form.sentinelUser.set("sentinel-user");
+        form.sentinelPassword.set("sentinel-pw");
+        form.redisTls.set(true);
+        form.redisCaFile.set(ca.toString());
+        form.redisVerifyHost.set(false);
+
+        model.connect();
+
+        RedisDeploymentConfig redis = switched.get(0).redisDeployment();
+        assertThat(redis.mode()).isEqualTo(RedisMode.SENTINEL);
+        assertThat(redis.sentinels()).hasSize(2);
+        assertThat(redis.masterName()).isEqualTo("orchestra-cache");
+        assertThat(redis.username()).isEqualTo("acl-user");
+        assertThat(redis.sentinelUsername()).isEqualTo("sentinel-user");
+        assertThat(redis.sentinelPassword()).isEqualTo("sentinel-pw");
+        assertThat(redis.tlsCaFile()).isEqualTo(ca);
+        assertThat(redis.tlsVerifyHost()).isFalse();
+        assertThat(switched.get(0).redisPassword()).isEqualTo("redis-pw");
+
+        form.redisMode.set(RedisMode.CLUSTER);
+        form.redisServers.set("127.0.0.1:7000,127.0.0.1:7001");
+        form.redisTls.set(false);
+        form.redisCaFile.set("");
+        form.redisVerifyHost.set(true);
+        model.connect();
+        assertThat(switched.get(1).redisDeployment().nodes()).hasSize(2);
+        assertThat(switched.get(1).redisDeployment().sentinelPassword()).isNull();
     }
 
     @Test
