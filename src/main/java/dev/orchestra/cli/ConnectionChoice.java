@@ -90,19 +90,22 @@ public final class ConnectionChoice implements Supplier<StorageConfig> {
                 .findFirst().orElseThrow(() -> new StorageValidationException("No saved connection named '"
                         + connectionName + "' in " + connections.file() + known(loaded.connections())));
         Map<Secret, String> secrets = new EnumMap<>(Secret.class);
-        for (Secret secret : connection.missingSecrets()) {
-            String value = environment.get(secret.variable());
-            if (value == null) {
-                value = askOnTerminal.apply(secret);
+        // a password the connection does not hold may come from its variable, as without --connection
+        for (Secret secret : Secret.values()) {
+            if (connection.secret(secret) == null && environment.get(secret.variable()) != null) {
+                secrets.put(secret, environment.get(secret.variable()));
             }
+        }
+        for (Secret secret : connection.missingSecrets()) {
+            if (secrets.containsKey(secret)) {
+                continue;
+            }
+            String value = askOnTerminal.apply(secret);
             if (value == null) {
                 throw new StorageValidationException("Connection '" + connectionName + "' needs the "
                         + secret.label() + ": set " + secret.variable() + " or run on a terminal to be asked");
             }
             secrets.put(secret, value);
-        }
-        if (connection.ssh().enabled() && environment.get(Secret.SSH_KEY_PASSPHRASE.variable()) != null) {
-            secrets.put(Secret.SSH_KEY_PASSPHRASE, environment.get(Secret.SSH_KEY_PASSPHRASE.variable()));
         }
         SavedConnection complete = connection.withSecrets(secrets);
         chosen = complete.toStorageConfig(environment);

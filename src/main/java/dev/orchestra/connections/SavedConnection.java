@@ -121,6 +121,17 @@ public record SavedConnection(String name, String label, AppEnvironment environm
                 s, savePassword, lastUsed);
     }
 
+    /** The value this connection holds for {@code secret}, or null. */
+    public String secret(Secret secret) {
+        return switch (secret) {
+            case MONGODB_PASSWORD -> mongoPassword;
+            case REDIS_PASSWORD -> redis.password();
+            case REDIS_SENTINEL_PASSWORD -> redis.sentinelPassword();
+            case SSH_KEY_PASSPHRASE -> ssh.keyPassphrase();
+            case SSH_PASSWORD -> ssh.password();
+        };
+    }
+
     /** The secrets this connection needs and does not hold (a user name without its password, …). */
     public List<Secret> missingSecrets() {
         List<Secret> missing = new ArrayList<>();
