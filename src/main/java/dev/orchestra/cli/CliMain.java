@@ -1,5 +1,6 @@
 package dev.orchestra.cli;
 
+import ch.qos.logback.classic.Level;
 import dev.orchestra.connections.ConnectionStore;
 import dev.orchestra.connections.SavedConnection.Secret;
 import dev.orchestra.connections.ssh.SshSettings;
@@ -70,14 +71,15 @@ public final class CliMain {
      */
     private static void quietLogging() {
         String requested = System.getenv("ORCHESTRA_LOG_LEVEL");
-        setLevel(Logger.ROOT_LOGGER_NAME, requested, ch.qos.logback.classic.Level.WARN);
+        setLevel(Logger.ROOT_LOGGER_NAME, requested, Level.WARN);
         // the embedded server warns about every index it cannot build, on every start: noise for a CLI
-        setLevel("de.bwaldvogel", requested, ch.qos.logback.classic.Level.ERROR);
+        setLevel("de.bwaldvogel", requested, Level.ERROR);
     }
 
-    private static void setLevel(String loggerName, String requested, ch.qos.logback.classic.Level fallback) {
+    private static void setLevel(String loggerName, String requested, Level fallback) {
+        // qualified: logback's Logger would clash with the imported org.slf4j.Logger
         if (LoggerFactory.getLogger(loggerName) instanceof ch.qos.logback.classic.Logger logback) {
-            logback.setLevel(ch.qos.logback.classic.Level.toLevel(requested, fallback));
+            logback.setLevel(Level.toLevel(requested, fallback));
         }
     }
 

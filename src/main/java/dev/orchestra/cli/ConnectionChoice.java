@@ -29,6 +29,7 @@ public final class ConnectionChoice implements Supplier<StorageConfig> {
     private String name;
     private StorageConfig chosen;
     private Optional<SshSettings> chosenSsh;
+    private Optional<SshSettings> environmentSsh;
 
     /**
      * @param askOnTerminal asks for a secret (null when there is no terminal or the user gave none)
@@ -73,7 +74,10 @@ public final class ConnectionChoice implements Supplier<StorageConfig> {
     /** The SSH bastion to go through: the saved connection's, or {@code SSH_*} from the environment. */
     public synchronized Optional<SshSettings> ssh() {
         if (name == null) {
-            return sshFromEnvironment.get();
+            if (environmentSsh == null) {
+                environmentSsh = sshFromEnvironment.get();
+            }
+            return environmentSsh;
         }
         if (chosenSsh == null) {
             fromSaved(name);

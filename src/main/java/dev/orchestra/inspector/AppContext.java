@@ -4,6 +4,8 @@ import dev.orchestra.connections.ssh.HostKeyPrompt;
 import dev.orchestra.inspector.agents.AgentDataView;
 import dev.orchestra.inspector.agents.AgentDataViewModel;
 import dev.orchestra.inspector.app.EditingFeature;
+import dev.orchestra.inspector.coherence.CoherenceView;
+import dev.orchestra.inspector.coherence.CoherenceViewModel;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.FxBackgroundRunner;
@@ -16,6 +18,8 @@ import dev.orchestra.inspector.common.SecretMasker;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.detail.DocumentDetailViewModel;
+import dev.orchestra.inspector.detail.SimilarItemsView;
+import dev.orchestra.inspector.detail.SimilarItemsViewModel;
 import dev.orchestra.inspector.documents.DocumentTableFeature;
 import dev.orchestra.inspector.health.HealthView;
 import dev.orchestra.inspector.health.HealthViewModel;
@@ -59,10 +63,12 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final MainViewModel mainModel;
     private final MemoryItemsViewModel memoryModel;
     private final AgentDataViewModel agentModel;
+    private final SimilarItemsViewModel similarModel;
     private final TranscriptViewModel transcriptModel;
     private final SessionsViewModel sessionsModel;
     private final HealthFeature health;
     private final IndexesViewModel indexesModel;
+    private final CoherenceViewModel coherenceModel;
     private final EditingFeature editing;
     private final TransferFeature transfer;
     private final WindowPlacement placement;
@@ -104,6 +110,8 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         this.mainModel = new MainViewModel(description, store, runner, connections, connectionName);
         this.placement = new WindowPlacement(windowSettings, mainModel.darkThemeProperty());
         this.memoryModel = new MemoryItemsViewModel(runner, store, secrets, newDetailModel(), this, clock);
+        this.similarModel = new SimilarItemsViewModel(runner, store, memoryModel.detail(),
+                (collection, id, preview) -> memoryModel.select(id, preview));
         this.agentModel = new AgentDataViewModel(runner, store, secrets, newDetailModel(), clock);
         this.transcriptModel = new TranscriptViewModel(runner, store, secrets);
         this.sessionsModel = new SessionsViewModel(runner, store, transcriptModel, this);
@@ -113,6 +121,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
             agentModel.refresh();
         }, viewLoader, messages);
         this.indexesModel = new IndexesViewModel(runner, editing.storage(), dialogs, messages, clock);
+        this.coherenceModel = new CoherenceViewModel(runner, editing.storage(), dialogs, messages);
     }
 
     /** The configuration from the environment and {@code .env}; a bad one still opens the window, with the reason. */
@@ -172,6 +181,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         if (type == IndexesView.class) {
             return new IndexesView(indexesModel, messages);
         }
+        if (type == CoherenceView.class) {
+            return new CoherenceView(coherenceModel, messages);
+        }
         if (type == StatusBarView.class) {
             return new StatusBarView(health.statusModel());
         }
@@ -209,6 +221,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private void installFeatureActions(MainViewModel.Section section, FeatureView view) {
         if (view instanceof DocumentTableFeature documents) {
             editing.installDocumentActions(documents.root().model(), documents.detailView(), documents.root());
+            if (section == MainViewModel.Section.MEMORY) {
+                SimilarItemsView.installIn(documents.detailView(), similarModel, viewLoader, messages);
+            }
         } else if (view instanceof SessionsView sessionsView) {
             editing.installSessionDelete(sessionsModel, sessionsView.root());
             editing.installSessionRecordActions(sessionsModel, sessionsView.root());
@@ -265,6 +280,11 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         return memoryModel;
     }
 
+    /** The Similar tab of the memory items' detail pane. */
+    public SimilarItemsViewModel similarItemsModel() {
+        return similarModel;
+    }
+
     public AgentDataViewModel agentModel() {
         return agentModel;
     }
@@ -283,6 +303,10 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
 
     public IndexesViewModel indexesModel() {
         return indexesModel;
+    }
+
+    public CoherenceViewModel coherenceModel() {
+        return coherenceModel;
     }
 
     public SecretDisplay secrets() {

@@ -9,7 +9,8 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
-import dev.orchestra.storage.model.ScoredMemoryItem;
+import dev.orchestra.storage.model.SemanticQuery;
+import dev.orchestra.storage.model.SemanticSearchResult;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
@@ -75,9 +76,8 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
     }
 
     @Override
-    public List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona,
-                                                 int topK) {
-        return delegate.semanticSearch(userId, queryEmbedding, persona, topK);
+    public SemanticSearchResult semanticSearch(SemanticQuery query) {
+        return delegate.semanticSearch(query);
     }
 
     @Override

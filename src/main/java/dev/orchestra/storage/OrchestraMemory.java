@@ -7,6 +7,8 @@ import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.ScoredMemoryItem;
+import dev.orchestra.storage.model.SemanticQuery;
+import dev.orchestra.storage.model.SemanticSearchResult;
 import java.util.List;
 import java.util.Optional;
 import org.bson.BsonValue;
@@ -31,9 +33,19 @@ public interface OrchestraMemory extends StoreLifecycle {
 
     /**
      * Cosine similarity between {@code queryEmbedding} and the user's stored embeddings (optionally of one persona);
-     * items whose embedding has another dimension are skipped. Best first.
+     * items whose embedding has another dimension are skipped. Best first. The hits of
+     * {@link #semanticSearch(SemanticQuery)}.
      */
-    List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona, int topK);
+    default List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona,
+                                                  int topK) {
+        return semanticSearch(new SemanticQuery(userId, queryEmbedding, persona, topK)).hits();
+    }
+
+    /**
+     * The semantic search with what it looked at: the hits, best first, and how many stored embeddings were compared
+     * or skipped (another dimension, not scorable). Streams only ids and embeddings, keeping the best {@code topK}.
+     */
+    SemanticSearchResult semanticSearch(SemanticQuery query);
 
     /** Validates and inserts agent data; returns the id. */
     BsonValue addRawAgentData(AgentData data);

@@ -173,6 +173,7 @@ public final class BenchmarkMain {
             CacheBenchmark.Figures cache = new CacheBenchmark(tiered, redis.client(), size).run(30, 600);
             Figures.cache(results, size, cache);
         }
+        SimilarItemsBenchmark.run(client, uri, results);
         String importDb = db(size) + "_import";
         try (MongoMemoryManager source = new MongoMemoryManager(uri, db(size), Duration.ofSeconds(60));
              MongoMemoryManager target = new MongoMemoryManager(uri, importDb, Duration.ofSeconds(60))) {

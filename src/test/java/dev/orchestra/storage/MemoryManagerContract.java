@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * {@link DocumentStoreContract}) and the lifecycle. Subclasses supply a fresh, empty, initialized manager per test
  * (a new database for server-backed ones) and may add tests of their own.
  */
-public abstract class MemoryManagerContract implements OrchestraMemoryContract, DocumentStoreContract {
+public abstract class MemoryManagerContract implements OrchestraMemoryContract, DocumentStoreContract,
+        SimilarityAndFollowContract {
     protected MemoryManager manager;
 
     /** A new, empty manager; {@link MemoryManager#initialize()} is called by the suite. */

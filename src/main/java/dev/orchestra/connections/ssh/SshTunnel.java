@@ -107,17 +107,29 @@ public final class SshTunnel implements NetworkRoute, AutoCloseable {
         }
         try {
             socksPort = fresh.startDynamicPortForwarding(new SshdSocketAddress(LOOPBACK, socksPort)).getPort();
-            for (Map.Entry<InetSocketAddress, Integer> forward : forwards.entrySet()) {
-                fresh.startLocalPortForwarding(new SshdSocketAddress(LOOPBACK, forward.getValue()),
-                        remote(forward.getKey()));
-            }
         } catch (IOException e) {
+            // the MongoDB driver keeps the proxy's port: without it nothing would reach MongoDB
             SshLogin.closeQuietly(fresh);
-            lastFailure = "cannot listen on 127.0.0.1 for the tunnel: " + e.getMessage();
+            lastFailure = "cannot listen on 127.0.0.1:" + socksPort + " for the SOCKS proxy: " + e.getMessage();
             throw new StorageConnectionException(CLOSED + " (" + settings.address() + "): " + lastFailure);
         }
+        forwards.entrySet().removeIf(forward -> !rebound(fresh, forward.getKey(), forward.getValue()));
         session = fresh;
         lastFailure = null;
+    }
+
+    /**
+     * Binds a forward again on its port. When the port was taken meanwhile the forward is dropped instead: Jedis asks
+     * the mapper for every new socket, so the next connection to that address gets a new forward.
+     */
+    private boolean rebound(ClientSession fresh, InetSocketAddress address, int port) {
+        try {
+            fresh.startLocalPortForwarding(new SshdSocketAddress(LOOPBACK, port), remote(address));
+            return true;
+        } catch (IOException e) {
+            log.warn("Redis {} gets a new local port: {} is taken ({})", address, port, e.getMessage());
+            return false;
+        }
     }
 
     /** The local SOCKS5 proxy ({@code 127.0.0.1:port}) that reaches whatever the bastion can reach. */

@@ -119,6 +119,16 @@ public final class DocumentTables {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) ->
                 model.selectedRowProperty().set(is));
+        // A row chosen elsewhere (a similar item opened from the detail pane) is selected and scrolled to.
+        model.selectedRowProperty().addListener((obs, was, is) -> {
+            if (is == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (is != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().clearSelection();
+                table.getSelectionModel().select(is);
+                table.scrollTo(is);
+            }
+        });
         table.getSelectionModel().getSelectedItems().addListener(
                 (ListChangeListener<DocumentRow>) c ->
                         model.selectedRows().setAll(table.getSelectionModel().getSelectedItems()));

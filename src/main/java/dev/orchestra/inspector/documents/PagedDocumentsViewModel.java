@@ -28,6 +28,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import javafx.collections.ObservableList;
 import org.bson.BsonDocument;
 
@@ -127,6 +129,17 @@ public abstract class PagedDocumentsViewModel {
 
     public void previous() {
         load(cursors.previous(), false);
+    }
+
+    /**
+     * Selects the document when this page lists it; otherwise shows it in the detail pane with no row selected
+     * (it may be on another page, or filtered out).
+     */
+    public void select(BsonValue id, BsonDocument preview) {
+        rows.stream().filter(r -> id.equals(r.id())).findFirst().ifPresentOrElse(selectedRow::set, () -> {
+            selectedRow.set(null);
+            detail.show(collection, id, preview);
+        });
     }
 
     /** Reloads the current page (and the count). */

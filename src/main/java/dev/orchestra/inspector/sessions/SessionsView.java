@@ -9,13 +9,10 @@ import dev.orchestra.inspector.documents.DocumentTables;
 import dev.orchestra.storage.model.SessionSummary;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -27,6 +24,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -40,7 +38,7 @@ public class SessionsView implements FeatureView {
     private final SessionsViewModel model;
     private final Messages messages;
     private final StoreConnection store;
-    private TranscriptRenderer renderer;
+    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
 
     @FXML private BorderPane root;
     @FXML private FlowPane filterBar;
@@ -61,6 +59,8 @@ public class SessionsView implements FeatureView {
     @FXML private ProgressIndicator transcriptLoading;
     @FXML private Button showItemsButton;
     @FXML private Button closeTranscriptButton;
+    @FXML private ToggleButton followButton;
+    @FXML private Label followStatus;
     @FXML private ScrollPane transcriptScroll;
     @FXML private VBox bubbles;
     @FXML private VBox transcriptPlaceholder;
@@ -166,7 +166,6 @@ public class SessionsView implements FeatureView {
 
     private void setUpTranscript() {
         TranscriptViewModel transcript = model.transcript();
-        renderer = new TranscriptRenderer(messages, transcriptScroll.widthProperty().subtract(40));
         transcriptTitle.textProperty().bind(Bindings.createStringBinding(() -> !transcript.isOpen()
                 ? messages.get("transcript.none")
                 : transcript.sessionIdProperty().get() == null ? messages.get("sessions.noSession")
@@ -195,54 +194,20 @@ public class SessionsView implements FeatureView {
             return transcript.loadingProperty().get() ? messages.get("table.loading")
                     : messages.get("transcript.empty");
         }, transcript.errorProperty(), transcript.userIdProperty(), transcript.loadingProperty()));
-        transcript.messages().addListener((ListChangeListener<ChatMessage>) c -> rebuildBubbles(c));
-        model.transcript().secrets().revealedProperty().addListener((obs, was, is) -> rebuildBubbles(null));
+        new TranscriptPane(transcript, messages, transcriptScroll, bubbles);
+        setUpFollow();
     }
 
-    private void rebuildBubbles(ListChangeListener.Change<? extends ChatMessage> change) {
-        TranscriptViewModel transcript = model.transcript();
-        boolean olderPrepended = change != null && transcript.messages().size() > bubbles.getChildren().size()
-                && !bubbles.getChildren().isEmpty();
-        double oldHeight = bubbles.getHeight();
-        bubbles.getChildren().clear();
-        if (transcript.hasOlderProperty().get()) {
-            Button older = new Button(messages.get("transcript.loadOlder"), Icons.glyph(FontAwesome.Glyph.ARROW_UP));
-            older.getStyleClass().add("load-older");
-            older.setOnAction(e -> transcript.loadOlder());
-            older.disableProperty().bind(transcript.loadingProperty());
-            VBox holder = new VBox(older);
-            holder.setAlignment(Pos.CENTER);
-            bubbles.getChildren().add(holder);
-        }
-        boolean reveal = transcript.secrets().isRevealed();
-        for (ChatMessage m : transcript.messages()) {
-            Node bubble = renderer.render(m, reveal);
-            bubbles.getChildren().add(bubble);
-        }
-        if (change != null) {
-            scrollAfterLayout(olderPrepended, oldHeight);
-        }
-    }
-
-    /**
-     * New conversation: show the latest messages. Older page prepended: keep the reader where they were. Both need
-     * the new content height, known only after the next layout pass.
-     */
-    private void scrollAfterLayout(boolean keepPlace, double oldHeight) {
-        ChangeListener<Number> once = new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Number> obs, Number was, Number is) {
-                bubbles.heightProperty().removeListener(this);
-                double scrollable = is.doubleValue() - transcriptScroll.getViewportBounds().getHeight();
-                if (keepPlace && scrollable > 0) {
-                    transcriptScroll.setVvalue(Math.min(1, (is.doubleValue() - oldHeight) / scrollable));
-                } else {
-                    transcriptScroll.setVvalue(1.0);
-                }
-            }
-        };
-        bubbles.heightProperty().addListener(once);
-        transcriptScroll.setVvalue(keepPlace ? transcriptScroll.getVvalue() : 1.0);
+    private void setUpFollow() {
+        TranscriptFollowViewModel follow = model.follow();
+        followButton.setGraphic(Icons.glyph(FontAwesome.Glyph.PLAY_CIRCLE));
+        followButton.setTooltip(new Tooltip(messages.get("transcript.follow.tip")));
+        followButton.selectedProperty().bindBidirectional(follow.followingProperty());
+        followButton.disableProperty().bind(model.transcript().userIdProperty().isNull());
+        followStatus.textProperty().bind(Bindings.createStringBinding(() -> follow.errorProperty().get() != null
+                ? follow.errorProperty().get() : follow.statusProperty().get(),
+                follow.statusProperty(), follow.errorProperty()));
+        follow.showingProperty().bind(showing.and(transcriptTab.selectedProperty()));
     }
 
     @FXML
@@ -273,6 +238,11 @@ public class SessionsView implements FeatureView {
         if (model.cache().activeProperty().get()) {
             model.cache().refresh();
         }
+    }
+
+    @Override
+    public void setShowing(boolean visible) {
+        showing.set(visible);
     }
 
     @Override

@@ -25,6 +25,7 @@ public class SessionsViewModel {
     private final StoreConnection store;
     private final TranscriptViewModel transcript;
     private final SessionCacheViewModel cache;
+    private final TranscriptFollowViewModel follow;
     private final Navigator navigator;
     private final FilterField user = new FilterField();
     private final ObservableList<SessionSummary> sessions = FXCollections.observableArrayList();
@@ -42,6 +43,7 @@ public class SessionsViewModel {
         this.transcript = transcript;
         this.navigator = navigator;
         this.cache = new SessionCacheViewModel(runner, store);
+        this.follow = new TranscriptFollowViewModel(runner, store, transcript);
         selected.addListener((obs, was, is) -> cache.show(is == null ? null : is.userId(),
                 is == null ? null : is.sessionId()));
         store.stateProperty().addListener((obs, was, is) -> {
@@ -120,6 +122,11 @@ public class SessionsViewModel {
     /** The selected session's Redis keys (the Cache tab). */
     public SessionCacheViewModel cache() {
         return cache;
+    }
+
+    /** Follow: the open transcript takes in new, edited and deleted items as they are written. */
+    public TranscriptFollowViewModel follow() {
+        return follow;
     }
 
     public FilterField userField() {

@@ -15,7 +15,11 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,6 +27,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 /**
  * A session's conversation in time order, oldest first. Loads the newest page first (keyset paging, newest to
@@ -117,6 +122,74 @@ public class TranscriptViewModel {
             hasOlder.set(loaded.hasMore());
             messages.addAll(0, loaded.messages());
         }, e -> error.set(ErrorMessages.describe(e)));
+    }
+
+    /**
+     * Applies what a follow noticed, in place (the list is not reloaded, so a view keeps its scroll position and
+     * selection): an edited item replaces its message, a new one is inserted in time order (one older than the
+     * loaded pages is left to "Load older"), a deleted one is removed. A complete batch also removes what it covers
+     * and no longer holds. Returns how many messages changed.
+     */
+    int apply(List<ChatMessage> upserted, List<BsonValue> removed, boolean complete, Instant completeAfter) {
+        int changed = 0;
+        Set<BsonValue> present = new HashSet<>();
+        for (ChatMessage m : upserted) {
+            present.add(m.row().id());
+            int at = indexOf(m.row().id());
+            if (at >= 0) {
+                if (!messages.get(at).row().document().equals(m.row().document())) {
+                    messages.set(at, m);
+                    changed++;
+                }
+            } else if (insert(m)) {
+                changed++;
+            }
+        }
+        for (BsonValue id : removed) {
+            int at = indexOf(id);
+            if (at >= 0) {
+                messages.remove(at);
+                changed++;
+            }
+        }
+        if (complete) {
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                ChatMessage m = messages.get(i);
+                boolean covered = completeAfter == null || m.time() != null && m.time().isAfter(completeAfter);
+                if (covered && !present.contains(m.row().id())) {
+                    messages.remove(i);
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private int indexOf(BsonValue id) {
+        for (int i = messages.size() - 1; i >= 0; i--) { // new items are near the end
+            if (Objects.equals(messages.get(i).row().id(), id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** In time order, after any message of the same time; false when it belongs to a page not loaded yet. */
+    private boolean insert(ChatMessage m) {
+        int at = messages.size();
+        while (at > 0 && isBefore(m, messages.get(at - 1))) {
+            at--;
+        }
+        if (at == 0 && hasOlder.get()) {
+            return false;
+        }
+        messages.add(at, m);
+        return true;
+    }
+
+    private static boolean isBefore(ChatMessage a, ChatMessage b) {
+        return a.time() != null && b.time() != null && a.time().isBefore(b.time())
+                || a.time() == null && b.time() != null;
     }
 
     private record Loaded(List<ChatMessage> messages, PageCursor next, boolean hasMore) {

@@ -8,6 +8,7 @@ import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
+import dev.orchestra.storage.redis.EmbeddedRedisServer;
 import dev.orchestra.storage.redis.RedisCache;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *       mongo-java-server-h2-backend and netty jars ({@link EmbeddedStoreOpener});</li>
  *   <li>otherwise MongoDB at {@code MONGODB_URI} ({@code staging}/{@code production} require it);</li>
  * </ul>
- * wrapped in a {@link TieredMemoryManager} when {@code REDIS_HOST} is set. The result is initialized; closing it
+ * wrapped in a {@link TieredMemoryManager} when {@code REDIS_HOST} is set, and for the embedded store with no Redis
+ * setting at all on a Redis of its own ({@link EmbeddedCacheOpener}). The result is initialized; closing it
  * closes everything this factory opened, the embedded server included.
  */
 public final class MemoryManagerFactory {
@@ -62,7 +64,9 @@ public final class MemoryManagerFactory {
         OpenedStore store = openStore(config, route);
         log.info("Opened {} ({})", config, route);
         if (!config.cacheEnabled()) {
-            return store.manager();
+            return config.startsEmbeddedCache()
+                    ? EmbeddedCacheOpener.open(config, store.manager(), EmbeddedRedisServer::start)
+                    : store.manager();
         }
         RedisCache cache;
         try {

@@ -92,13 +92,7 @@ final class InMemoryDocuments {
     }
 
     void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
-        requireArgument(expected, "expected document");
-        requireArgument(replacement, "replacement document");
-        BsonValue id = expected.get(Fields.ID);
-        if (id == null || !id.equals(replacement.get(Fields.ID))) {
-            throw new StorageValidationException("The replacement must keep the _id of the document it replaces");
-        }
-        DocumentValidator.validateChange(collection, expected, replacement);
+        BsonValue id = DocumentValidator.validateReplacement(collection, expected, replacement);
         collections.write(() -> {
             InMemoryCollection docs = collections.get(collection);
             if (!docs.replaceIfUnchanged(expected, replacement)) {

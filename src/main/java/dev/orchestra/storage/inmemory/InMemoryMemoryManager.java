@@ -1,5 +1,9 @@
 package dev.orchestra.storage.inmemory;
 
+import dev.orchestra.storage.model.SemanticSearchResult;
+import dev.orchestra.storage.model.SemanticQuery;
+import dev.orchestra.storage.SessionTail;
+import dev.orchestra.storage.PollingSessionTail;
 import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageConnectionException;
@@ -13,7 +17,6 @@ import dev.orchestra.storage.model.HealthStatus;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
-import dev.orchestra.storage.model.ScoredMemoryItem;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
@@ -93,9 +96,15 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
     }
 
     @Override
-    public List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona,
-                                                 int topK) {
-        return orchestra.semanticSearch(userId, queryEmbedding, persona, topK);
+    public SemanticSearchResult semanticSearch(SemanticQuery query) {
+        return orchestra.semanticSearch(query);
+    }
+
+    /** Besides itself ({@link RawDocumentAccess}): {@link SessionTail}, by polling. */
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return type == SessionTail.class ? Optional.of(type.cast(new PollingSessionTail(this)))
+                : MemoryManager.super.capability(type);
     }
 
     @Override

@@ -1,20 +1,19 @@
 package dev.orchestra.storage.inmemory;
 
+import dev.orchestra.storage.model.SemanticSearchResult;
+import dev.orchestra.storage.model.SemanticQuery;
+import dev.orchestra.storage.mapping.SemanticRanking;
 import static dev.orchestra.storage.validation.Arguments.requireText;
 
-import dev.orchestra.storage.error.StorageValidationException;
-import dev.orchestra.storage.mapping.CosineSimilarity;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
 import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
-import dev.orchestra.storage.model.ScoredMemoryItem;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.schema.Fields;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
@@ -42,33 +41,23 @@ final class InMemoryOrchestraOperations {
         });
     }
 
-    List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona, int topK) {
-        requireText(userId, Fields.USER_ID);
-        if (topK < 1) {
-            throw new StorageValidationException("topK must be at least 1, was " + topK);
+    SemanticSearchResult semanticSearch(SemanticQuery query) {
+        requireText(query.userId(), Fields.USER_ID);
+        SemanticRanking<BsonDocument> ranking = new SemanticRanking<>(query);
+        BsonDocument filter = new BsonDocument(Fields.USER_ID, new BsonString(query.userId()));
+        if (query.persona() != null) {
+            filter.put(Fields.PERSONA_ACTIVE, new BsonString(query.persona()));
         }
-        var similarity = new CosineSimilarity(queryEmbedding);
-        BsonDocument query = new BsonDocument(Fields.USER_ID, new BsonString(userId));
-        if (persona != null) {
-            query.put(Fields.PERSONA_ACTIVE, new BsonString(persona));
-        }
-        List<BsonDocument> candidates = collections.read(() -> memoryItems().find(query));
-        List<ScoredMemoryItem> hits = new ArrayList<>();
-        for (BsonDocument d : candidates) {
-            similarity.score(d.get(Fields.EMBEDDING))
-                    .ifPresent(score -> hits.add(new ScoredMemoryItem(MemoryItemMapper.fromDocument(d), score)));
-        }
-        hits.sort(Comparator.comparingDouble(ScoredMemoryItem::score).reversed());
-        return hits.size() > topK ? List.copyOf(hits.subList(0, topK)) : hits;
+        collections.read(() -> memoryItems().find(filter)).forEach(d -> ranking.offer(d.get(Fields.EMBEDDING), d));
+        return ranking.result(MemoryItemMapper::fromDocument);
     }
 
     boolean checkDuplicate(String userId, String textContent) {
-        requireText(userId, Fields.USER_ID);
         if (textContent == null) {
+            requireText(userId, Fields.USER_ID);
             return false;
         }
-        BsonDocument query = new BsonDocument(Fields.USER_ID, new BsonString(userId))
-                .append(Fields.TEXT_CONTENT, new BsonString(textContent));
+        BsonDocument query = StoreQueries.duplicateText(userId, textContent);
         return collections.read(() -> !memoryItems().find(query).isEmpty());
     }
 

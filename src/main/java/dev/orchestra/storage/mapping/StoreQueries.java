@@ -32,6 +32,13 @@ public final class StoreQueries {
     private StoreQueries() {
     }
 
+    /** The query of {@code checkDuplicate}: the user's memory items with exactly this text. */
+    public static BsonDocument duplicateText(String userId, String textContent) {
+        Arguments.requireText(userId, Fields.USER_ID);
+        return new BsonDocument(Fields.USER_ID, new BsonString(userId))
+                .append(Fields.TEXT_CONTENT, new BsonString(textContent));
+    }
+
     /**
      * The query of {@code getConversationHistory}: the user's (and session's, when not null) memory items narrowed by
      * {@code filters}; refuses a blank user or a limit below 1.

@@ -13,13 +13,21 @@ import java.util.stream.Collectors;
  */
 public sealed interface CollectionRef permits StoreCollection, InspectorCollection {
 
+    CollectionSpec spec();
+
     /** The MongoDB collection name. */
-    String collectionName();
+    default String collectionName() {
+        return spec().collectionName();
+    }
 
     /** The date field used for keyset paging and time-range filters. */
-    String timeField();
+    default String timeField() {
+        return spec().timeField();
+    }
 
-    List<String> requiredFields();
+    default List<String> requiredFields() {
+        return spec().requiredFields();
+    }
 
     /** Orchestra's collections, then the inspector's own. */
     static List<CollectionRef> all() {

@@ -9,28 +9,14 @@ public enum InspectorCollection implements CollectionRef {
     /** One entry per insert, update, delete and restore. */
     AUDIT("inspector_audit", "time", List.of("action", "collection"));
 
-    private final String collectionName;
-    private final String timeField;
-    private final List<String> requiredFields;
+    private final CollectionSpec spec;
 
     InspectorCollection(String collectionName, String timeField, List<String> requiredFields) {
-        this.collectionName = collectionName;
-        this.timeField = timeField;
-        this.requiredFields = requiredFields;
+        this.spec = new CollectionSpec(collectionName, timeField, requiredFields);
     }
 
     @Override
-    public String collectionName() {
-        return collectionName;
-    }
-
-    @Override
-    public String timeField() {
-        return timeField;
-    }
-
-    @Override
-    public List<String> requiredFields() {
-        return requiredFields;
+    public CollectionSpec spec() {
+        return spec;
     }
 }

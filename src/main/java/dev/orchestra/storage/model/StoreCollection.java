@@ -11,29 +11,15 @@ public enum StoreCollection implements CollectionRef {
     AGENT_DATA("agent_data", "timestamp", List.of("agent_id", "data_type", "content")),
     USER_SESSIONS("user_sessions", "updated_at", List.of("user_id", "session_id"));
 
-    private final String collectionName;
-    private final String timeField;
-    private final List<String> requiredFields;
+    private final CollectionSpec spec;
 
     StoreCollection(String collectionName, String timeField, List<String> requiredFields) {
-        this.collectionName = collectionName;
-        this.timeField = timeField;
-        this.requiredFields = requiredFields;
+        this.spec = new CollectionSpec(collectionName, timeField, requiredFields);
     }
 
     @Override
-    public String collectionName() {
-        return collectionName;
-    }
-
-    @Override
-    public String timeField() {
-        return timeField;
-    }
-
-    @Override
-    public List<String> requiredFields() {
-        return requiredFields;
+    public CollectionSpec spec() {
+        return spec;
     }
 
     /** One of Orchestra's collections by its MongoDB name; the inspector's own and unknown names are refused. */

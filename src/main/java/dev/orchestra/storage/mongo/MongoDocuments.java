@@ -183,13 +183,7 @@ final class MongoDocuments {
      * replaces only if the whole stored document (field order included) still equals what the caller read.
      */
     void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
-        requireArgument(expected, "expected document");
-        requireArgument(replacement, "replacement document");
-        BsonValue id = expected.get(Fields.ID);
-        if (id == null || !id.equals(replacement.get(Fields.ID))) {
-            throw new StorageValidationException("The replacement must keep the _id of the document it replaces");
-        }
-        DocumentValidator.validateChange(collection, expected, replacement);
+        BsonValue id = DocumentValidator.validateReplacement(collection, expected, replacement);
         BsonDocument unchanged = new BsonDocument(Fields.ID, id).append("$expr", new BsonDocument("$eq",
                 new BsonArray(List.of(new BsonString("$$ROOT"), new BsonDocument("$literal", expected)))));
         long matched = errors.call("update " + collection.collectionName(),

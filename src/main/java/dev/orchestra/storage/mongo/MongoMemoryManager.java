@@ -1,5 +1,9 @@
 package dev.orchestra.storage.mongo;
 
+import dev.orchestra.storage.model.SemanticSearchResult;
+import dev.orchestra.storage.model.SemanticQuery;
+import dev.orchestra.storage.SessionTail;
+import dev.orchestra.storage.PollingSessionTail;
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 
 import com.mongodb.ConnectionString;
@@ -20,7 +24,6 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
-import dev.orchestra.storage.model.ScoredMemoryItem;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
@@ -152,6 +155,11 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         if (type == IndexCatalog.class) {
             return Optional.of(type.cast(indexes));
         }
+        if (type == SessionTail.class) {
+            return Optional.of(type.cast(new MongoSessionTail(database.getCollection(
+                    StoreCollection.MEMORY_ITEMS.collectionName(), BsonDocument.class),
+                    () -> client.getClusterDescription().getType(), errors, new PollingSessionTail(this))));
+        }
         return MemoryManager.super.capability(type);
     }
 
@@ -164,9 +172,8 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     }
 
     @Override
-    public List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona,
-                                                 int topK) {
-        return orchestra.semanticSearch(userId, queryEmbedding, persona, topK);
+    public SemanticSearchResult semanticSearch(SemanticQuery query) {
+        return orchestra.semanticSearch(query);
     }
 
     @Override

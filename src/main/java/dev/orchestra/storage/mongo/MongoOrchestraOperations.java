@@ -1,5 +1,7 @@
 package dev.orchestra.storage.mongo;
 
+import dev.orchestra.storage.model.SemanticSearchResult;
+import dev.orchestra.storage.model.SemanticQuery;
 import static dev.orchestra.storage.validation.Arguments.requireText;
 
 import com.mongodb.client.MongoCollection;
@@ -8,7 +10,6 @@ import dev.orchestra.storage.mapping.MemoryItemMapper;
 import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
-import dev.orchestra.storage.model.ScoredMemoryItem;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.schema.Fields;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
-import org.bson.BsonString;
 
 /** Orchestra's own memory operations on MongoDB (what its services call; the inspector and the CLI do not). */
 final class MongoOrchestraOperations {
@@ -47,18 +47,17 @@ final class MongoOrchestraOperations {
         return items;
     }
 
-    List<ScoredMemoryItem> semanticSearch(String userId, List<Double> queryEmbedding, String persona, int topK) {
-        requireText(userId, Fields.USER_ID);
-        return new MongoSemanticSearch(memoryItems(), errors, timeout).search(userId, queryEmbedding, persona, topK);
+    SemanticSearchResult semanticSearch(SemanticQuery query) {
+        requireText(query.userId(), Fields.USER_ID);
+        return new MongoSemanticSearch(memoryItems(), errors, timeout).search(query);
     }
 
     boolean checkDuplicate(String userId, String textContent) {
-        requireText(userId, Fields.USER_ID);
         if (textContent == null) {
+            requireText(userId, Fields.USER_ID);
             return false;
         }
-        BsonDocument query = new BsonDocument(Fields.USER_ID, new BsonString(userId))
-                .append(Fields.TEXT_CONTENT, new BsonString(textContent));
+        BsonDocument query = StoreQueries.duplicateText(userId, textContent);
         return errors.call("check duplicate", () -> memoryItems().find(query)
                 .projection(new BsonDocument(Fields.ID, new BsonInt32(1))).limit(1)
                 .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).first() != null);

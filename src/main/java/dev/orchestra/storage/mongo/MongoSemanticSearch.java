@@ -1,18 +1,15 @@
 package dev.orchestra.storage.mongo;
 
 import com.mongodb.client.MongoCollection;
-import dev.orchestra.storage.error.StorageValidationException;
-import dev.orchestra.storage.mapping.CosineSimilarity;
-import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
-import dev.orchestra.storage.model.ScoredMemoryItem;
+import dev.orchestra.storage.mapping.SemanticRanking;
+import dev.orchestra.storage.model.SemanticQuery;
+import dev.orchestra.storage.model.SemanticSearchResult;
+import dev.orchestra.storage.schema.Fields;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -22,11 +19,15 @@ import org.bson.BsonValue;
 
 /**
  * Cosine similarity in Java: streams only {@code _id} and {@code embedding} of the user's items that have one,
- * keeps the best {@code topK} in a bounded heap, then loads just those documents.
+ * keeps the best {@code topK} in a bounded heap ({@link SemanticRanking}), then loads just those documents.
  */
 final class MongoSemanticSearch {
-    private record Hit(BsonValue id, double score) {
-    }
+    /**
+     * Embeddings per reply: a 1,536-dimension vector is about 21 kB of BSON, so 256 keep a batch near 5 MB. Without
+     * it mongo-java-server (the embedded store) answered 5,000 such vectors in one 104 MB reply, which the driver
+     * refuses (its limit is 48 MB); MongoDB caps batches at 16 MiB itself, but the client would still buffer that.
+     */
+    static final int BATCH_SIZE = 256;
 
     private final MongoCollection<BsonDocument> items;
     private final MongoErrors errors;
@@ -38,48 +39,32 @@ final class MongoSemanticSearch {
         this.timeout = timeout;
     }
 
-    List<ScoredMemoryItem> search(String userId, List<Double> queryEmbedding, String persona, int topK) {
-        if (topK < 1) {
-            throw new StorageValidationException("topK must be at least 1, was " + topK);
-        }
-        var similarity = new CosineSimilarity(queryEmbedding);
-        BsonDocument query = new BsonDocument(Fields.USER_ID, new BsonString(userId))
+    SemanticSearchResult search(SemanticQuery query) {
+        SemanticRanking<BsonValue> ranking = new SemanticRanking<>(query);
+        BsonDocument filter = new BsonDocument(Fields.USER_ID, new BsonString(query.userId()))
                 .append(Fields.EMBEDDING, new BsonDocument("$type", new BsonString("array")));
-        if (persona != null) {
-            query.put(Fields.PERSONA_ACTIVE, new BsonString(persona));
+        if (query.persona() != null) {
+            filter.put(Fields.PERSONA_ACTIVE, new BsonString(query.persona()));
         }
-        PriorityQueue<Hit> best = new PriorityQueue<>(Comparator.comparingDouble(Hit::score));
-        errors.run("semantic search", () -> items.find(query)
+        errors.run("semantic search", () -> items.find(filter)
                 .projection(new BsonDocument(Fields.ID, new BsonInt32(1)).append(Fields.EMBEDDING, new BsonInt32(1)))
+                .batchSize(BATCH_SIZE)
                 .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .forEach(d -> similarity.score(d.get(Fields.EMBEDDING)).ifPresent(score -> {
-                    best.add(new Hit(d.get(Fields.ID), score));
-                    if (best.size() > topK) {
-                        best.poll();
-                    }
-                })));
-        List<Hit> ranked = new ArrayList<>(best);
-        ranked.sort(Comparator.comparingDouble(Hit::score).reversed());
-        return load(ranked);
+                .forEach(d -> ranking.offer(d.get(Fields.EMBEDDING), d.get(Fields.ID))));
+        Map<BsonValue, BsonDocument> byId = load(ranking.ranked());
+        // A hit deleted between scoring and loading is left out.
+        return ranking.result(id -> byId.containsKey(id) ? MemoryItemMapper.fromDocument(byId.get(id)) : null);
     }
 
-    private List<ScoredMemoryItem> load(List<Hit> ranked) {
-        if (ranked.isEmpty()) {
-            return List.of();
+    private Map<BsonValue, BsonDocument> load(List<BsonValue> ids) {
+        Map<BsonValue, BsonDocument> byId = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
         }
-        BsonArray ids = new BsonArray();
-        ranked.forEach(h -> ids.add(h.id()));
-        Map<BsonValue, BsonDocument> byId = new LinkedHashMap<>();
-        errors.run("semantic search", () -> items.find(new BsonDocument(Fields.ID, new BsonDocument("$in", ids)))
+        BsonDocument filter = new BsonDocument(Fields.ID, new BsonDocument("$in", new BsonArray(ids)));
+        errors.run("semantic search", () -> items.find(filter)
                 .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .forEach(d -> byId.put(d.get(Fields.ID), d)));
-        List<ScoredMemoryItem> result = new ArrayList<>();
-        for (Hit hit : ranked) {
-            BsonDocument document = byId.get(hit.id());
-            if (document != null) { // deleted in between: skip
-                result.add(new ScoredMemoryItem(MemoryItemMapper.fromDocument(document), hit.score()));
-            }
-        }
-        return result;
+        return byId;
     }
 }

@@ -12,7 +12,11 @@ public enum AuditAction {
     /** Written after an import batch: the ids written and the counts. */
     IMPORT,
     /** An index built on a user's request. */
-    CREATE_INDEX;
+    CREATE_INDEX,
+    /** A stale or orphan cache key of ours deleted by the coherence repair. */
+    CACHE_REPAIR,
+    /** A foreign value under our cache key names deleted on a user's explicit request. */
+    DELETE_FOREIGN_CACHE_KEY;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

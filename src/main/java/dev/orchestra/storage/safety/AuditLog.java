@@ -98,6 +98,15 @@ public final class AuditLog {
                 definition, null));
     }
 
+    /**
+     * A Redis key deleted on a user's request ({@link AuditAction#CACHE_REPAIR} or
+     * {@link AuditAction#DELETE_FOREIGN_CACHE_KEY}): {@code documentId} is the key, {@code facts} what was known of
+     * it (its class, type, the difference), never its value.
+     */
+    public void cacheKeyDeleted(AuditAction action, String key, BsonDocument facts) {
+        write(entry(action, "redis", new BsonString(key), facts, 1L, null, null, null));
+    }
+
     void restored(String collection, BsonValue id, BsonDocument after, String batchId) {
         write(entry(AuditAction.RESTORE, collection, id, null, null, null, after, batchId));
     }

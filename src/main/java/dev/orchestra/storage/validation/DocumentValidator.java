@@ -48,6 +48,22 @@ public final class DocumentValidator {
     }
 
     /**
+     * The checks of a guarded replace, the same in every store: both documents given, the {@code _id} kept, and the
+     * change valid ({@link #validateChange}). Returns the {@code _id}.
+     */
+    public static BsonValue validateReplacement(StoreCollection collection, BsonDocument expected,
+                                                BsonDocument replacement) {
+        Arguments.requireArgument(expected, "expected document");
+        Arguments.requireArgument(replacement, "replacement document");
+        BsonValue id = expected.get(Fields.ID);
+        if (id == null || !id.equals(replacement.get(Fields.ID))) {
+            throw new StorageValidationException("The replacement must keep the _id of the document it replaces");
+        }
+        validateChange(collection, expected, replacement);
+        return id;
+    }
+
+    /**
      * Checks an edit of a stored document: only the fields whose values the edit changed (added, removed, given
      * another value or type) must conform, so a value another service stored in its own shape stays as it is
      * while untouched. Size and BSON encodability are checked for the whole document.

@@ -18,6 +18,10 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import dev.orchestra.storage.testsupport.RedisTestServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
 
 /**
  * MongoDB and Redis reached through a real SSH tunnel (SSHD client against SSHD's server in this process), and
@@ -283,6 +288,37 @@ class SshTunnelIT {
                 .extracting(ComponentHealth::status).containsExactly(HealthStatus.OK, HealthStatus.OK));
         assertThat(tunnel.isOpen()).isTrue();
         assertThat(store.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value()).isZero();
+    }
+
+    @Test
+    void aForwardWhosePortWasTakenMeanwhileGetsANewOneOnReconnect() throws Exception {
+        SshTunnel tunnel = openWithKey();
+        InetSocketAddress redisAddress = InetSocketAddress.createUnresolved(redis.host(), redis.port());
+        int before = tunnel.redisAddress(redisAddress).getPort();
+        bastion.stop();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !tunnel.isOpen());
+
+        // another program takes the local port while the tunnel is down (polling: SSHD releases it as it closes)
+        List<ServerSocket> squatter = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try {
+                squatter.add(new ServerSocket(before, 1, InetAddress.getByName("127.0.0.1")));
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        try (ServerSocket taken = squatter.get(0)) {
+            bastion.start();
+            tunnel.reconnect();
+
+            InetSocketAddress after = tunnel.redisAddress(redisAddress);
+            assertThat(tunnel.isOpen()).isTrue();
+            assertThat(after.getPort()).isNotEqualTo(taken.getLocalPort());
+            try (Jedis jedis = new Jedis(after.getHostString(), after.getPort())) {
+                assertThat(jedis.ping()).isEqualTo("PONG");
+            }
+        }
     }
 
     @Test

@@ -172,10 +172,11 @@ class ScreenshotIT {
         await().atMost(WAIT).until(() -> fx(() -> sessions.bubbles().getChildren().size()) > 5);
         write("screenshot-sessions.png");
 
-        // An outage to show in the log: Redis stops for a few seconds, then comes back.
         InspectorUi.show(context, Section.HEALTH);
+        // An outage to show in the log: Redis stops for a few seconds (amber: a cache problem is never red), then
+        // comes back.
         redis.stop();
-        await().atMost(WAIT).until(() -> fx(() -> context.statusModel().redis().lightProperty().get()) == Light.RED);
+        await().atMost(WAIT).until(() -> fx(() -> context.statusModel().redis().lightProperty().get()) == Light.AMBER);
         redis.start();
         awaitGreen();
         await().atMost(WAIT).until(() -> fx(() -> context.healthModel().cards().size()) >= 3

@@ -20,6 +20,7 @@ import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * Slots move between masters ({@code redis-cli --cluster reshard}) while the cache reads, fills and invalidates:
@@ -89,6 +90,40 @@ class ClusterReshardIT {
             assertThat(redis.keys(cache.keys().prefix())).isEmpty();
         } finally {
             readers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPrefixDeletionWhileASlotMovesStaysPendingAndFinishesOnceTheSlotsSettle() {
+        try (RedisFixture redis = RedisFixture.start(RedisFixture.Shape.CLUSTER);
+             RedisCache cache = new RedisCache(redis.settings("moving", Duration.ofMinutes(5)))) {
+            List<String> keys = new ArrayList<>();
+            for (int s = 0; s < 50; s++) {
+                String key = cache.keys().history("mover", "s" + s);
+                redis.client().set(key, "x");
+                keys.add(key);
+            }
+            String watched = keys.get(0);
+            int slot = JedisClusterCRC16.getSlot(watched);
+            RedisProcess from = redis.process(cache.deployment().nodeOf(watched));
+            RedisProcess to = redis.dataNodes().stream().filter(n -> n != from).findFirst().orElseThrow();
+            String fromId = from.onThis(j -> j.clusterMyId());
+            String toId = to.onThis(j -> j.clusterMyId());
+            to.onThis(j -> j.clusterSetSlotImporting(slot, fromId));
+            from.onThis(j -> j.clusterSetSlotMigrating(slot, toId));
+
+            cache.invalidateStartingWith(cache.keys().userSessionHistoryPrefix("mover"));
+
+            assertThat(redis.keys(cache.keys().userSessionHistoryPrefix("mover"))).as("what the scan saw").isEmpty();
+            assertThat(cache.pendingInvalidationNames()).as("not finished while a slot moves")
+                    .containsExactly(cache.keys().userSessionHistoryPrefix("mover") + "*");
+            assertThat(cache.readList(watched).outcome()).isEqualTo(CacheRead.Outcome.BYPASSED);
+
+            from.onThis(j -> j.clusterSetSlotStable(slot));
+            to.onThis(j -> j.clusterSetSlotStable(slot));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(cache::retryPendingInvalidations);
+            assertThat(cache.readList(watched).outcome()).isEqualTo(CacheRead.Outcome.MISS);
+            assertThat(cache.statistics().errors()).isZero();
         }
     }
 
