@@ -250,6 +250,17 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     /** Remembers the window for the next run, closes its editor windows, then stops every thread it started. */
     @Override
     public void close() {
+        stopWindow();
+        store.close();
+    }
+
+    /** As {@link #close()}, but the store closes on its own thread: a switch never waits on a hung server. */
+    public void closeWithoutWaiting() {
+        stopWindow();
+        store.closeInBackground();
+    }
+
+    private void stopWindow() {
         placement.remember();
         List.copyOf(editing.openedWindows()).forEach(Stage::close);
         if (mainView != null) {
@@ -257,7 +268,6 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         }
         health.close();
         runner.close();
-        store.close();
     }
 
     public MainViewModel mainModel() {

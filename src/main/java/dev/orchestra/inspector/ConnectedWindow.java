@@ -158,7 +158,7 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
     private void show(AtomicReference<AppContext> created, AppContext next, String name, String label) {
         created.set(next);
         if (current != null) {
-            current.close();
+            current.closeWithoutWaiting();
         }
         current = next;
         currentName = name;
