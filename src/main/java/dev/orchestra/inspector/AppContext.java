@@ -30,7 +30,6 @@ import dev.orchestra.inspector.memory.MemoryItemsViewModel;
 import dev.orchestra.inspector.sessions.SessionsView;
 import dev.orchestra.inspector.sessions.SessionsViewModel;
 import dev.orchestra.inspector.sessions.TranscriptViewModel;
-import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.StatusBarView;
 import dev.orchestra.inspector.status.StatusBarViewModel;
 import dev.orchestra.inspector.transfer.TransferFeature;
@@ -41,7 +40,6 @@ import dev.orchestra.storage.safety.WriteLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.layout.Pane;
@@ -122,19 +120,6 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         }, viewLoader, messages);
         this.indexesModel = new IndexesViewModel(runner, editing.storage(), dialogs, messages, clock);
         this.coherenceModel = new CoherenceViewModel(runner, editing.storage(), dialogs, messages);
-    }
-
-    /** The configuration from the environment and {@code .env}; a bad one still opens the window, with the reason. */
-    public static AppContext fromEnvironment() {
-        // the opener runs after the window exists; the question needs the context's runner and dialogs
-        AtomicReference<AppContext> created = new AtomicReference<>();
-        StoreOpeners.Configured configured = StoreOpeners.fromEnvironment(
-                (host, fingerprint) -> created.get().hostKeyQuestion().ask(host, fingerprint));
-        AppContext context = new AppContext(configured.opener(), configured.description(),
-                EditingFeature.writeLockFromEnvironment(), Clock.systemDefaultZone(), HealthPoll.PERIOD,
-                WindowSettings.inUserHome());
-        created.set(context);
-        return context;
     }
 
     /** Asks the user, in a dialog, about an SSH bastion key seen for the first time (from the opening thread). */

@@ -20,7 +20,6 @@ import dev.orchestra.inspector.editing.SessionRecordActionsViewModel;
 import dev.orchestra.inspector.sessions.SessionsViewModel;
 import dev.orchestra.inspector.trash.TrashView;
 import dev.orchestra.inspector.trash.TrashViewModel;
-import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.SafeOperations;
 import dev.orchestra.storage.safety.WriteLock;
@@ -67,15 +66,6 @@ public final class EditingFeature {
         this.trash = new TrashViewModel(runner, storage, this::refreshFeatures, dialogs);
         this.audit = new AuditViewModel(runner, storage);
         this.banner = new ReadOnlyBannerViewModel(lock, dialogs, runner);
-    }
-
-    /** The write lock the configuration asks for (production and INSPECTOR_READ_ONLY=true start locked). */
-    public static WriteLock writeLockFromEnvironment() {
-        try {
-            return WriteLock.forConfig(StorageConfig.load());
-        } catch (RuntimeException e) {
-            return WriteLock.locked("the configuration could not be read");
-        }
     }
 
     /** Wraps the app's opener so the store it opens is gated and changed only through {@link SafeOperations}. */
