@@ -1,14 +1,16 @@
 package dev.orchestra.cli;
 
 import ch.qos.logback.classic.Level;
+import dev.orchestra.connections.ConnectionStore;
+import dev.orchestra.connections.SavedConnection.Secret;
 import dev.orchestra.connections.ssh.SshSettings;
 import dev.orchestra.storage.config.StorageConfig;
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -33,9 +35,10 @@ public final class CliMain {
                 StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
-        Supplier<StorageConfig> config = memoize(StorageConfig::load);
         Terminal terminal = Terminal.detect();
-        StoreConnector stores = new EnvironmentStoreConnector(memoize(SshSettings::load),
+        ConnectionChoice config = new ConnectionChoice(StorageConfig::load, System.getenv(),
+                ConnectionStore.inUserHome(), CliMain::askOnTerminal, SshSettings::load);
+        StoreConnector stores = new EnvironmentStoreConnector(config::ssh,
                 new TerminalHostKeyPrompt(err, System.in, terminal));
         CliContext context = new CliContext(out, err, System.in, terminal, config, stores,
                 ShutdownSignal.jvmShutdown());
@@ -80,17 +83,13 @@ public final class CliMain {
         }
     }
 
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
+    /** A password a saved connection does not keep, read without echo; null without a terminal. */
+    private static String askOnTerminal(Secret secret) {
+        Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        char[] typed = console.readPassword("%s: ", secret.label());
+        return typed == null || typed.length == 0 ? null : new String(typed);
     }
 }

@@ -1,9 +1,9 @@
 package dev.orchestra.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -37,6 +37,17 @@ final class RootCommand implements Runnable {
 
     RootCommand(CliContext context) {
         this.context = context;
+    }
+
+    @Option(names = "--connection", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Use the saved connection NAME (the app's ~/.orchestra-inspector/connections.json) instead "
+                    + "of the environment; passwords it does not save come from MONGODB_PASSWORD, REDIS_PASSWORD… or "
+                    + "are asked on the terminal.")
+    void useConnection(String name) {
+        if (!(context.config() instanceof ConnectionChoice choice)) {
+            throw new ParameterException(spec.commandLine(), "--connection is not available here");
+        }
+        choice.select(name);
     }
 
     /** Accepted before or after the command's name (inherited), like the help options. */

@@ -30,7 +30,6 @@ import dev.orchestra.inspector.memory.MemoryItemsViewModel;
 import dev.orchestra.inspector.sessions.SessionsView;
 import dev.orchestra.inspector.sessions.SessionsViewModel;
 import dev.orchestra.inspector.sessions.TranscriptViewModel;
-import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.StatusBarView;
 import dev.orchestra.inspector.status.StatusBarViewModel;
 import dev.orchestra.inspector.transfer.TransferFeature;
@@ -40,7 +39,7 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.safety.WriteLock;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.layout.Pane;
@@ -89,6 +88,16 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     /** @param windowSettings where the window's size, position and theme are remembered between runs */
     public AppContext(StoreConnection.Opener opener, StoreDescription description, WriteLock writeLock, Clock clock,
                       Duration healthPeriod, WindowSettings windowSettings) {
+        this(opener, description, writeLock, clock, healthPeriod, windowSettings, ConnectionActions.NONE, null);
+    }
+
+    /**
+     * @param connections    Connect… and the title bar's database picker
+     * @param connectionName the saved connection this window shows, or null for the environment's configuration
+     */
+    public AppContext(StoreConnection.Opener opener, StoreDescription description, WriteLock writeLock, Clock clock,
+                      Duration healthPeriod, WindowSettings windowSettings, ConnectionActions connections,
+                      String connectionName) {
         this.clock = clock;
         this.runner = new FxBackgroundRunner(4, 256);
         this.hostKeyQuestion = new HostKeyQuestion(runner, dialogs, messages);
@@ -96,7 +105,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         // Every store is wrapped (write gate, trash, audit) before anything uses it, so no write can bypass them.
         this.editing = new EditingFeature(runner, writeLock, dialogs, viewLoader, secrets, clock);
         this.store = new StoreConnection(runner, editing.wrap(opener));
-        this.mainModel = new MainViewModel(description, store);
+        this.mainModel = new MainViewModel(description, store, runner, connections, connectionName);
         this.placement = new WindowPlacement(windowSettings, mainModel.darkThemeProperty());
         this.memoryModel = new MemoryItemsViewModel(runner, store, secrets, newDetailModel(), this, clock);
         this.similarModel = new SimilarItemsViewModel(runner, store, memoryModel.detail(),
@@ -111,19 +120,6 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         }, viewLoader, messages);
         this.indexesModel = new IndexesViewModel(runner, editing.storage(), dialogs, messages, clock);
         this.coherenceModel = new CoherenceViewModel(runner, editing.storage(), dialogs, messages);
-    }
-
-    /** The configuration from the environment and {@code .env}; a bad one still opens the window, with the reason. */
-    public static AppContext fromEnvironment() {
-        // the opener runs after the window exists; the question needs the context's runner and dialogs
-        AtomicReference<AppContext> created = new AtomicReference<>();
-        StoreOpeners.Configured configured = StoreOpeners.fromEnvironment(
-                (host, fingerprint) -> created.get().hostKeyQuestion().ask(host, fingerprint));
-        AppContext context = new AppContext(configured.opener(), configured.description(),
-                EditingFeature.writeLockFromEnvironment(), Clock.systemDefaultZone(), HealthPoll.PERIOD,
-                WindowSettings.inUserHome());
-        created.set(context);
-        return context;
     }
 
     /** Asks the user, in a dialog, about an SSH bastion key seen for the first time (from the opening thread). */
@@ -192,7 +188,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         editing.installBanner(viewLoader, (Pane) mainView.root().getTop());
         stage.titleProperty().bind(mainModel.titleProperty());
         var icon = AppContext.class.getResourceAsStream("icon.png");
-        if (icon != null) {
+        if (icon != null && stage.getIcons().isEmpty()) {
             stage.getIcons().add(new Image(icon));
         }
         stage.setScene(scene);
@@ -231,16 +227,32 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         memoryModel.showSession(userId, sessionId);
     }
 
-    /** Remembers the window for the next run, then stops every thread this context started. */
+    /** Asked before switching the connection: see {@link EditingFeature#mayLeaveUnsavedEdits()}. */
+    public boolean mayLeaveUnsavedEdits() {
+        return editing.mayLeaveUnsavedEdits();
+    }
+
+    /** Remembers the window for the next run, closes its editor windows, then stops every thread it started. */
     @Override
     public void close() {
+        stopWindow();
+        store.close();
+    }
+
+    /** As {@link #close()}, but the store closes on its own thread: a switch never waits on a hung server. */
+    public void closeWithoutWaiting() {
+        stopWindow();
+        store.closeInBackground();
+    }
+
+    private void stopWindow() {
         placement.remember();
+        List.copyOf(editing.openedWindows()).forEach(Stage::close);
         if (mainView != null) {
             mainView.stop();
         }
         health.close();
         runner.close();
-        store.close();
     }
 
     public MainViewModel mainModel() {

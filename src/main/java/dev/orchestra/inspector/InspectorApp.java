@@ -3,20 +3,20 @@ package dev.orchestra.inspector;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The JavaFX application: one main window built by {@link AppContext}. */
+/** The JavaFX application: one main window, built by {@link AppContext} for the connection {@link ConnectedWindow} opens. */
 public class InspectorApp extends Application {
-    private AppContext context;
+    private ConnectedWindow window;
 
     @Override
     public void start(Stage stage) {
-        context = AppContext.fromEnvironment();
-        context.show(stage);
+        window = ConnectedWindow.forApp(stage);
+        window.start();
     }
 
     @Override
     public void stop() {
-        if (context != null) {
-            context.close();
+        if (window != null) {
+            window.close();
         }
     }
 }

@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -51,6 +53,8 @@ public class MainView {
     @FXML private MenuItem importItem;
     @FXML private Label environmentBadge;
     @FXML private Label targetLabel;
+    @FXML private Button connectionButton;
+    @FXML private ComboBox<String> databaseBox;
     @FXML private Label secretsBadge;
     @FXML private ListView<Section> navList;
     @FXML private StackPane content;
@@ -171,7 +175,20 @@ public class MainView {
         StoreDescription d = model.description();
         environmentBadge.setText(d.production() ? "PRODUCTION" : d.environment());
         environmentBadge.getStyleClass().add(d.production() ? "env-production" : "env-" + d.environment());
-        targetLabel.setText(d.database() + "  ·  " + d.mongo() + "  ·  " + d.redis());
+        targetLabel.setText(d.mongo() + "  ·  " + d.redis());
+        connectionButton.setText(model.connectionName() == null ? messages.get("menu.connect")
+                : model.connectionName());
+        connectionButton.setGraphic(Icons.glyph(FontAwesome.Glyph.EXCHANGE));
+        databaseBox.setItems(model.databases());
+        databaseBox.setValue(d.database());
+        databaseBox.setOnShowing(e -> model.loadDatabases());
+        // new items clear the combo box's value; the database shown stays the one open
+        model.databases().addListener((ListChangeListener<String>) change -> {
+            if (databaseBox.getValue() == null || databaseBox.getValue().isBlank()) {
+                databaseBox.setValue(d.database());
+            }
+        });
+        databaseBox.setOnAction(e -> model.switchDatabase(databaseBox.getValue()));
         secretsBadge.textProperty().bind(Bindings.when(secrets.revealedProperty())
                 .then(messages.get("main.secretsRevealed")).otherwise(""));
         secretsBadge.visibleProperty().bind(secrets.revealedProperty());
@@ -205,6 +222,11 @@ public class MainView {
 
     private FeatureView current() {
         return views.get(model.sectionProperty().get());
+    }
+
+    @FXML
+    private void openConnect() {
+        model.openConnectDialog();
     }
 
     @FXML

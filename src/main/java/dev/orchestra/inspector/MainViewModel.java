@@ -1,12 +1,17 @@
 package dev.orchestra.inspector;
 
+import dev.orchestra.inspector.common.AsyncCommand;
+import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.StoreConnection;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /** The main window's state: which view shows, the theme, the title, the connection overlay. */
 public class MainViewModel {
@@ -19,11 +24,28 @@ public class MainViewModel {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final StringBinding title;
     private final StringBinding connectionMessage;
+    private final ConnectionActions connections;
+    private final String connectionName;
+    private final ObservableList<String> databases = FXCollections.observableArrayList();
+    private final AsyncCommand<List<String>> listDatabases;
 
     public MainViewModel(StoreDescription description, StoreConnection store) {
+        this(description, store, null, ConnectionActions.NONE, null);
+    }
+
+    /**
+     * @param runner         lists the server's databases for the title bar's picker (null: no picker)
+     * @param connectionName the saved connection shown, or null
+     */
+    public MainViewModel(StoreDescription description, StoreConnection store, BackgroundRunner runner,
+                         ConnectionActions connections, String connectionName) {
         this.description = description;
         this.store = store;
+        this.connections = connections;
+        this.connectionName = connectionName;
+        this.listDatabases = runner == null ? null : new AsyncCommand<>(runner, "Listing databases");
         title = Bindings.createStringBinding(() -> "Orchestra Storage Inspector — "
+                + (connectionName == null ? "" : connectionName + " · ")
                 + (description.production() ? "PRODUCTION" : description.environment()) + " · "
                 + description.database() + " @ " + description.mongo());
         connectionMessage = Bindings.createStringBinding(() -> switch (store.stateProperty().get()) {
@@ -35,6 +57,39 @@ public class MainViewModel {
 
     public void retryConnection() {
         store.connect();
+    }
+
+    /** Connect… (Ctrl+K). */
+    public void openConnectDialog() {
+        connections.openConnectDialog();
+    }
+
+    /** The title bar's database picker: another database on the same servers. */
+    public void switchDatabase(String database) {
+        if (database != null && !database.isBlank() && !database.trim().equals(description.database())) {
+            connections.switchDatabase(database.trim());
+        }
+    }
+
+    /** Fills {@link #databases()} from the server, in the background; the current database is always there. */
+    public void loadDatabases() {
+        databases.setAll(List.of(description.database()));
+        if (listDatabases != null) {
+            listDatabases.execute(connections::databaseNames, names -> {
+                if (!names.isEmpty()) {
+                    databases.setAll(names);
+                }
+            });
+        }
+    }
+
+    public ObservableList<String> databases() {
+        return databases;
+    }
+
+    /** The saved connection's name, or null when the window shows the environment's configuration. */
+    public String connectionName() {
+        return connectionName;
     }
 
     public StoreDescription description() {

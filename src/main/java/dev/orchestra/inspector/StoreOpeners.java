@@ -8,8 +8,8 @@ import dev.orchestra.storage.config.StorageConfig;
 import java.util.Optional;
 
 /**
- * How the app opens its store from the configuration (APP_ENV, MONGODB_URI, REDIS_HOST, .env), through an SSH
- * tunnel when SSH_HOST is set.
+ * How the app opens its store for a configuration (the environment's, or a saved connection's), through an SSH
+ * tunnel when it names a bastion; {@link ConnectedWindow} decides which.
  */
 public final class StoreOpeners {
     private StoreOpeners() {
@@ -19,18 +19,8 @@ public final class StoreOpeners {
     public record Configured(StoreConnection.Opener opener, StoreDescription description) {
     }
 
-    /** @param hostKeys asked (on the opening thread) about an SSH bastion key seen for the first time */
-    public static Configured fromEnvironment(HostKeyPrompt hostKeys) {
-        StorageConfig config;
-        Optional<SshSettings> ssh;
-        try {
-            config = StorageConfig.load();
-            ssh = SshSettings.load();
-        } catch (RuntimeException e) {
-            return new Configured(() -> {
-                throw e;
-            }, StoreDescription.unknown());
-        }
+    /** A saved connection (or any configuration) and its bastion: opened through the tunnel when there is one. */
+    public static Configured of(StorageConfig config, Optional<SshSettings> ssh, HostKeyPrompt hostKeys) {
         StoreDescription description = StoreDescription.of(config);
         return new Configured(() -> AppLogging.openStore(config, ssh, hostKeys),
                 ssh.map(settings -> description.via("SSH " + settings.address())).orElse(description));

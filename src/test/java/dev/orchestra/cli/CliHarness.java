@@ -1,5 +1,7 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.connections.ConnectionStore;
+import dev.orchestra.connections.SavedConnection.Secret;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.StorageConfig;
 import java.io.ByteArrayInputStream;
@@ -10,11 +12,16 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Runs CLI commands in-process with captured streams, a given environment and an injected store. */
 final class CliHarness {
     final Map<String, String> env = new HashMap<>(Map.of("APP_ENV", "test"));
     StoreConnector stores;
+    /** The saved connections {@code --connection} reads; null: the option is refused, as without a store. */
+    ConnectionStore connections;
+    /** What a user would type on the terminal when a saved connection needs a password. */
+    final Map<Secret, String> typedSecrets = new HashMap<>();
     String stdin = "";
     boolean stdinIsTerminal;
     boolean stderrIsTerminal;
@@ -44,9 +51,15 @@ final class CliHarness {
         StringWriter err = new StringWriter();
         CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                Terminal.of(stdinIsTerminal, stderrIsTerminal), () -> StorageConfig.fromMap(env), stores, shutdown);
+                Terminal.of(stdinIsTerminal, stderrIsTerminal), config(), stores, shutdown);
         int exitCode = CliMain.execute(context, args);
         return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    private Supplier<StorageConfig> config() {
+        Supplier<StorageConfig> fromEnvironment = () -> StorageConfig.fromMap(env);
+        return connections == null ? fromEnvironment
+                : new ConnectionChoice(fromEnvironment, env, connections, typedSecrets::get);
     }
 
     record Result(int exitCode, String out, String err) {

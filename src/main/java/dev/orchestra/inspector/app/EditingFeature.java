@@ -20,7 +20,6 @@ import dev.orchestra.inspector.editing.SessionRecordActionsViewModel;
 import dev.orchestra.inspector.sessions.SessionsViewModel;
 import dev.orchestra.inspector.trash.TrashView;
 import dev.orchestra.inspector.trash.TrashViewModel;
-import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.safety.Actor;
 import dev.orchestra.storage.safety.SafeOperations;
 import dev.orchestra.storage.safety.WriteLock;
@@ -67,15 +66,6 @@ public final class EditingFeature {
         this.trash = new TrashViewModel(runner, storage, this::refreshFeatures, dialogs);
         this.audit = new AuditViewModel(runner, storage);
         this.banner = new ReadOnlyBannerViewModel(lock, dialogs, runner);
-    }
-
-    /** The write lock the configuration asks for (production and INSPECTOR_READ_ONLY=true start locked). */
-    public static WriteLock writeLockFromEnvironment() {
-        try {
-            return WriteLock.forConfig(StorageConfig.load());
-        } catch (RuntimeException e) {
-            return WriteLock.locked("the configuration could not be read");
-        }
     }
 
     /** Wraps the app's opener so the store it opens is gated and changed only through {@link SafeOperations}. */
@@ -154,6 +144,17 @@ public final class EditingFeature {
 
     public ReadOnlyBannerViewModel banner() {
         return banner;
+    }
+
+    /** True when no editor holds unsaved text, or the user chose to lose it (asked before switching connection). */
+    public boolean mayLeaveUnsavedEdits() {
+        return !hasUnsavedEdits() || dialogs.confirm("Discard unsaved edits?",
+                "An editor has changes that are not saved. Switch the connection and lose them?");
+    }
+
+    /** Whether an open editor holds text that is not saved. */
+    public boolean hasUnsavedEdits() {
+        return editors.anyUnsaved();
     }
 
     /** Editor, conflict and progress windows opened so far (for tests and screenshots). */

@@ -84,19 +84,28 @@ public final class StoreConnection implements AutoCloseable {
     /** Closes the manager without letting a hung server keep the app from exiting. */
     @Override
     public void close() {
-        MemoryManager m = manager.get();
-        manager.set(null);
-        if (m == null) {
+        Thread closer = closeInBackground();
+        if (closer == null) {
             return;
         }
-        Thread closer = new Thread(() -> closeQuietly(m), "store-close");
-        closer.setDaemon(true);
-        closer.start();
         try {
             closer.join(CLOSE_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Starts closing the manager on its own thread and returns that thread (null when nothing was open). */
+    public Thread closeInBackground() {
+        MemoryManager m = manager.get();
+        manager.set(null);
+        if (m == null) {
+            return null;
+        }
+        Thread closer = new Thread(() -> closeQuietly(m), "store-close");
+        closer.setDaemon(true);
+        closer.start();
+        return closer;
     }
 
     private static void closeQuietly(MemoryManager m) {

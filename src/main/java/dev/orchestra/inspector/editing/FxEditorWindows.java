@@ -2,6 +2,8 @@ package dev.orchestra.inspector.editing;
 
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.FxWindows;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.stage.Stage;
 
@@ -13,6 +15,7 @@ public final class FxEditorWindows implements EditorWindows {
     private final FxWindows windows;
     private final DialogService dialogs;
     private final Consumer<Stage> onOpened;
+    private final List<DocumentEditorViewModel> open = new ArrayList<>();
 
     /** @param onOpened told about each editor window (tests and screenshots find them there) */
     public FxEditorWindows(FxWindows windows, DialogService dialogs, Consumer<Stage> onOpened) {
@@ -34,8 +37,15 @@ public final class FxEditorWindows implements EditorWindows {
             requestClose(editor, stage);
         });
         holder[0] = stage;
+        open.add(editor);
+        stage.setOnHidden(e -> open.remove(editor));
         stage.show();
         onOpened.accept(stage);
+    }
+
+    /** Whether an open editor holds text that is not saved (switching the connection asks first). */
+    public boolean anyUnsaved() {
+        return open.stream().anyMatch(DocumentEditorViewModel::hasUnsavedChanges);
     }
 
     private void requestClose(DocumentEditorViewModel editor, Stage stage) {

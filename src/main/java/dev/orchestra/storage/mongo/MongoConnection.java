@@ -2,6 +2,7 @@ package dev.orchestra.storage.mongo;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.orchestra.storage.error.StorageValidationException;
@@ -56,6 +57,9 @@ final class MongoConnection {
         long millis = operationTimeout.toMillis();
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(connection)
+                // a readPreference in the URI is for the lists only (MongoDocuments); every other read, and the
+                // read a guarded edit compares against, goes to the primary
+                .readPreference(ReadPreference.primary())
                 .uuidRepresentation(UuidRepresentation.STANDARD)
                 .applicationName("orchestra-inspector")
                 // a retried read would wait a second timeout on a hung server; the user's Refresh is the retry
@@ -71,6 +75,11 @@ final class MongoConnection {
                 .applyToConnectionPoolSettings(b -> b.maxWaitTime(millis, TimeUnit.MILLISECONDS))
                 .build();
         return MongoClients.create(settings);
+    }
+
+    /** Where list pages and counts may read: the URI's {@code readPreference}, primary when it names none. */
+    static ReadPreference listReads(ConnectionString connection) {
+        return connection.getReadPreference() == null ? ReadPreference.primary() : connection.getReadPreference();
     }
 
     /** The hosts of the connection string, safe to show (never user or password). */

@@ -4,6 +4,7 @@ import static dev.orchestra.storage.validation.Arguments.requireArgument;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.ReadPreference;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -51,8 +52,16 @@ final class MongoDocuments {
     private final Duration timeout;
     private final MongoPager pager;
     private final MongoOwnIndexes ownIndexes;
+    private final ReadPreference listReads;
 
     MongoDocuments(MongoDatabase database, MongoErrors errors, Duration timeout, MongoOwnIndexes ownIndexes) {
+        this(database, errors, timeout, ownIndexes, ReadPreference.primary());
+    }
+
+    /** @param listReads where list pages and counts read (may be a secondary); everything else reads the primary */
+    MongoDocuments(MongoDatabase database, MongoErrors errors, Duration timeout, MongoOwnIndexes ownIndexes,
+                   ReadPreference listReads) {
+        this.listReads = listReads;
         this.database = database;
         this.errors = errors;
         this.timeout = timeout;
@@ -68,6 +77,10 @@ final class MongoDocuments {
         return new BsonDocument(c.timeField(), new BsonInt32(-1)).append(Fields.ID, new BsonInt32(-1));
     }
 
+    ReadPreference listReads() {
+        return listReads;
+    }
+
     MongoCollection<BsonDocument> collection(CollectionRef c) {
         return collection(database, c);
     }
@@ -76,12 +89,12 @@ final class MongoDocuments {
         requireArgument(page, "page request");
         BsonDocument query = StoreQueries.filter(collection, filter);
         return errors.call("list " + collection.collectionName(),
-                () -> pager.page(collection(collection), collection, query, page));
+                () -> pager.page(collection(collection).withReadPreference(listReads), collection, query, page));
     }
 
     CountEstimate count(CollectionRef collection, DocumentFilter filter) {
         BsonDocument query = StoreQueries.filter(collection, filter);
-        MongoCollection<BsonDocument> docs = collection(collection);
+        MongoCollection<BsonDocument> docs = collection(collection).withReadPreference(listReads);
         long maxTime = timeout.toMillis();
         if (query.isEmpty()) {
             return errors.call("count " + collection.collectionName(), () -> new CountEstimate(

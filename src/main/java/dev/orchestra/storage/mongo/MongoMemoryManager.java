@@ -95,8 +95,14 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
         this.indexes = new MongoIndexCatalog(database, errors, operationTimeout);
         this.ownIndexes = new MongoOwnIndexes(database, errors);
         this.orchestra = new MongoOrchestraOperations(database, errors, operationTimeout);
-        this.documentOperations = new MongoDocuments(database, errors, operationTimeout, ownIndexes);
+        this.documentOperations = new MongoDocuments(database, errors, operationTimeout, ownIndexes,
+                MongoConnection.listReads(connection));
         this.raw = new MongoRawAccess(database, errors, operationTimeout);
+    }
+
+    /** Where list pages and counts read (the URI's {@code readPreference}); guarded edits read the primary. */
+    String listReadPreference() {
+        return documentOperations.listReads().getName();
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------------

@@ -1,0 +1,239 @@
+package dev.orchestra.inspector;
+
+import dev.orchestra.connections.ConnectionStore;
+import dev.orchestra.connections.ConnectionTester;
+import dev.orchestra.connections.SavedConnection;
+import dev.orchestra.connections.ssh.HostKeyPrompt;
+import dev.orchestra.connections.ssh.SshSettings;
+import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.FxBackgroundRunner;
+import dev.orchestra.inspector.common.FxDialogService;
+import dev.orchestra.inspector.common.FxWindows;
+import dev.orchestra.inspector.common.HostKeyQuestion;
+import dev.orchestra.inspector.common.Messages;
+import dev.orchestra.inspector.common.ViewLoader;
+import dev.orchestra.inspector.connections.ConnectView;
+import dev.orchestra.inspector.connections.ConnectViewModel;
+import dev.orchestra.inspector.connections.ConnectionEntry;
+import dev.orchestra.inspector.connections.ConnectionSwitch;
+import dev.orchestra.inspector.status.HealthPoll;
+import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.safety.WriteLock;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.stage.Stage;
+
+/**
+ * The main window and the connection it shows. Switching closes the open {@link AppContext} (its store, threads and
+ * connections) and builds a new one for the new configuration into the same stage: no restart. Start-up opens the
+ * last used connection unless it is production or needs a password (then it is offered in the Connect dialog);
+ * without saved connections the environment's configuration opens, as it always did.
+ */
+public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
+    /** Builds the app for one configuration (tests shorten the health period and keep window settings out). */
+    @FunctionalInterface
+    public interface ContextFactory {
+        AppContext create(StoreOpeners.Configured configured, WriteLock writeLock, ConnectionActions actions,
+                          String connectionName);
+    }
+
+    private final Stage stage;
+    private final ConnectionStore connections;
+    private final Map<String, String> environment;
+    private final Supplier<StorageConfig> environmentConfig;
+    private final Supplier<Optional<SshSettings>> environmentSsh;
+    private final ContextFactory contexts;
+    private final ConnectionTester tester;
+    private final Clock clock;
+    private final BackgroundRunner dialogRunner = new FxBackgroundRunner(2, 16);
+    private final Messages messages = Messages.load();
+    private final FxDialogService dialogs = new FxDialogService();
+    private final HostKeyQuestion dialogHostKeys;
+    private AppContext current;
+    private StorageConfig currentConfig;
+    private Optional<SshSettings> currentSsh = Optional.empty();
+    private String currentName;
+    private String currentLabel;
+    private Stage connectStage;
+    private ConnectViewModel connectModel;
+
+    /**
+     * @param environmentConfig the configuration from the environment and {@code .env} (the "From environment" entry)
+     * @param environmentSsh    its SSH bastion ({@code SSH_*}), or empty
+     */
+    public ConnectedWindow(Stage stage, ConnectionStore connections, Map<String, String> environment,
+                           Supplier<StorageConfig> environmentConfig, Supplier<Optional<SshSettings>> environmentSsh,
+                           ContextFactory contexts, ConnectionTester tester, Clock clock) {
+        this.stage = stage;
+        this.environmentSsh = environmentSsh;
+        this.dialogHostKeys = new HostKeyQuestion(dialogRunner, dialogs, messages);
+        this.connections = connections;
+        this.environment = Map.copyOf(environment);
+        this.environmentConfig = environmentConfig;
+        this.contexts = contexts;
+        this.tester = tester;
+        this.clock = clock;
+    }
+
+    /** The app as launched: the user's connections file, the process environment, the real store openers. */
+    public static ConnectedWindow forApp(Stage stage) {
+        return new ConnectedWindow(stage, ConnectionStore.inUserHome(), System.getenv(), StorageConfig::load,
+                SshSettings::load, (configured, lock, actions, name) -> new AppContext(configured.opener(), configured.description(),
+                        lock, Clock.systemDefaultZone(), HealthPoll.PERIOD, WindowSettings.inUserHome(), actions,
+                        name),
+                new ConnectionTester(Duration.ofSeconds(5)), Clock.systemDefaultZone());
+    }
+
+    /** Opens what start-up should show (see the class comment). */
+    public void start() {
+        ConnectionStore.Loaded loaded = connections.load();
+        Optional<SavedConnection> last = loaded.connections().stream().filter(c -> c.lastUsed() != null)
+                .findFirst();
+        if (last.isPresent() && !last.get().inProduction() && last.get().missingSecrets().isEmpty()
+                && !last.get().ssh().enabled() && openSaved(last.get())) {
+            return;
+        }
+        openEnvironment();
+        if (!loaded.connections().isEmpty() || loaded.problem().isPresent()) {
+            openConnectDialog();
+        }
+    }
+
+    private boolean openSaved(SavedConnection connection) {
+        try {
+            return switchTo(connection.name(), connection.label(), connection.toStorageConfig(environment),
+                    connection.ssh().toSettings());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The configuration from the environment and {@code .env}; a bad one still opens the window, with the reason. */
+    private void openEnvironment() {
+        AtomicReference<AppContext> created = new AtomicReference<>();
+        StoreOpeners.Configured configured;
+        WriteLock lock;
+        try {
+            StorageConfig config = environmentConfig.get();
+            Optional<SshSettings> ssh = environmentSsh.get();
+            configured = StoreOpeners.of(config, ssh, askingIn(created));
+            lock = WriteLock.forConfig(config);
+            currentConfig = config;
+            currentSsh = ssh;
+        } catch (RuntimeException e) {
+            configured = new StoreOpeners.Configured(() -> {
+                throw e;
+            }, StoreDescription.unknown());
+            lock = WriteLock.locked("the configuration could not be read");
+            currentConfig = null;
+            currentSsh = Optional.empty();
+        }
+        show(created, contexts.create(configured, lock, actions(), null), null, null);
+    }
+
+    @Override
+    public boolean switchTo(String name, String label, StorageConfig config, Optional<SshSettings> ssh) {
+        if (current != null && !current.mayLeaveUnsavedEdits()) {
+            return false;
+        }
+        AtomicReference<AppContext> created = new AtomicReference<>();
+        String shownName = name == null || name.equals(ConnectionEntry.FROM_ENVIRONMENT) ? null : name;
+        currentConfig = config;
+        currentSsh = ssh;
+        show(created, contexts.create(StoreOpeners.of(config, ssh, askingIn(created)), WriteLock.forConfig(config),
+                actions(), shownName), shownName, label);
+        return true;
+    }
+
+    /** The opener runs after the window exists: an unknown bastion key is asked in that window's dialog. */
+    private static HostKeyPrompt askingIn(AtomicReference<AppContext> context) {
+        return (host, fingerprint) -> context.get().hostKeyQuestion().ask(host, fingerprint);
+    }
+
+    private void show(AtomicReference<AppContext> created, AppContext next, String name, String label) {
+        created.set(next);
+        if (current != null) {
+            current.closeWithoutWaiting();
+        }
+        current = next;
+        currentName = name;
+        currentLabel = label;
+        next.show(stage);
+    }
+
+    private ConnectionActions actions() {
+        return new ConnectionActions() {
+            @Override
+            public void openConnectDialog() {
+                ConnectedWindow.this.openConnectDialog();
+            }
+
+            @Override
+            public void switchDatabase(String database) {
+                if (currentConfig != null) {
+                    switchTo(currentName, currentLabel, currentConfig.withMongo(currentConfig.mongoUri(), database),
+                            currentSsh);
+                }
+            }
+
+            @Override
+            public List<String> databaseNames() {
+                StorageConfig config = currentConfig;
+                return config == null || currentSsh.isPresent() ? List.of() : tester.databaseNames(config);
+            }
+        };
+    }
+
+    /** Connect… (Ctrl+K): the saved connections and the form, over the main window. */
+    public void openConnectDialog() {
+        if (connectStage != null && connectStage.isShowing()) {
+            connectStage.toFront();
+            return;
+        }
+        connectModel = new ConnectViewModel(dialogRunner, connections, tester, this, environmentConfig,
+                environmentSsh, dialogHostKeys, environment, clock);
+        ConnectView view = new ConnectView(connectModel);
+        FxWindows windows = new FxWindows(new ViewLoader(messages, type -> {
+            throw new IllegalArgumentException("The Connect dialog names no controller: " + type.getName());
+        }));
+        windows.setOwner(stage);
+        var loaded = windows.loader().load(ConnectView.class, "Connect.fxml", view);
+        connectStage = windows.stage(messages.get("connect.title"), loaded.root(), true);
+        dialogs.setOwner(connectStage);
+        connectModel.closeRequestedProperty().addListener((o, old, close) -> {
+            if (close) {
+                connectStage.close();
+            }
+        });
+        connectStage.show();
+    }
+
+    public AppContext current() {
+        return current;
+    }
+
+    /** The open Connect dialog's model, or null (for tests and screenshots). */
+    public ConnectViewModel connectModel() {
+        return connectModel;
+    }
+
+    public Stage connectStage() {
+        return connectStage;
+    }
+
+    @Override
+    public void close() {
+        if (connectStage != null) {
+            connectStage.close();
+        }
+        if (current != null) {
+            current.close();
+        }
+        dialogRunner.close();
+    }
+}
