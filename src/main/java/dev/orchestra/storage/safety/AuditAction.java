@@ -12,7 +12,11 @@ public enum AuditAction {
     /** Written after an import batch: the ids written and the counts. */
     IMPORT,
     /** An index built on a user's request. */
-    CREATE_INDEX;
+    CREATE_INDEX,
+    /** A Redis key deleted from the key browser ({@code before}: its facts and its DUMP). */
+    DELETE_KEY,
+    /** A Redis key's time to live set or removed from the key browser. */
+    SET_KEY_TTL;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
