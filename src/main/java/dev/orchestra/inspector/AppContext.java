@@ -19,6 +19,11 @@ import dev.orchestra.inspector.health.HealthView;
 import dev.orchestra.inspector.health.HealthViewModel;
 import dev.orchestra.inspector.indexes.IndexesView;
 import dev.orchestra.inspector.indexes.IndexesViewModel;
+import dev.orchestra.inspector.keys.KeyActionsViewModel;
+import dev.orchestra.inspector.keys.KeyClassifier;
+import dev.orchestra.inspector.keys.KeyValueViewModel;
+import dev.orchestra.inspector.keys.KeysView;
+import dev.orchestra.inspector.keys.KeysViewModel;
 import dev.orchestra.inspector.memory.MemoryItemsView;
 import dev.orchestra.inspector.memory.MemoryItemsViewModel;
 import dev.orchestra.inspector.sessions.SessionsView;
@@ -59,6 +64,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final SessionsViewModel sessionsModel;
     private final HealthFeature health;
     private final IndexesViewModel indexesModel;
+    private final KeysViewModel keysModel;
     private final EditingFeature editing;
     private final TransferFeature transfer;
     private final WindowPlacement placement;
@@ -97,6 +103,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
             agentModel.refresh();
         }, viewLoader, messages);
         this.indexesModel = new IndexesViewModel(runner, editing.storage(), dialogs, messages, clock);
+        this.keysModel = new KeysViewModel(runner, store, messages, KeyClassifier.NONE,
+                new KeyValueViewModel(runner, store, messages, newDetailModel()),
+                new KeyActionsViewModel(runner, editing.storage(), dialogs, messages));
     }
 
     /** The configuration from the environment and {@code .env}; a bad one still opens the window, with the reason. */
@@ -145,6 +154,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         }
         if (type == IndexesView.class) {
             return new IndexesView(indexesModel, messages);
+        }
+        if (type == KeysView.class) {
+            return new KeysView(keysModel, viewLoader, messages);
         }
         if (type == StatusBarView.class) {
             return new StatusBarView(health.statusModel());
@@ -251,6 +263,10 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
 
     public IndexesViewModel indexesModel() {
         return indexesModel;
+    }
+
+    public KeysViewModel keysModel() {
+        return keysModel;
     }
 
     public SecretDisplay secrets() {

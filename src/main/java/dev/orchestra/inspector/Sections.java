@@ -40,6 +40,7 @@ public final class Sections {
             new Definition(Section.SESSIONS, "nav.sessions", Glyph.COMMENTS, "sessions/Sessions.fxml",
                     StoreCollection.USER_SESSIONS, 3),
             new Definition(Section.HEALTH, "nav.health", Glyph.HEARTBEAT, "health/Health.fxml", null, 4),
+            new Definition(Section.KEYS, "nav.keys", Glyph.KEY, "keys/Keys.fxml", null, 8),
             new Definition(Section.INDEXES, "nav.indexes", Glyph.LIST_OL, "indexes/Indexes.fxml", null, 7),
             new Definition(Section.TRASH, "nav.trash", Glyph.TRASH, "trash/Trash.fxml",
                     InspectorCollection.TRASH, 5),

@@ -1,0 +1,135 @@
+package dev.orchestra.inspector.keys;
+
+import dev.orchestra.storage.redis.keys.KeyInfo;
+import dev.orchestra.storage.redis.keys.RedisKeyName;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The listed keys grouped by their {@code :} separators, as RedisInsight's tree shows them: {@code a:b:c} is the key
+ * {@code c} in the group {@code b:} in the group {@code a:}. A name can be a key and a group at once ({@code a:b} and
+ * {@code a:b:c}). Grows as pages arrive (a few hundred insertions each); the view builds tree items from it lazily.
+ */
+public final class KeyTree {
+    static final char SEPARATOR = ':';
+
+    /** A group (with children) or a key (with {@link #key()}), or both. */
+    public static final class Node {
+        private final String segment;
+        private final String path;
+        private final Map<String, Node> children = new TreeMap<>();
+        private KeyInfo key;
+        private int keyCount;
+        private long memoryBytes;
+
+        private Node(String segment, String path) {
+            this.segment = segment;
+            this.path = path;
+        }
+
+        /** This level's part of the name ({@code history:}, or a key's last part). */
+        public String segment() {
+            return segment;
+        }
+
+        /** The name up to and including this level: a group's prefix, or a key's whole name. */
+        public String path() {
+            return path;
+        }
+
+        /** The key of this exact name, or null for a group only. */
+        public KeyInfo key() {
+            return key;
+        }
+
+        public Collection<Node> children() {
+            return children.values();
+        }
+
+        public boolean isGroup() {
+            return !children.isEmpty();
+        }
+
+        /** Keys in this group and below (1 for a key alone). */
+        public int keyCount() {
+            return keyCount;
+        }
+
+        /** MEMORY USAGE of the keys below, summed (unknown sizes count 0). */
+        public long memoryBytes() {
+            return memoryBytes;
+        }
+    }
+
+    private Node root = new Node("", "");
+
+    public Node root() {
+        return root;
+    }
+
+    public void clear() {
+        root = new Node("", "");
+    }
+
+    public void add(KeyInfo key) {
+        List<Node> path = pathTo(key.name(), true);
+        Node leaf = path.get(path.size() - 1);
+        long oldMemory = leaf.key == null ? 0 : Math.max(0, leaf.key.memoryBytes());
+        int added = leaf.key == null ? 1 : 0;
+        leaf.key = key;
+        long delta = Math.max(0, key.memoryBytes()) - oldMemory;
+        for (Node node : path) {
+            node.keyCount += added;
+            node.memoryBytes += delta;
+        }
+    }
+
+    /** Removes a key (a deleted one); groups left empty go too. */
+    public void remove(RedisKeyName name) {
+        List<Node> path = pathTo(name, false);
+        if (path == null || path.get(path.size() - 1).key == null) {
+            return;
+        }
+        long memory = Math.max(0, path.get(path.size() - 1).key.memoryBytes());
+        path.get(path.size() - 1).key = null;
+        for (Node node : path) {
+            node.keyCount--;
+            node.memoryBytes -= memory;
+        }
+        for (int i = path.size() - 1; i > 0; i--) {
+            Node node = path.get(i);
+            if (node.keyCount == 0) {
+                path.get(i - 1).children.remove(node.segment);
+            }
+        }
+    }
+
+    /** The nodes from the root to the name's node; null when absent and {@code create} is false. */
+    private List<Node> pathTo(RedisKeyName name, boolean create) {
+        List<Node> path = new ArrayList<>();
+        path.add(root);
+        Node node = root;
+        String text = name.text();
+        int start = 0;
+        while (start < text.length()) {
+            int separator = text.indexOf(SEPARATOR, start);
+            int end = separator < 0 ? text.length() : separator + 1;
+            String segment = text.substring(start, end);
+            Node child = node.children.get(segment);
+            if (child == null) {
+                if (!create) {
+                    return null;
+                }
+                child = new Node(segment, text.substring(0, end));
+                node.children.put(segment, child);
+            }
+            path.add(child);
+            node = child;
+            start = end;
+        }
+        return path;
+    }
+}

@@ -1,0 +1,305 @@
+package dev.orchestra.inspector.keys;
+
+import dev.orchestra.inspector.common.FeatureView;
+import dev.orchestra.inspector.common.Messages;
+import dev.orchestra.inspector.common.ViewLoader;
+import dev.orchestra.inspector.detail.DocumentDetailView;
+import dev.orchestra.storage.redis.keys.KeyInfo;
+import dev.orchestra.storage.redis.keys.ValueElement;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.MapChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+import org.controlsfx.control.SegmentedButton;
+
+/** Binds {@link KeysViewModel}: the keys as a lazily built tree or a flat list, and the selected key's value. */
+public class KeysView implements FeatureView {
+    private final KeysViewModel model;
+    private final ViewLoader loader;
+    private final Messages messages;
+    private boolean rebuilding;
+
+    @FXML private BorderPane root;
+    @FXML private Label shapeLabel;
+    @FXML private Label progressLabel;
+    @FXML private TextField patternField;
+    @FXML private ChoiceBox<String> typeChoice;
+    @FXML private Button applyButton;
+    @FXML private SegmentedButton modeButtons;
+    @FXML private ToggleButton treeButton;
+    @FXML private ToggleButton listButton;
+    @FXML private Button loadMoreButton;
+    @FXML private Button stopButton;
+    @FXML private ProgressIndicator loadingIndicator;
+    @FXML private Label errorBanner;
+    @FXML private TreeTableView<KeyTree.Node> keyTree;
+    @FXML private TreeTableColumn<KeyTree.Node, String> treeNameColumn;
+    @FXML private TreeTableColumn<KeyTree.Node, String> treeTypeColumn;
+    @FXML private TreeTableColumn<KeyTree.Node, String> treeTtlColumn;
+    @FXML private TreeTableColumn<KeyTree.Node, String> treeMemoryColumn;
+    @FXML private TreeTableColumn<KeyTree.Node, String> treeEncodingColumn;
+    @FXML private TreeTableColumn<KeyTree.Node, String> treeClassColumn;
+    @FXML private TableView<KeyInfo> keyTable;
+    @FXML private TableColumn<KeyInfo, String> nameColumn;
+    @FXML private TableColumn<KeyInfo, String> typeColumn;
+    @FXML private TableColumn<KeyInfo, String> ttlColumn;
+    @FXML private TableColumn<KeyInfo, String> memoryColumn;
+    @FXML private TableColumn<KeyInfo, String> encodingColumn;
+    @FXML private TableColumn<KeyInfo, String> classColumn;
+    @FXML private Label keyNameLabel;
+    @FXML private Label keySummaryLabel;
+    @FXML private Button deleteButton;
+    @FXML private TextField ttlField;
+    @FXML private Button ttlButton;
+    @FXML private Button persistButton;
+    @FXML private Label actionResultLabel;
+    @FXML private Label valueMessageLabel;
+    @FXML private ProgressIndicator valueLoadingIndicator;
+    @FXML private Button valueMoreButton;
+    @FXML private TableView<ValueElement> elementTable;
+    @FXML private TableColumn<ValueElement, String> positionColumn;
+    @FXML private TableColumn<ValueElement, String> elementNameColumn;
+    @FXML private TableColumn<ValueElement, String> elementValueColumn;
+    @FXML private StackPane elementHolder;
+    @FXML private TextArea elementTextArea;
+
+    public KeysView(KeysViewModel model, ViewLoader loader, Messages messages) {
+        this.model = model;
+        this.loader = loader;
+        this.messages = messages;
+    }
+
+    @FXML
+    private void initialize() {
+        bindListing();
+        bindTree();
+        bindTable();
+        bindValue();
+    }
+
+    private void bindListing() {
+        shapeLabel.textProperty().bind(model.shapeProperty());
+        progressLabel.textProperty().bind(model.progressProperty());
+        patternField.textProperty().bindBidirectional(model.patternProperty());
+        patternField.setPromptText(messages.get("keys.patternPrompt"));
+        typeChoice.getItems().setAll(KeysViewModel.TYPE_CHOICES);
+        typeChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String type) {
+                return type == null || type.isEmpty() ? messages.get("keys.anyType") : type;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        typeChoice.valueProperty().bindBidirectional(model.typeProperty());
+        typeChoice.valueProperty().addListener((obs, was, is) -> model.apply());
+        errorBanner.textProperty().bind(model.messageProperty());
+        errorBanner.visibleProperty().bind(model.messageProperty().isNotNull());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        loadingIndicator.visibleProperty().bind(model.loadingProperty());
+        stopButton.disableProperty().bind(model.loadingProperty().not());
+        loadMoreButton.disableProperty().bind(model.canLoadMoreProperty().not().or(model.loadingProperty()));
+        treeButton.setSelected(model.treeModeProperty().get());
+        listButton.setSelected(!model.treeModeProperty().get());
+        modeButtons.getToggleGroup().selectedToggleProperty().addListener((obs, was, is) -> {
+            if (is == null && was != null) {
+                was.setSelected(true); // one side is always selected
+            }
+        });
+        model.treeModeProperty().bind(treeButton.selectedProperty());
+        keyTree.visibleProperty().bind(model.treeModeProperty());
+        keyTable.visibleProperty().bind(model.treeModeProperty().not());
+        model.classes().addListener((MapChangeListener<Object, String>) c -> {
+            keyTable.refresh();
+            keyTree.refresh();
+        });
+    }
+
+    private void bindTree() {
+        treeNameColumn.setCellValueFactory(c -> text(c.getValue().getValue().isGroup()
+                ? messages.format("keys.group", c.getValue().getValue().segment(), c.getValue().getValue().keyCount())
+                : c.getValue().getValue().segment()));
+        treeTypeColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), KeyInfo::type));
+        treeTtlColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), k -> KeyFormat.ttl(k.ttlMillis())));
+        treeMemoryColumn.setCellValueFactory(c -> text(KeyFormat.bytes(c.getValue().getValue().memoryBytes())));
+        treeEncodingColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), KeyFormat::encoding));
+        treeClassColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), this::keyClass));
+        treeClassColumn.setVisible(model.classifies());
+        model.treeVersionProperty().addListener((obs, was, is) -> rebuildTree());
+        keyTree.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            if (!rebuilding && is != null && is.getValue().key() != null) {
+                model.selectedProperty().set(is.getValue().key());
+            }
+        });
+        rebuildTree();
+    }
+
+    private void bindTable() {
+        keyTable.setItems(model.keys());
+        nameColumn.setCellValueFactory(c -> text(c.getValue().name().text()));
+        typeColumn.setCellValueFactory(c -> text(c.getValue().type()));
+        ttlColumn.setCellValueFactory(c -> text(KeyFormat.ttl(c.getValue().ttlMillis())));
+        memoryColumn.setCellValueFactory(c -> text(KeyFormat.bytes(c.getValue().memoryBytes())));
+        encodingColumn.setCellValueFactory(c -> text(KeyFormat.encoding(c.getValue())));
+        classColumn.setCellValueFactory(c -> text(keyClass(c.getValue())));
+        classColumn.setVisible(model.classifies());
+        keyTable.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                model.selectedProperty().set(is);
+            }
+        });
+        keyTable.setPlaceholder(new Label(messages.get("keys.empty")));
+        keyTree.setPlaceholder(new Label(messages.get("keys.empty")));
+    }
+
+    private void bindValue() {
+        KeyValueViewModel value = model.value();
+        KeyActionsViewModel actions = model.actions();
+        keyNameLabel.textProperty().bind(Bindings.createStringBinding(() -> value.keyProperty().get() == null
+                ? messages.get("keys.noSelection") : value.keyProperty().get().name().text(), value.keyProperty()));
+        keySummaryLabel.textProperty().bind(value.summaryProperty());
+        var noKey = value.keyProperty().isNull().or(actions.command().runningProperty());
+        deleteButton.disableProperty().bind(noKey);
+        ttlButton.disableProperty().bind(noKey);
+        persistButton.disableProperty().bind(noKey);
+        ttlField.disableProperty().bind(noKey);
+        ttlField.textProperty().bindBidirectional(actions.ttlInputProperty());
+        actionResultLabel.textProperty().bind(actions.resultProperty());
+        valueMessageLabel.textProperty().bind(value.messageProperty());
+        valueLoadingIndicator.visibleProperty().bind(value.loadingProperty());
+        valueMoreButton.disableProperty().bind(value.hasMoreProperty().not());
+        elementTable.setItems(value.elements());
+        positionColumn.setCellValueFactory(c -> text(c.getValue().position()));
+        elementNameColumn.setCellValueFactory(c -> text(c.getValue().name()));
+        elementValueColumn.setCellValueFactory(c -> text(c.getValue().value().summary()));
+        elementTable.setPlaceholder(new Label(""));
+        elementTable.getSelectionModel().selectedItemProperty().addListener((obs, was, is) ->
+                value.selectedElementProperty().set(is));
+        value.selectedElementProperty().addListener((obs, was, is) -> {
+            if (is != null && elementTable.getSelectionModel().getSelectedItem() != is) {
+                elementTable.getSelectionModel().select(is);
+            }
+        });
+        var detail = loader.load(DocumentDetailView.class, "DocumentDetail.fxml",
+                new DocumentDetailView(value.detail(), messages));
+        elementHolder.getChildren().add(detail.root());
+        detail.root().visibleProperty().bind(value.detail().documentProperty().isNotNull());
+        elementTextArea.textProperty().bind(value.elementTextProperty());
+        elementTextArea.visibleProperty().bind(value.elementTextProperty().isNotNull());
+    }
+
+    /** A new root built lazily; the groups that were open are opened again, and a chain of single groups too. */
+    private void rebuildTree() {
+        Set<String> expanded = KeyTreeItem.expandedPaths(keyTree.getRoot());
+        rebuilding = true;
+        try {
+            keyTree.setRoot(KeyTreeItem.rootOf(model.tree().root(), expanded));
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    private String keyClass(KeyInfo key) {
+        String found = model.classes().get(key.name());
+        return found == null ? "" : found;
+    }
+
+    private static ReadOnlyStringWrapper keyColumn(KeyTree.Node node, Function<KeyInfo, String> value) {
+        return text(node.key() == null ? "" : value.apply(node.key()));
+    }
+
+    private static ReadOnlyStringWrapper text(String value) {
+        return new ReadOnlyStringWrapper(value == null ? "" : value);
+    }
+
+    @FXML
+    private void apply() {
+        model.apply();
+    }
+
+    @FXML
+    private void loadMore() {
+        model.loadMore();
+    }
+
+    @FXML
+    private void loadMoreValue() {
+        model.value().loadMore();
+    }
+
+    @FXML
+    private void deleteKey() {
+        model.actions().delete();
+    }
+
+    @FXML
+    private void setTtl() {
+        model.actions().expire();
+    }
+
+    @FXML
+    private void persist() {
+        model.actions().persist();
+    }
+
+    @Override
+    public void focusFilter() {
+        patternField.requestFocus();
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    @Override
+    public void openSelected() {
+        model.loadMore();
+    }
+
+    @FXML
+    @Override
+    public void cancelLoad() {
+        model.cancel();
+    }
+
+    @Override
+    public void setShowing(boolean showing) {
+        model.setShowing(showing);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public TreeTableView<KeyTree.Node> keyTree() {
+        return keyTree;
+    }
+
+    public TableView<KeyInfo> keyTable() {
+        return keyTable;
+    }
+
+    public TableView<ValueElement> elementTable() {
+        return elementTable;
+    }
+}
