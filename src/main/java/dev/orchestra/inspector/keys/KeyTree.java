@@ -20,7 +20,7 @@ public final class KeyTree {
     public static final class Node {
         private final String segment;
         private final String path;
-        private final Map<String, Node> children = new TreeMap<>();
+        private final Map<String, Node> children = new TreeMap<>(KeyTree::naturalOrder);
         private KeyInfo key;
         private int keyCount;
         private long memoryBytes;
@@ -105,6 +105,44 @@ public final class KeyTree {
                 path.get(i - 1).children.remove(node.segment);
             }
         }
+    }
+
+    /** {@code user-2} before {@code user-10}: runs of digits compare as numbers, the rest as text. */
+    static int naturalOrder(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(j);
+            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                int endA = digitsEnd(a, i);
+                int endB = digitsEnd(b, j);
+                String na = a.substring(i, endA).replaceFirst("^0+(?=.)", "");
+                String nb = b.substring(j, endB).replaceFirst("^0+(?=.)", "");
+                int byNumber = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+                if (byNumber != 0) {
+                    return byNumber;
+                }
+                i = endA;
+                j = endB;
+            } else {
+                if (ca != cb) {
+                    return Character.compare(ca, cb);
+                }
+                i++;
+                j++;
+            }
+        }
+        int byRest = Integer.compare(a.length() - i, b.length() - j);
+        return byRest != 0 ? byRest : a.compareTo(b);
+    }
+
+    private static int digitsEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     /** The nodes from the root to the name's node; null when absent and {@code create} is false. */

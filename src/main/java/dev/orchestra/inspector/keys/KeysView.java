@@ -64,7 +64,7 @@ public class KeysView implements FeatureView {
     @FXML private TableColumn<KeyInfo, String> classColumn;
     @FXML private Label keyNameLabel;
     @FXML private Label keySummaryLabel;
-    @FXML private Button deleteButton;
+    @FXML private Button keyDeleteButton;
     @FXML private TextField ttlField;
     @FXML private Button ttlButton;
     @FXML private Button persistButton;
@@ -178,7 +178,7 @@ public class KeysView implements FeatureView {
                 ? messages.get("keys.noSelection") : value.keyProperty().get().name().text(), value.keyProperty()));
         keySummaryLabel.textProperty().bind(value.summaryProperty());
         var noKey = value.keyProperty().isNull().or(actions.command().runningProperty());
-        deleteButton.disableProperty().bind(noKey);
+        keyDeleteButton.disableProperty().bind(noKey);
         ttlButton.disableProperty().bind(noKey);
         persistButton.disableProperty().bind(noKey);
         ttlField.disableProperty().bind(noKey);

@@ -54,6 +54,16 @@ class KeyTreeTest {
     }
 
     @Test
+    void groupsAreInNaturalOrder() {
+        KeyTree tree = new KeyTree();
+        for (String name : List.of("u10:a", "u2:a", "u1:a", "b", "u02:x")) {
+            tree.add(key(name, 1));
+        }
+        assertThat(tree.root().children()).extracting(KeyTree.Node::segment)
+                .containsExactly("b", "u1:", "u02:", "u2:", "u10:");
+    }
+
+    @Test
     void ttlsAreReadAsTypedAndWrittenForPeople() {
         assertThat(KeyFormat.parseTtl("90")).contains(Duration.ofSeconds(90));
         assertThat(KeyFormat.parseTtl(" 15m ")).contains(Duration.ofMinutes(15));

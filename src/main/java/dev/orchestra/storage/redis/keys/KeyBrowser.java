@@ -51,7 +51,7 @@ public final class KeyBrowser implements RedisKeys {
 
     @Override
     public String defaultPattern() {
-        return CacheKeys.globStartingWith(cache.keys().prefix()) + "*";
+        return CacheKeys.globStartingWith(cache.keys().prefix());
     }
 
     @Override

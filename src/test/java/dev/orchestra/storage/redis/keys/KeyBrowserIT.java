@@ -80,6 +80,7 @@ class KeyBrowserIT {
 
     @Test
     void theFirstScreenComesFromASCANStepOrTwoNotFromTheWholeKeyspace() {
+        assertThat(browser.defaultPattern()).isEqualTo(prefix + "*");
         long before = scanCalls();
 
         KeyScanPage first = browser.scan(ours(), KeyScanCursor.start(), 200, () -> false);
