@@ -22,6 +22,7 @@ public final class KeyTree {
         private final String path;
         private final Map<String, Node> children = new TreeMap<>(KeyTree::naturalOrder);
         private KeyInfo key;
+        private long childrenVersion;
         private int keyCount;
         private long memoryBytes;
 
@@ -53,6 +54,11 @@ public final class KeyTree {
             return !children.isEmpty();
         }
 
+        /** Changes each time a child is added or removed (a view re-reads {@link #children()} only then). */
+        public long childrenVersion() {
+            return childrenVersion;
+        }
+
         /** Keys in this group and below (1 for a key alone). */
         public int keyCount() {
             return keyCount;
@@ -65,6 +71,7 @@ public final class KeyTree {
     }
 
     private Node root = new Node("", "");
+    private long changes;
 
     public Node root() {
         return root;
@@ -103,6 +110,7 @@ public final class KeyTree {
             Node node = path.get(i);
             if (node.keyCount == 0) {
                 path.get(i - 1).children.remove(node.segment);
+                path.get(i - 1).childrenVersion = ++changes;
             }
         }
     }
@@ -114,14 +122,20 @@ public final class KeyTree {
         while (i < a.length() && j < b.length()) {
             char ca = a.charAt(i);
             char cb = b.charAt(j);
-            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+            if (isDigit(ca) && isDigit(cb)) {
                 int endA = digitsEnd(a, i);
                 int endB = digitsEnd(b, j);
-                String na = a.substring(i, endA).replaceFirst("^0+(?=.)", "");
-                String nb = b.substring(j, endB).replaceFirst("^0+(?=.)", "");
-                int byNumber = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
-                if (byNumber != 0) {
-                    return byNumber;
+                int startA = skipZeros(a, i, endA);
+                int startB = skipZeros(b, j, endB);
+                int byLength = Integer.compare(endA - startA, endB - startB);
+                if (byLength != 0) {
+                    return byLength;
+                }
+                for (int k = 0; k < endA - startA; k++) {
+                    int byDigit = Character.compare(a.charAt(startA + k), b.charAt(startB + k));
+                    if (byDigit != 0) {
+                        return byDigit;
+                    }
                 }
                 i = endA;
                 j = endB;
@@ -137,9 +151,22 @@ public final class KeyTree {
         return byRest != 0 ? byRest : a.compareTo(b);
     }
 
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Leading zeros do not count, but a number of zeros only keeps its last. */
+    private static int skipZeros(String text, int from, int end) {
+        int start = from;
+        while (start < end - 1 && text.charAt(start) == '0') {
+            start++;
+        }
+        return start;
+    }
+
     private static int digitsEnd(String text, int from) {
         int end = from;
-        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+        while (end < text.length() && isDigit(text.charAt(end))) {
             end++;
         }
         return end;
@@ -163,6 +190,7 @@ public final class KeyTree {
                 }
                 child = new Node(segment, text.substring(0, end));
                 node.children.put(segment, child);
+                node.childrenVersion = ++changes;
             }
             path.add(child);
             node = child;

@@ -1,49 +1,48 @@
 package dev.orchestra.inspector.keys;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
 
-/** A tree item whose children are made the first time they are asked for: a group of 50,000 keys costs nothing closed. */
+/**
+ * A tree item over a {@link KeyTree.Node} whose children are made the first time they are asked for (a closed group
+ * of 50,000 keys costs nothing) and made again only when the node's children changed, keeping the items (and so
+ * what is open) of the groups that were there before. A page of new keys therefore touches only the open groups
+ * that gained a child.
+ */
 final class KeyTreeItem extends TreeItem<KeyTree.Node> {
     private boolean built;
+    private long synced;
 
     KeyTreeItem(KeyTree.Node node) {
         super(node);
     }
 
-    /** A root over {@code root}: the groups in {@code expanded} open, and each group that is its parent's only child. */
-    static KeyTreeItem rootOf(KeyTree.Node root, Set<String> expanded) {
+    /** A root over {@code root} with each group that is its parent's only child open. */
+    static KeyTreeItem rootOf(KeyTree.Node root) {
         KeyTreeItem item = new KeyTreeItem(root);
         item.setExpanded(true);
-        expand(item, expanded);
+        openSingleGroups(item);
         return item;
     }
 
-    /** The paths of the open groups under {@code root} (null: none). */
-    static Set<String> expandedPaths(TreeItem<KeyTree.Node> root) {
-        Set<String> expanded = new HashSet<>();
-        if (root != null) {
-            collectExpanded(root, expanded);
-        }
-        return expanded;
-    }
-
-    private static void collectExpanded(TreeItem<KeyTree.Node> item, Set<String> expanded) {
-        if (!item.isExpanded() || (item instanceof KeyTreeItem lazy && !lazy.built)) {
-            return;
-        }
-        expanded.add(item.getValue().path());
-        item.getChildren().forEach(child -> collectExpanded(child, expanded));
-    }
-
-    private static void expand(TreeItem<KeyTree.Node> item, Set<String> expanded) {
+    /** Opens each group that is its parent's only child, down from {@code item}. */
+    static void openSingleGroups(TreeItem<KeyTree.Node> item) {
         ObservableList<TreeItem<KeyTree.Node>> children = item.getChildren();
-        for (TreeItem<KeyTree.Node> child : children) {
-            if (child.getValue().isGroup() && (expanded.contains(child.getValue().path()) || children.size() == 1)) {
-                child.setExpanded(true);
-                expand(child, expanded);
+        if (children.size() == 1 && children.get(0).getValue().isGroup()) {
+            children.get(0).setExpanded(true);
+            openSingleGroups(children.get(0));
+        }
+    }
+
+    /** Brings the open part of the tree up to date with the nodes (after a page of keys was added). */
+    static void syncOpen(TreeItem<KeyTree.Node> item) {
+        for (TreeItem<KeyTree.Node> child : item.getChildren()) {
+            if (child.isExpanded()) {
+                syncOpen(child);
             }
         }
     }
@@ -55,10 +54,19 @@ final class KeyTreeItem extends TreeItem<KeyTree.Node> {
 
     @Override
     public ObservableList<TreeItem<KeyTree.Node>> getChildren() {
-        if (!built) {
+        ObservableList<TreeItem<KeyTree.Node>> children = super.getChildren();
+        if (!built || synced != getValue().childrenVersion()) {
             built = true;
-            super.getChildren().setAll(getValue().children().stream().map(KeyTreeItem::new).toList());
+            synced = getValue().childrenVersion();
+            Map<KeyTree.Node, TreeItem<KeyTree.Node>> existing = new HashMap<>();
+            children.forEach(child -> existing.put(child.getValue(), child));
+            List<TreeItem<KeyTree.Node>> now = new ArrayList<>();
+            for (KeyTree.Node node : getValue().children()) {
+                TreeItem<KeyTree.Node> item = existing.get(node);
+                now.add(item != null ? item : new KeyTreeItem(node));
+            }
+            children.setAll(now);
         }
-        return super.getChildren();
+        return children;
     }
 }

@@ -6,7 +6,6 @@ import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.detail.DocumentDetailView;
 import dev.orchestra.storage.redis.keys.KeyInfo;
 import dev.orchestra.storage.redis.keys.ValueElement;
-import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -21,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
@@ -33,7 +33,10 @@ public class KeysView implements FeatureView {
     private final KeysViewModel model;
     private final ViewLoader loader;
     private final Messages messages;
+    /** Group counts on screen are brought up to date at most this often while pages arrive. */
+    private static final long REFRESH_NANOS = 1_000_000_000L;
     private boolean rebuilding;
+    private long lastRefresh;
 
     @FXML private BorderPane root;
     @FXML private Label shapeLabel;
@@ -128,6 +131,9 @@ public class KeysView implements FeatureView {
         model.treeModeProperty().bind(treeButton.selectedProperty());
         keyTree.visibleProperty().bind(model.treeModeProperty());
         keyTable.visibleProperty().bind(model.treeModeProperty().not());
+        // the hidden one is not laid out while pages arrive
+        keyTree.managedProperty().bind(keyTree.visibleProperty());
+        keyTable.managedProperty().bind(keyTable.visibleProperty());
         model.classes().addListener((MapChangeListener<Object, String>) c -> {
             keyTable.refresh();
             keyTree.refresh();
@@ -207,12 +213,29 @@ public class KeysView implements FeatureView {
         elementTextArea.visibleProperty().bind(value.elementTextProperty().isNotNull());
     }
 
-    /** A new root built lazily; the groups that were open are opened again, and a chain of single groups too. */
+    /**
+     * A new listing gets a new root (its chain of single groups open); a page more only updates the open groups
+     * that gained keys, and the counts and sizes shown.
+     */
     private void rebuildTree() {
-        Set<String> expanded = KeyTreeItem.expandedPaths(keyTree.getRoot());
+        TreeItem<KeyTree.Node> shown = keyTree.getRoot();
         rebuilding = true;
         try {
-            keyTree.setRoot(KeyTreeItem.rootOf(model.tree().root(), expanded));
+            if (shown == null || shown.getValue() != model.tree().root()) {
+                keyTree.setRoot(KeyTreeItem.rootOf(model.tree().root()));
+                return;
+            }
+            boolean wasEmpty = shown.getChildren().isEmpty();
+            KeyTreeItem.syncOpen(shown);
+            if (wasEmpty) {
+                KeyTreeItem.openSingleGroups(shown);
+            }
+            // counts and sizes of the groups on screen; recreating the cells costs a pulse, so not on every page
+            long now = System.nanoTime();
+            if (now - lastRefresh > REFRESH_NANOS || !model.canLoadMoreProperty().get()) {
+                lastRefresh = now;
+                keyTree.refresh();
+            }
         } finally {
             rebuilding = false;
         }

@@ -163,11 +163,12 @@ public class KeysViewModel {
         cursor = page.next();
         shape.set(listed.shape());
         List<KeyInfo> added = page.keys().stream().filter(k -> !positions.containsKey(k.name())).toList();
+        int at = keys.size();
         for (KeyInfo key : added) {
-            positions.put(key.name(), keys.size());
-            keys.add(key);
+            positions.put(key.name(), at++);
             tree.add(key);
         }
+        keys.addAll(added); // one change for the whole page, not one per key
         treeVersion.set(treeVersion.get() + 1);
         canLoadMore.set(!page.finished());
         progress.set(page.finished() ? messages.format("keys.progress.done", keys.size(), page.total())
