@@ -20,7 +20,8 @@ public final class KeyTree {
     public static final class Node {
         private final String segment;
         private final String path;
-        private final Map<String, Node> children = new TreeMap<>(KeyTree::naturalOrder);
+        /** Null until the first child: most nodes are keys without children. */
+        private Map<String, Node> children;
         private KeyInfo key;
         private long childrenVersion;
         private int keyCount;
@@ -47,11 +48,11 @@ public final class KeyTree {
         }
 
         public Collection<Node> children() {
-            return children.values();
+            return children == null ? List.of() : children.values();
         }
 
         public boolean isGroup() {
-            return !children.isEmpty();
+            return children != null && !children.isEmpty();
         }
 
         /** Changes each time a child is added or removed (a view re-reads {@link #children()} only then). */
@@ -182,13 +183,16 @@ public final class KeyTree {
         while (start < text.length()) {
             int separator = text.indexOf(SEPARATOR, start);
             int end = separator < 0 ? text.length() : separator + 1;
-            String segment = text.substring(start, end);
-            Node child = node.children.get(segment);
+            String segment = start == 0 && end == text.length() ? text : text.substring(start, end);
+            Node child = node.children == null ? null : node.children.get(segment);
             if (child == null) {
                 if (!create) {
                     return null;
                 }
-                child = new Node(segment, text.substring(0, end));
+                child = new Node(segment, end == text.length() ? text : text.substring(0, end));
+                if (node.children == null) {
+                    node.children = new TreeMap<>(KeyTree::naturalOrder);
+                }
                 node.children.put(segment, child);
                 node.childrenVersion = ++changes;
             }

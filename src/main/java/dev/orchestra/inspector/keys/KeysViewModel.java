@@ -13,10 +13,11 @@ import dev.orchestra.storage.redis.keys.KeyScanCursor;
 import dev.orchestra.storage.redis.keys.KeyScanPage;
 import dev.orchestra.storage.redis.keys.RedisKeyName;
 import dev.orchestra.storage.redis.keys.RedisKeys;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -42,6 +43,11 @@ import javafx.collections.ObservableMap;
 public class KeysViewModel {
     /** Keys one page asks for: about one screen and a half. */
     public static final int PAGE_KEYS = 200;
+    /**
+     * The most keys the view keeps: past it Load more stops and asks for a narrower pattern, so the client's memory
+     * stays bounded whatever the keyspace.
+     */
+    public static final int MAX_LISTED = 100_000;
     /** The type filter's choices; the empty string is "every type". */
     public static final List<String> TYPE_CHOICES = List.of("", "string", "list", "hash", "set", "zset", "stream");
 
@@ -56,7 +62,7 @@ public class KeysViewModel {
     private final ObjectProperty<String> type = new SimpleObjectProperty<>(this, "type", "");
     private final BooleanProperty treeMode = new SimpleBooleanProperty(this, "treeMode", true);
     private final ObservableList<KeyInfo> keys = FXCollections.observableArrayList();
-    private final Map<RedisKeyName, Integer> positions = new HashMap<>();
+    private final Set<RedisKeyName> listedNames = new HashSet<>();
     private final ObservableMap<RedisKeyName, String> classes = FXCollections.observableHashMap();
     private final KeyTree tree = new KeyTree();
     private final ReadOnlyIntegerWrapper treeVersion = new ReadOnlyIntegerWrapper(this, "treeVersion");
@@ -119,7 +125,7 @@ public class KeysViewModel {
         query = next;
         cursor = KeyScanCursor.start();
         keys.clear();
-        positions.clear();
+        listedNames.clear();
         classes.clear();
         tree.clear();
         treeVersion.set(treeVersion.get() + 1);
@@ -132,7 +138,7 @@ public class KeysViewModel {
     /** Lists the next page from where the last one stopped. */
     public void loadMore() {
         Optional<RedisKeys> redis = redisKeys();
-        if (redis.isPresent() && query != null && !cursor.finished() && !scan.isRunning()) {
+        if (redis.isPresent() && query != null && canLoadMore.get() && !scan.isRunning()) {
             load(redis.get());
         }
     }
@@ -162,15 +168,15 @@ public class KeysViewModel {
         KeyScanPage page = listed.page();
         cursor = page.next();
         shape.set(listed.shape());
-        List<KeyInfo> added = page.keys().stream().filter(k -> !positions.containsKey(k.name())).toList();
-        int at = keys.size();
-        for (KeyInfo key : added) {
-            positions.put(key.name(), at++);
-            tree.add(key);
-        }
+        List<KeyInfo> added = page.keys().stream().filter(k -> listedNames.add(k.name())).toList();
+        added.forEach(tree::add);
         keys.addAll(added); // one change for the whole page, not one per key
         treeVersion.set(treeVersion.get() + 1);
-        canLoadMore.set(!page.finished());
+        boolean full = keys.size() >= MAX_LISTED;
+        canLoadMore.set(!page.finished() && !full);
+        if (full && !page.finished()) {
+            message.set(messages.format("keys.full", keys.size()));
+        }
         progress.set(page.finished() ? messages.format("keys.progress.done", keys.size(), page.total())
                 : messages.format("keys.progress", keys.size(), page.scanned(), page.total()));
         if (keys.isEmpty() && page.finished()) {
@@ -188,10 +194,8 @@ public class KeysViewModel {
     }
 
     private void removed(RedisKeyName name) {
-        Integer at = positions.remove(name);
-        if (at != null) {
-            keys.remove(at.intValue());
-            positions.replaceAll((k, i) -> i > at ? i - 1 : i);
+        if (listedNames.remove(name)) {
+            keys.removeIf(k -> k.name().equals(name));
         }
         classes.remove(name);
         tree.remove(name);
@@ -200,12 +204,21 @@ public class KeysViewModel {
     }
 
     private void replaced(KeyInfo changed) {
-        Integer at = positions.get(changed.name());
-        if (at != null) {
+        int at = indexOf(changed.name());
+        if (at >= 0) {
             keys.set(at, changed);
             tree.add(changed);
             treeVersion.set(treeVersion.get() + 1);
         }
+    }
+
+    private int indexOf(RedisKeyName name) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The open store's Redis keys; empty (and the view says why) without a store or without a cache. */

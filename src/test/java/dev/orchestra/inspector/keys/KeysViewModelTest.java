@@ -121,6 +121,26 @@ class KeysViewModelTest {
     }
 
     @Test
+    void theListingStopsAtItsBoundAndAsksForANarrowerPattern() {
+        for (int i = KEYS; i < KeysViewModel.MAX_LISTED + 500; i++) {
+            redis.put("app:bulk:" + i, "string", -1, List.of(text("v")));
+        }
+        KeysViewModel model = shown();
+        int pages = 1;
+        while (model.canLoadMoreProperty().get() && pages < 2_000) {
+            model.loadMore();
+            pages++;
+        }
+
+        assertThat(model.keys()).hasSizeBetween(KeysViewModel.MAX_LISTED,
+                KeysViewModel.MAX_LISTED + KeysViewModel.PAGE_KEYS);
+        assertThat(model.messageProperty().get()).startsWith("Listed 100,").contains("narrow the pattern");
+        int calls = redis.scanCalls();
+        model.loadMore();
+        assertThat(redis.scanCalls()).isEqualTo(calls);
+    }
+
+    @Test
     void aTypeFilterAndANewPatternStartAgain() {
         KeysViewModel model = shown();
         model.typeProperty().set("list");

@@ -159,8 +159,9 @@ public final class KeyBrowser implements RedisKeys {
                     }
                     Long bytes = orNull(memory.get(i));
                     byte[] encoding = orNull(encodings.get(i));
-                    infos.add(new KeyInfo(RedisKeyName.of(keys.get(i)), type, ttl, bytes == null ? -1 : bytes,
-                            encoding == null ? null : new String(encoding, StandardCharsets.UTF_8), -1, node));
+                    // a handful of distinct types and encodings: one copy each, not one per key
+                    infos.add(new KeyInfo(RedisKeyName.of(keys.get(i)), type.intern(), ttl, bytes == null ? -1 : bytes,
+                            encoding == null ? null : new String(encoding, StandardCharsets.UTF_8).intern(), -1, node));
                 }
                 return infos;
             };
