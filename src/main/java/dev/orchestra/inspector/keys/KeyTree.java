@@ -18,8 +18,9 @@ public final class KeyTree {
 
     /** A group (with children) or a key (with {@link #key()}), or both. */
     public static final class Node {
-        private final String segment;
         private final String path;
+        /** Where this level's part starts in {@link #path}: the parent's path length. */
+        private final int start;
         /** Null until the first child: most nodes are keys without children. */
         private Map<String, Node> children;
         private KeyInfo key;
@@ -27,14 +28,14 @@ public final class KeyTree {
         private int keyCount;
         private long memoryBytes;
 
-        private Node(String segment, String path) {
-            this.segment = segment;
+        private Node(String path, int start) {
             this.path = path;
+            this.start = start;
         }
 
         /** This level's part of the name ({@code history:}, or a key's last part). */
         public String segment() {
-            return segment;
+            return path.substring(start);
         }
 
         /** The name up to and including this level: a group's prefix, or a key's whole name. */
@@ -71,7 +72,7 @@ public final class KeyTree {
         }
     }
 
-    private Node root = new Node("", "");
+    private Node root = new Node("", 0);
     private long changes;
 
     public Node root() {
@@ -79,10 +80,11 @@ public final class KeyTree {
     }
 
     public void clear() {
-        root = new Node("", "");
+        root = new Node("", 0);
     }
 
-    public void add(KeyInfo key) {
+    /** Adds or replaces a key; true when it was not there before. */
+    public boolean add(KeyInfo key) {
         List<Node> path = pathTo(key.name(), true);
         Node leaf = path.get(path.size() - 1);
         long oldMemory = leaf.key == null ? 0 : Math.max(0, leaf.key.memoryBytes());
@@ -93,6 +95,13 @@ public final class KeyTree {
             node.keyCount += added;
             node.memoryBytes += delta;
         }
+        return added == 1;
+    }
+
+    /** Whether a key of this name is in the tree. */
+    public boolean contains(RedisKeyName name) {
+        List<Node> path = pathTo(name, false);
+        return path != null && path.get(path.size() - 1).key != null;
     }
 
     /** Removes a key (a deleted one); groups left empty go too. */
@@ -110,7 +119,7 @@ public final class KeyTree {
         for (int i = path.size() - 1; i > 0; i--) {
             Node node = path.get(i);
             if (node.keyCount == 0) {
-                path.get(i - 1).children.remove(node.segment);
+                path.get(i - 1).children.remove(node.path);
                 path.get(i - 1).childrenVersion = ++changes;
             }
         }
@@ -118,8 +127,13 @@ public final class KeyTree {
 
     /** {@code user-2} before {@code user-10}: runs of digits compare as numbers, the rest as text. */
     static int naturalOrder(String a, String b) {
-        int i = 0;
-        int j = 0;
+        return naturalOrder(a, b, 0);
+    }
+
+    /** {@link #naturalOrder(String, String)} of what follows {@code from} in both. */
+    static int naturalOrder(String a, String b, int from) {
+        int i = from;
+        int j = from;
         while (i < a.length() && j < b.length()) {
             char ca = a.charAt(i);
             char cb = b.charAt(j);
@@ -183,17 +197,19 @@ public final class KeyTree {
         while (start < text.length()) {
             int separator = text.indexOf(SEPARATOR, start);
             int end = separator < 0 ? text.length() : separator + 1;
-            String segment = start == 0 && end == text.length() ? text : text.substring(start, end);
-            Node child = node.children == null ? null : node.children.get(segment);
+            // children are keyed by their whole path, which for a key is its name: no copy of it per key
+            String childPath = end == text.length() ? text : text.substring(0, end);
+            Node child = node.children == null ? null : node.children.get(childPath);
             if (child == null) {
                 if (!create) {
                     return null;
                 }
-                child = new Node(segment, end == text.length() ? text : text.substring(0, end));
+                child = new Node(childPath, start);
                 if (node.children == null) {
-                    node.children = new TreeMap<>(KeyTree::naturalOrder);
+                    int from = start;
+                    node.children = new TreeMap<>((a, b) -> naturalOrder(a, b, from));
                 }
-                node.children.put(segment, child);
+                node.children.put(childPath, child);
                 node.childrenVersion = ++changes;
             }
             path.add(child);

@@ -160,7 +160,9 @@ public class KeysView implements FeatureView {
     }
 
     private void bindTable() {
-        keyTable.setItems(model.keys());
+        // the list listens to the keys only while it shows: a hidden one would follow every page for nothing
+        model.treeModeProperty().addListener((obs, was, tree) -> keyTable.setItems(tree ? null : model.keys()));
+        keyTable.setItems(model.treeModeProperty().get() ? null : model.keys());
         nameColumn.setCellValueFactory(c -> text(c.getValue().name().text()));
         typeColumn.setCellValueFactory(c -> text(c.getValue().type()));
         ttlColumn.setCellValueFactory(c -> text(KeyFormat.ttl(c.getValue().ttlMillis())));

@@ -13,11 +13,9 @@ import dev.orchestra.storage.redis.keys.KeyScanCursor;
 import dev.orchestra.storage.redis.keys.KeyScanPage;
 import dev.orchestra.storage.redis.keys.RedisKeyName;
 import dev.orchestra.storage.redis.keys.RedisKeys;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -62,7 +60,6 @@ public class KeysViewModel {
     private final ObjectProperty<String> type = new SimpleObjectProperty<>(this, "type", "");
     private final BooleanProperty treeMode = new SimpleBooleanProperty(this, "treeMode", true);
     private final ObservableList<KeyInfo> keys = FXCollections.observableArrayList();
-    private final Set<RedisKeyName> listedNames = new HashSet<>();
     private final ObservableMap<RedisKeyName, String> classes = FXCollections.observableHashMap();
     private final KeyTree tree = new KeyTree();
     private final ReadOnlyIntegerWrapper treeVersion = new ReadOnlyIntegerWrapper(this, "treeVersion");
@@ -125,7 +122,6 @@ public class KeysViewModel {
         query = next;
         cursor = KeyScanCursor.start();
         keys.clear();
-        listedNames.clear();
         classes.clear();
         tree.clear();
         treeVersion.set(treeVersion.get() + 1);
@@ -168,8 +164,8 @@ public class KeysViewModel {
         KeyScanPage page = listed.page();
         cursor = page.next();
         shape.set(listed.shape());
-        List<KeyInfo> added = page.keys().stream().filter(k -> listedNames.add(k.name())).toList();
-        added.forEach(tree::add);
+        // the tree is also the set of names listed: SCAN may return a key twice
+        List<KeyInfo> added = page.keys().stream().filter(tree::add).toList();
         keys.addAll(added); // one change for the whole page, not one per key
         treeVersion.set(treeVersion.get() + 1);
         boolean full = keys.size() >= MAX_LISTED;
@@ -194,11 +190,11 @@ public class KeysViewModel {
     }
 
     private void removed(RedisKeyName name) {
-        if (listedNames.remove(name)) {
+        if (tree.contains(name)) {
             keys.removeIf(k -> k.name().equals(name));
+            tree.remove(name);
         }
         classes.remove(name);
-        tree.remove(name);
         treeVersion.set(treeVersion.get() + 1);
         selected.set(null);
     }
