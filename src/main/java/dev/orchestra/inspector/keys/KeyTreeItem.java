@@ -47,6 +47,11 @@ final class KeyTreeItem extends TreeItem<KeyTree.Node> {
         }
     }
 
+    /** Whether this item shows no children yet (without bringing them up to date). */
+    boolean showsNoChildren() {
+        return super.getChildren().isEmpty();
+    }
+
     @Override
     public boolean isLeaf() {
         return !getValue().isGroup();

@@ -9,7 +9,9 @@ import dev.orchestra.storage.redis.keys.ValueElement;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -161,8 +163,9 @@ public class KeysView implements FeatureView {
 
     private void bindTable() {
         // the list listens to the keys only while it shows: a hidden one would follow every page for nothing
-        model.treeModeProperty().addListener((obs, was, tree) -> keyTable.setItems(tree ? null : model.keys()));
-        keyTable.setItems(model.treeModeProperty().get() ? null : model.keys());
+        ObservableList<KeyInfo> none = FXCollections.emptyObservableList();
+        model.treeModeProperty().addListener((obs, was, tree) -> keyTable.setItems(tree ? none : model.keys()));
+        keyTable.setItems(model.treeModeProperty().get() ? none : model.keys());
         nameColumn.setCellValueFactory(c -> text(c.getValue().name().text()));
         typeColumn.setCellValueFactory(c -> text(c.getValue().type()));
         ttlColumn.setCellValueFactory(c -> text(KeyFormat.ttl(c.getValue().ttlMillis())));
@@ -227,7 +230,7 @@ public class KeysView implements FeatureView {
                 keyTree.setRoot(KeyTreeItem.rootOf(model.tree().root()));
                 return;
             }
-            boolean wasEmpty = shown.getChildren().isEmpty();
+            boolean wasEmpty = ((KeyTreeItem) shown).showsNoChildren();
             KeyTreeItem.syncOpen(shown);
             if (wasEmpty) {
                 KeyTreeItem.openSingleGroups(shown);
