@@ -36,21 +36,31 @@ final class CacheBenchmark {
 
     /** The data was generated with the item count as its seed (as {@code BenchmarkMain} does). */
     Figures run(int probes, int replayOperations) {
-        int sessions = DataGenerator.sessionsFor(items);
         Samples miss = new Samples();
         Samples hit = new Samples();
         for (int p = 0; p < probes; p++) {
-            int session = (int) ((long) p * sessions / probes);
-            String user = DataGenerator.userOf(session);
-            String sessionId = DataGenerator.sessionId(items, session);
-            redis.del(cache.keys().historyForReading(user, sessionId).orElseThrow());
-            List<MemoryItem> fromMongo = miss.time(() -> history(user, sessionId));
-            List<MemoryItem> fromRedis = hit.time(() -> history(user, sessionId));
-            if (fromMongo.isEmpty() || !fromMongo.equals(fromRedis)) {
-                throw new IllegalStateException("The cached history differs from MongoDB's for " + sessionId);
-            }
+            probe(p, probes, miss, hit);
         }
-        return replay(miss, hit, sessions, replayOperations);
+        return replay(miss, hit, DataGenerator.sessionsFor(items), replayOperations);
+    }
+
+    /** Probe {@code p} of {@code probes}: one session's history read after deleting its key (miss), then again. */
+    void probe(int p, int probes, Samples miss, Samples hit) {
+        int sessions = DataGenerator.sessionsFor(items);
+        int session = (int) ((long) p * sessions / probes);
+        String user = DataGenerator.userOf(session);
+        String sessionId = DataGenerator.sessionId(items, session);
+        redis.del(cache.keys().historyForReading(user, sessionId).orElseThrow());
+        List<MemoryItem> fromMongo = miss.time(() -> history(user, sessionId));
+        List<MemoryItem> fromRedis = hit.time(() -> history(user, sessionId));
+        if (fromMongo.isEmpty() || !fromMongo.equals(fromRedis)) {
+            throw new IllegalStateException("The cached history differs from MongoDB's for " + sessionId);
+        }
+    }
+
+    /** The replay alone, after probes measured elsewhere. */
+    Figures replay(Samples miss, Samples hit, int operations) {
+        return replay(miss, hit, DataGenerator.sessionsFor(items), operations);
     }
 
     private Figures replay(Samples miss, Samples hit, int sessions, int operations) {

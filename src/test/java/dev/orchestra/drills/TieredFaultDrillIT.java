@@ -3,8 +3,6 @@ package dev.orchestra.drills;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.orchestra.storage.model.MemoryItem;
-import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.redis.RedisCache;
 import dev.orchestra.storage.redis.RedisCacheSettings;
@@ -12,15 +10,10 @@ import dev.orchestra.storage.testsupport.MongoTestServer;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.bson.BsonDocument;
-import org.bson.BsonValue;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,8 +76,8 @@ class TieredFaultDrillIT {
 
                 workload.stop();
                 running.get(PHASE_LIMIT.toSeconds(), TimeUnit.SECONDS);
-                long lost = countLost(ledger, truth);
-                long stale = countStaleReads(tiered, truth);
+                long lost = DrillChecks.countLost(ledger, truth);
+                long stale = DrillChecks.countStaleReads(tiered, truth);
                 DrillReport report = new DrillReport(workload.attempted.get(), workload.succeeded.get(),
                         workload.failedClearly.get(), workload.unclear.size(), lost, stale, REDIS_CYCLES, 1, timings);
                 System.out.println(report.describe());
@@ -101,40 +94,10 @@ class TieredFaultDrillIT {
     }
 
     private static void awaitOperations(DrillWorkload workload, int more) {
-        long target = workload.attempted.get() + more;
-        await().atMost(PHASE_LIMIT).until(() -> workload.attempted.get() >= target);
+        DrillChecks.awaitOperations(workload, more, PHASE_LIMIT);
     }
 
     private static void awaitFailures(DrillWorkload workload, long target) {
         await().atMost(PHASE_LIMIT).until(() -> workload.connectionFailures.get() >= target);
-    }
-
-    /** Acknowledged inserts/edits that MongoDB does not hold as acknowledged, and acknowledged deletes it still has. */
-    private static long countLost(DrillLedger ledger, MongoMemoryManager truth) {
-        long lost = 0;
-        for (Map.Entry<BsonValue, DrillLedger.Expectation> entry : ledger.all().entrySet()) {
-            DrillLedger.Expectation expected = entry.getValue();
-            Optional<BsonDocument> stored = truth.findById(StoreCollection.MEMORY_ITEMS, entry.getKey());
-            boolean ok = stored.isEmpty() ? expected.mayBeAbsent : expected.mayBePresent
-                    && expected.texts.contains(stored.get().getString("text_content").getValue());
-            lost += ok ? 0 : 1;
-        }
-        return lost;
-    }
-
-    /** Every session's history read twice through the tiered manager (miss then hit) against MongoDB's. */
-    private static long countStaleReads(TieredMemoryManager tiered, MongoMemoryManager truth) {
-        long stale = 0;
-        for (int u = 0; u < DrillWorkload.USERS; u++) {
-            for (int s = 0; s < DrillWorkload.SESSIONS_PER_USER; s++) {
-                String user = DrillWorkload.user(u);
-                String session = DrillWorkload.session(u, s);
-                List<MemoryItem> expected = truth.getConversationHistory(user, session, 20, null);
-                for (int read = 0; read < 2; read++) {
-                    stale += tiered.getConversationHistory(user, session, 20, null).equals(expected) ? 0 : 1;
-                }
-            }
-        }
-        return stale;
     }
 }

@@ -49,6 +49,7 @@ public class HealthView implements FeatureView {
     @FXML private Label redisChartPlaceholder;
     @FXML private Circle redisLight;
     @FXML private Label redisText;
+    @FXML private Label redisNodes;
     @FXML private LineChart<Number, Number> redisChart;
     @FXML private NumberAxis redisX;
     @FXML private Label statisticsError;
@@ -74,6 +75,9 @@ public class HealthView implements FeatureView {
         style(overallLabel, model.status().overallLightProperty());
         bindComponent(model.status().mongo(), mongoLight, mongoText);
         bindComponent(model.status().redis(), redisLight, redisText);
+        redisNodes.textProperty().bind(model.status().redis().nodesProperty());
+        redisNodes.visibleProperty().bind(model.status().redis().nodesProperty().isNotEmpty());
+        redisNodes.managedProperty().bind(redisNodes.visibleProperty());
         bindChart(mongoChart, mongoX, model.history().samples(ComponentHealth.MONGODB));
         bindChart(redisChart, redisX, model.history().samples(ComponentHealth.REDIS));
         bindPlaceholder(mongoChart, mongoChartPlaceholder, model.status().mongo(),
@@ -111,7 +115,8 @@ public class HealthView implements FeatureView {
         style(light, indicator.lightProperty());
         text.textProperty().bind(Bindings.createStringBinding(
                 () -> indicator.textProperty().get() + "\n" + indicator.tooltipProperty().get()
-                        .lines().skip(1).filter(l -> !l.startsWith("checked")).reduce((a, b) -> a + " · " + b)
+                        .lines().skip(1).filter(l -> !l.startsWith("checked") && !l.startsWith("  ")
+                                && !l.equals("nodes:")).reduce((a, b) -> a + " · " + b)
                         .orElse(""), indicator.textProperty(), indicator.tooltipProperty()));
     }
 

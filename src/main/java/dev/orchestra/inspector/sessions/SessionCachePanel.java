@@ -61,6 +61,8 @@ public final class SessionCachePanel {
         table.getColumns().add(column("Type", 100, SessionCacheViewModel::kind));
         table.getColumns().add(column("TTL", 80, SessionCacheViewModel::ttl));
         table.getColumns().add(column("Size", 80, SessionCacheViewModel::shortSize));
+        // on a cluster each key lives on the master of its slot
+        table.getColumns().add(column("Node", 130, key -> key.node() == null ? "" : key.node()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setFixedCellSize(26);
         table.setPrefHeight(26 * 4 + 30);

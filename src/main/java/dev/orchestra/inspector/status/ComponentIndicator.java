@@ -5,6 +5,7 @@ import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.model.HealthStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -14,7 +15,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * One backend's indicator: a light, "MongoDB · 3 ms · 2 s ago", and a tooltip with the server version and, while it
  * is not OK, its last error. A check that is overdue (the server stopped answering even the health ping) turns it
- * amber.
+ * amber. A cache ({@link #forCache}) is never red: when it is down the app works from the source of truth, so its
+ * light is amber ("bypassed"), as it is while it is degraded (a master of a cluster down, a failover under way);
+ * its text names the deployment's shape and its tooltip lists every node.
  */
 public final class ComponentIndicator {
     /** Latency above which a working server is shown amber (slow). */
@@ -22,17 +25,29 @@ public final class ComponentIndicator {
 
     private final String label;
     private final Duration staleAfter;
+    private final boolean cache;
     private final ReadOnlyObjectWrapper<Light> light = new ReadOnlyObjectWrapper<>(this, "light", Light.GREY);
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text");
     private final ReadOnlyStringWrapper tooltip = new ReadOnlyStringWrapper(this, "tooltip", "");
+    private final ReadOnlyStringWrapper nodes = new ReadOnlyStringWrapper(this, "nodes", "");
     private ComponentHealth last;
     private Instant receivedAt;
     private String lastError;
 
     public ComponentIndicator(String label, Duration staleAfter) {
+        this(label, staleAfter, false);
+    }
+
+    private ComponentIndicator(String label, Duration staleAfter, boolean cache) {
         this.label = label;
         this.staleAfter = staleAfter;
+        this.cache = cache;
         text.set(label + " · checking…");
+    }
+
+    /** The indicator of a cache, whose problems are never fatal. */
+    public static ComponentIndicator forCache(String label, Duration staleAfter) {
+        return new ComponentIndicator(label, staleAfter, true);
     }
 
     void update(ComponentHealth health, Instant now) {
@@ -78,12 +93,20 @@ public final class ComponentIndicator {
             text.set(label + " · no answer for " + TimeFormat.duration(age));
         } else if (status == HealthStatus.OK) {
             light.set(last.latencyMillis() > SLOW_MILLIS ? Light.AMBER : Light.GREEN);
-            text.set(label + " · " + last.latencyMillis() + " ms · " + ago);
+            text.set(named() + " · " + last.latencyMillis() + " ms · " + ago);
+        } else if (status == HealthStatus.DEGRADED) {
+            light.set(Light.AMBER);
+            text.set(named() + " · degraded · " + ago);
+        } else if (cache) {
+            light.set(Light.AMBER);
+            text.set(named() + " · bypassed · " + ago);
         } else {
             light.set(Light.RED);
             text.set(label + " · down · " + ago);
         }
         tooltip.set(describe(now));
+        nodes.set(last.details().get("nodes") instanceof Collection<?> lines
+                ? String.join("\n", lines.stream().map(String::valueOf).toList()) : "");
     }
 
     private String describe(Instant now) {
@@ -93,7 +116,12 @@ public final class ComponentIndicator {
         }
         sb.append("\nchecked ").append(TimeFormat.time(receivedAt));
         for (Map.Entry<String, Object> e : last.details().entrySet()) {
-            sb.append('\n').append(e.getKey()).append(": ").append(e.getValue());
+            if (e.getValue() instanceof Collection<?> lines) {
+                sb.append('\n').append(e.getKey()).append(':');
+                lines.forEach(line -> sb.append("\n  ").append(line));
+            } else {
+                sb.append('\n').append(e.getKey()).append(": ").append(e.getValue());
+            }
         }
         if (last.lastError() != null) {
             sb.append("\nerror: ").append(last.lastError());
@@ -101,6 +129,12 @@ public final class ComponentIndicator {
             sb.append("\nlast error: ").append(lastError);
         }
         return sb.toString();
+    }
+
+    /** The label, with the deployment's shape when the component says it ({@code Redis (cluster, 3 masters)}). */
+    private String named() {
+        Object shape = last.details().get("shape");
+        return shape == null ? label : label + " (" + shape + ")";
     }
 
     public String label() {
@@ -118,6 +152,11 @@ public final class ComponentIndicator {
 
     public ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
+    }
+
+    /** Each server of the deployment on a line (role, address, up/down, latency), empty when not reported. */
+    public ReadOnlyStringProperty nodesProperty() {
+        return nodes.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty tooltipProperty() {

@@ -17,7 +17,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The status bar's state: one indicator per backend, the overall status as the health report defines it (error
- * when MongoDB is down, degraded when only Redis is), a message line, and the count of running background jobs.
+ * when MongoDB is down, degraded when Redis is down or partly down), a message line, and the count of running
+ * background jobs.
  * While showing, a one-second clock ages the "checked … ago" texts.
  */
 public class StatusBarViewModel implements AutoCloseable {
@@ -27,7 +28,7 @@ public class StatusBarViewModel implements AutoCloseable {
 
     private final Clock clock;
     private final ComponentIndicator mongo = new ComponentIndicator("MongoDB", STALE_AFTER);
-    private final ComponentIndicator redis = new ComponentIndicator("Redis", STALE_AFTER);
+    private final ComponentIndicator redis = ComponentIndicator.forCache("Redis", STALE_AFTER);
     private final ReadOnlyObjectWrapper<Light> overallLight = new ReadOnlyObjectWrapper<>(this, "overall", Light.GREY);
     private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", "starting");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -111,7 +112,7 @@ public class StatusBarViewModel implements AutoCloseable {
             return;
         }
         boolean mongoDown = m.status() == HealthStatus.ERROR || mongo.lightProperty().get() == Light.RED;
-        boolean redisDown = r != null && r.status() == HealthStatus.ERROR;
+        boolean redisDown = r != null && (r.status() == HealthStatus.ERROR || r.status() == HealthStatus.DEGRADED);
         if (mongoDown) {
             overallLight.set(Light.RED);
             overallText.set("error");

@@ -70,7 +70,7 @@ final class CacheGuard {
     /**
      * Whether {@code node} may be used now; while it is believed down, one caller per interval probes it (PING).
      *
-     * @return true when it may be used, and whether a probe just found it back (then pending deletions run first)
+     * @return true when it may be used now
      */
     boolean ready(String node) {
         CircuitBreaker breaker = breaker(node);
@@ -148,11 +148,6 @@ final class CacheGuard {
     /** False while any master is believed down. */
     boolean allClosed() {
         return breakers.values().stream().noneMatch(CircuitBreaker::isOpen);
-    }
-
-    /** True while at least one master is believed up (or none was tried yet). */
-    boolean anyClosed() {
-        return masters().stream().anyMatch(m -> !breaker(m).isOpen());
     }
 
     List<String> openNodes() {

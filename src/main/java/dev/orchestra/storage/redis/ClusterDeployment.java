@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.CommandObjects;
@@ -37,6 +40,11 @@ final class ClusterDeployment extends RedisDeployment {
     private final ClusterConnectionProvider provider;
     private final RedisClusterClient client;
     private final CommandObjects commands = new CommandObjects();
+    private static final long MASTERS_MEMO_NANOS = 250_000_000L;
+    private static final int SLOTS = 16_384;
+    private final AtomicReference<Set<String>> lastMasters = new AtomicReference<>();
+    private volatile MastersMemo mastersMemo;
+    private final AtomicLong masterChanges = new AtomicLong();
 
     ClusterDeployment(Set<HostAndPort> seeds, JedisClientConfig clientConfig, JedisClientConfig nodeConfig,
                       GenericObjectPoolConfig<Connection> pool, Duration maxRetryTime) {
@@ -62,9 +70,46 @@ final class ClusterDeployment extends RedisDeployment {
         return "cluster, " + masters().size() + " masters";
     }
 
+    /**
+     * The owners of the slots, from Jedis's slot map (which follows failovers and reshardings; its list of primary
+     * nodes does not drop a failed master). Recomputed at most every {@link #MASTERS_MEMO_NANOS}.
+     */
     @Override
     public List<String> masters() {
-        return provider.getPrimaryNodes().keySet().stream().sorted().toList();
+        MastersMemo memo = mastersMemo;
+        long now = System.nanoTime();
+        if (memo != null && now - memo.at() < MASTERS_MEMO_NANOS) {
+            return memo.masters();
+        }
+        Set<String> owners = new TreeSet<>();
+        for (int slot = 0; slot < SLOTS; slot++) {
+            HostAndPort node = provider.getNode(slot);
+            if (node != null) {
+                owners.add(node.toString());
+            }
+        }
+        List<String> masters = List.copyOf(owners);
+        mastersMemo = new MastersMemo(masters, now);
+        return masters;
+    }
+
+    private record MastersMemo(List<String> masters, long at) {
+    }
+
+    /**
+     * Counts changes of the set of masters Jedis routes to: a replica promoted in place of a failed master (whose
+     * last acknowledged deletions may not have reached it). A master that restarts keeps its place and is not one.
+     */
+    @Override
+    public long masterChanges() {
+        Set<String> now = Set.copyOf(masters());
+        Set<String> before = lastMasters.get();
+        if (before == null) {
+            lastMasters.compareAndSet(null, Set.copyOf(now));
+        } else if (!before.equals(now) && lastMasters.compareAndSet(before, Set.copyOf(now))) {
+            masterChanges.incrementAndGet();
+        }
+        return masterChanges.get();
     }
 
     @Override
@@ -85,9 +130,24 @@ final class ClusterDeployment extends RedisDeployment {
                 : commands.info(section)));
     }
 
+    /**
+     * PINGs one master; when it does not answer, asks the cluster for its slot map again, so that a replica promoted
+     * in its place is used from then on (the cache skips a down master's keys, so no command of its own would make
+     * Jedis look).
+     */
     @Override
     public void ping(String master) {
-        onPool(master, connection -> connection.executeCommand(commands.ping()));
+        try {
+            onPool(master, connection -> connection.executeCommand(commands.ping()));
+        } catch (JedisException e) {
+            try {
+                provider.renewSlotCache();
+                mastersMemo = null;
+            } catch (JedisException noNodeAnswered) {
+                e.addSuppressed(noNodeAnswered);
+            }
+            throw e;
+        }
     }
 
     private <T> T onPool(String master, Function<Connection, T> command) {
@@ -126,11 +186,38 @@ final class ClusterDeployment extends RedisDeployment {
         return nodes;
     }
 
+    /**
+     * {@code cluster_current_epoch} (bumped by every change of a slot's owner), or {@code moving…} while any master
+     * migrates or imports a slot (each shows only its own {@code [slot->-node]} / {@code [slot-<-node]} in CLUSTER
+     * NODES, so every master is asked).
+     */
+    @Override
+    public String slotLayout() {
+        String epoch = null;
+        for (String master : masters()) {
+            boolean first = epoch == null;
+            String answer = onPool(master, connection -> {
+                Jedis jedis = new Jedis(connection); // borrowed: the pool's connection goes back, not closed
+                String nodes = jedis.clusterNodes();
+                if (nodes.contains("->-") || nodes.contains("-<-")) {
+                    return SLOTS_MOVING + System.nanoTime(); // never equal: finish only once nothing moves
+                }
+                return first ? RedisInfo.parse(jedis.clusterInfo()).getOrDefault("cluster_current_epoch", "?") : "";
+            });
+            if (answer.startsWith(SLOTS_MOVING)) {
+                return answer;
+            }
+            epoch = first ? answer : epoch;
+        }
+        return epoch;
+    }
+
     @Override
     public Map<String, Object> topology() {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("mode", mode().wireName());
         facts.put("masters", masters().size());
+        facts.put("master_changes_seen", masterChanges());
         fromAnyMaster(jedis -> jedis.clusterInfo()).map(RedisInfo::parse).ifPresent(info -> {
             for (String name : List.of("cluster_state", "cluster_slots_assigned", "cluster_slots_ok",
                     "cluster_slots_pfail", "cluster_slots_fail", "cluster_known_nodes", "cluster_size")) {

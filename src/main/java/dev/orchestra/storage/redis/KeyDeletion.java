@@ -67,35 +67,57 @@ final class KeyDeletion {
 
     /**
      * One bounded SCAN step of the deletion of every key starting with {@code literalPrefix}, on the master the
-     * cursor names, and deletes what it found.
+     * cursor names, and deletes what it found. The cursor also carries the slot layout the deletion started with
+     * ({@code layout@host:port cursor}): a key that moved between masters during the scan (a resharding) may have
+     * been missed, so when the layout changed, or slots are moving, the deletion starts over instead of finishing.
      *
      * @param cursor {@code "0"} to start, else what the previous step returned
-     * @return the next cursor, {@code "0"} when every master was scanned to its end
+     * @return the next cursor, {@code "0"} when every master was scanned to its end under one slot layout
      * @throws JedisException when the master failed (the guard knows)
      */
     String deleteStep(String literalPrefix, String cursor) {
-        List<String> masters = guard.deployment().masters();
+        RedisDeployment deployment = guard.deployment();
+        List<String> masters = deployment.masters();
+        String layout;
         String master = masters.get(0);
         String nodeCursor = START;
+        int at = cursor.indexOf('@');
         int space = cursor.lastIndexOf(' ');
-        if (space > 0 && masters.contains(cursor.substring(0, space))) {
-            master = cursor.substring(0, space);
+        if (at >= 0 && space > at && masters.contains(cursor.substring(at + 1, space))) {
+            layout = cursor.substring(0, at);
+            master = cursor.substring(at + 1, space);
             nodeCursor = cursor.substring(space + 1);
+        } else {
+            // a start, or a master that left (failover): start over, never skip a master
+            layout = layoutOrFail(deployment, master);
         }
-        // a master that left (failover, resharding) makes the deletion start over: never skip a master
         var params = new ScanParams().match(bytes(CacheKeys.globStartingWith(literalPrefix))).count(SCAN_COUNT);
         try {
-            ScanResult<byte[]> page = guard.deployment().scan(master, bytes(nodeCursor), params);
+            ScanResult<byte[]> page = deployment.scan(master, bytes(nodeCursor), params);
             deleteFound(page.getResult());
             if (!START.equals(page.getCursor())) {
-                return master + " " + page.getCursor();
+                return layout + "@" + master + " " + page.getCursor();
             }
         } catch (JedisException e) {
             guard.failed(master, e);
             throw e;
         }
         int next = masters.indexOf(master) + 1;
-        return next < masters.size() ? masters.get(next) + " " + START : START;
+        if (next < masters.size()) {
+            return layout + "@" + masters.get(next) + " " + START;
+        }
+        String now = layoutOrFail(deployment, master);
+        return now.equals(layout) && !now.startsWith(RedisDeployment.SLOTS_MOVING) ? START
+                : now + "@" + masters.get(0) + " " + START;
+    }
+
+    private String layoutOrFail(RedisDeployment deployment, String master) {
+        try {
+            return deployment.slotLayout();
+        } catch (JedisException e) {
+            guard.failed(master, e);
+            throw e;
+        }
     }
 
     private void deleteFound(List<byte[]> found) {

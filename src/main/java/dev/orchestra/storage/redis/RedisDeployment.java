@@ -62,11 +62,23 @@ public abstract sealed class RedisDeployment implements AutoCloseable
     public abstract Map<String, Object> topology();
 
     /**
-     * How many times the master changed under this client (a Sentinel failover); only grows. Replication is
-     * asynchronous, so a deletion the old master acknowledged may be missing on the promoted one.
+     * How many times a master changed under this client (a Sentinel failover, a cluster replica promoted); only
+     * grows. Replication is asynchronous, so a deletion the old master acknowledged may be missing on the promoted
+     * one.
      */
     public long masterChanges() {
         return 0;
+    }
+
+    /** What {@link #slotLayout()} starts with while slots are being moved between masters. */
+    public static final String SLOTS_MOVING = "moving";
+
+    /**
+     * Which master holds which keys, as a value that changes whenever that changes (a cluster's current config
+     * epoch), or starting with {@link #SLOTS_MOVING} while a resharding is moving slots. Empty for one master.
+     */
+    public String slotLayout() {
+        return "";
     }
 
     /** Drops idle connections after a failure, so that recovery uses fresh ones. */

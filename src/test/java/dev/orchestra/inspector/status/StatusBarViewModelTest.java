@@ -46,7 +46,8 @@ class StatusBarViewModelTest {
         assertThat(model.overallTextProperty().get()).isEqualTo("ok");
 
         model.update(List.of(mongo(HealthStatus.OK, 3), redis(HealthStatus.ERROR)));
-        assertThat(model.redis().lightProperty().get()).isEqualTo(Light.RED);
+        assertThat(model.redis().lightProperty().get()).as("a cache down is never red").isEqualTo(Light.AMBER);
+        assertThat(model.redis().textProperty().get()).startsWith("Redis · bypassed");
         assertThat(model.redis().tooltipProperty().get()).contains("Connection refused");
         assertThat(model.overallTextProperty().get()).isEqualTo("degraded");
         assertThat(model.overallLightProperty().get()).isEqualTo(Light.AMBER);
@@ -60,6 +61,24 @@ class StatusBarViewModelTest {
         // recovered: no old error text next to a green light
         assertThat(model.redis().tooltipProperty().get()).doesNotContain("Connection refused").doesNotContain("error");
         assertThat(model.mongo().tooltipProperty().get()).doesNotContain("error");
+    }
+
+    @Test
+    void aPartlyDownCacheIsDegradedAndItsShapeAndNodesAreShown() {
+        StatusBarViewModel model = model(connected());
+        var cluster = new ComponentHealth(ComponentHealth.REDIS, HealthStatus.DEGRADED, 2, Map.of(
+                "shape", "cluster, 3 masters", "cluster_state", "ok",
+                "nodes", List.of("master 127.0.0.1:7000 up 1 ms (slots 0-5460)", "master 127.0.0.1:7001 DOWN")),
+                "1 of 3 masters not answering", Instant.now());
+
+        model.update(List.of(mongo(HealthStatus.OK, 3), cluster));
+
+        assertThat(model.redis().lightProperty().get()).isEqualTo(Light.AMBER);
+        assertThat(model.redis().textProperty().get()).startsWith("Redis (cluster, 3 masters) · degraded");
+        assertThat(model.redis().tooltipProperty().get())
+                .contains("nodes:\n  master 127.0.0.1:7000 up 1 ms (slots 0-5460)\n  master 127.0.0.1:7001 DOWN")
+                .contains("1 of 3 masters not answering");
+        assertThat(model.overallTextProperty().get()).isEqualTo("degraded");
     }
 
     @Test

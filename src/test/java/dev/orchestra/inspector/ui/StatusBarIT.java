@@ -84,19 +84,19 @@ class StatusBarIT {
     }
 
     @Test
-    void redisStoppedTurnsRedAndDegradedThenGreenAgain(FxRobot robot) {
+    void redisStoppedTurnsAmberAndDegradedThenGreenAgain(FxRobot robot) {
         awaitAllGreen();
         Circle redisDot = robot.lookup("#redisLight").queryAs(Circle.class);
         Label redisLabel = robot.lookup("#redisLabel").queryAs(Label.class);
         assertThat(fx(() -> redisDot.getStyleClass().contains("light-green"))).isTrue();
 
         redis.stop();
-        await().atMost(FIVE_SECONDS).until(() -> redisLight() == Light.RED);
+        await().atMost(FIVE_SECONDS).until(() -> redisLight() == Light.AMBER);
         assertThat(overall()).isEqualTo("degraded");
         assertThat(mongoLight()).isEqualTo(Light.GREEN);
-        assertThat(fx(() -> redisDot.getStyleClass().contains("light-red"))).isTrue();
+        assertThat(fx(() -> redisDot.getStyleClass().contains("light-amber"))).isTrue();
         String text = fx(redisLabel::getText);
-        assertThat(text).startsWith("Redis · down");
+        assertThat(text).startsWith("Redis (standalone) · bypassed");
 
         redis.start();
         await().atMost(FIVE_SECONDS).until(() -> redisLight() == Light.GREEN);

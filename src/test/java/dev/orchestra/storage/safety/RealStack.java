@@ -21,11 +21,16 @@ final class RealStack implements AutoCloseable {
     final String databaseName;
 
     RealStack(MongoTestTarget mongoServer, RedisTestServer redisServer) {
-        this.databaseName = mongoServer.newDatabaseName();
-        this.mongo = new MongoMemoryManager(mongoServer.connectionString(), databaseName, Duration.ofSeconds(5));
-        this.cache = new RedisCache(new RedisCacheSettings(redisServer.host(), redisServer.port(),
+        this(mongoServer, new RedisCacheSettings(redisServer.host(), redisServer.port(),
                 redisServer.password(), redisServer.tls(), redisServer.keyPrefix(), Duration.ofMinutes(10),
                 Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(100)));
+    }
+
+    /** The stack on any Redis deployment (one node, Sentinel, cluster). */
+    RealStack(MongoTestTarget mongoServer, RedisCacheSettings redis) {
+        this.databaseName = mongoServer.newDatabaseName();
+        this.mongo = new MongoMemoryManager(mongoServer.connectionString(), databaseName, Duration.ofSeconds(5));
+        this.cache = new RedisCache(redis);
         this.tiered = new TieredMemoryManager(mongo, cache);
         tiered.initialize();
         this.storage = SafeStorage.wrap(tiered, WriteLock.unlocked(), new Actor("it-user", "integration-test"));

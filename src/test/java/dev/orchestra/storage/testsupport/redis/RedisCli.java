@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code redis-cli} (cluster create, reshard) against the test's own servers and fails with its output. */
+/** Runs {@code redis-cli} (cluster create, reshard) or another tool of a test (openssl) and fails with its output. */
 public final class RedisCli {
     private static final long LIMIT_SECONDS = 120;
 

@@ -59,6 +59,18 @@ public final class RedisFixture implements AutoCloseable {
         return start(shape, false);
     }
 
+    /** A cluster of three masters, each with a replica ({@code --cluster-replicas 1}). */
+    public static RedisFixture clusterWithReplicas() {
+        RedisFixture fixture = new RedisFixture(Shape.CLUSTER);
+        try {
+            fixture.startCluster(List.of("--appendonly", "no"), 1);
+            return fixture;
+        } catch (RuntimeException e) {
+            fixture.close();
+            throw e;
+        }
+    }
+
     /** @param persistent data nodes keep an append-only file, so what they held survives a kill and restart */
     public static RedisFixture start(Shape shape, boolean persistent) {
         RedisFixture fixture = new RedisFixture(shape);
@@ -68,7 +80,7 @@ public final class RedisFixture implements AutoCloseable {
             switch (shape) {
                 case STANDALONE -> fixture.dataNodes.add(RedisProcess.start("redis", fixture.root, data, null));
                 case SENTINEL -> fixture.startSentinel(data);
-                case CLUSTER -> fixture.startCluster(data);
+                case CLUSTER -> fixture.startCluster(data, 0);
             }
             return fixture;
         } catch (RuntimeException e) {
@@ -95,20 +107,21 @@ public final class RedisFixture implements AutoCloseable {
                         == 2 && j.sentinelReplicas(MASTER_NAME).size() == 1)));
     }
 
-    private void startCluster(List<String> data) {
+    private void startCluster(List<String> data, int replicasPerMaster) {
         List<String> args = new ArrayList<>(data);
         args.addAll(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
                 "--cluster-node-timeout", "2000", "--cluster-require-full-coverage", "no"));
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 3 * (1 + replicasPerMaster); i++) {
             dataNodes.add(RedisProcess.start("node" + i, root, args, null));
         }
         List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
         dataNodes.forEach(n -> create.add(n.address()));
-        create.add("--cluster-yes");
+        create.addAll(List.of("--cluster-replicas", Integer.toString(replicasPerMaster), "--cluster-yes"));
         RedisCli.run(root, create);
-        Awaitility.await("cluster_state:ok on every node").atMost(READY_LIMIT).ignoreExceptions()
+        Awaitility.await("cluster_state:ok on every node, replicas in sync").atMost(READY_LIMIT).ignoreExceptions()
                 .until(() -> dataNodes.stream().allMatch(n -> n.onThis(j -> j.clusterInfo())
-                        .contains("cluster_state:ok")));
+                        .contains("cluster_state:ok") && !n.onThis(j -> j.info("replication"))
+                        .contains("master_link_status:down")));
     }
 
     public Shape shape() {
