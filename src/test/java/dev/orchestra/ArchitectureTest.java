@@ -85,7 +85,7 @@ class ArchitectureTest {
                 .layer("Stores").definedBy(STORAGE + ".mongo..", STORAGE + ".inmemory..", STORAGE + ".redis..")
                 .layer("Decorators").definedBy(STORAGE + ".tiered..", STORAGE + ".safety..")
                 .layer("Services").definedBy(STORAGE + ".transfer..", STORAGE + ".indexes..", STORAGE + ".health..",
-                        STORAGE + ".generator..")
+                        STORAGE + ".generator..", STORAGE + ".coherence..")
                 .layer("Factory").definedBy(STORAGE + ".factory..")
                 .whereLayer("Errors").mayNotAccessAnyLayer()
                 .whereLayer("Values").mayOnlyAccessLayers("Errors")

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
                 GenerateCommand.class,
                 UndoCommand.class,
                 IndexesCommand.class,
+                CacheCheckCommand.class,
         },
         footer = {"", "Exit codes: 0 done, 1 failed, 2 bad arguments, 3 done with rejected input lines; "
                 + "health: 0 ok, 1 degraded, 2 error."})

@@ -3,6 +3,8 @@ package dev.orchestra.inspector;
 import dev.orchestra.inspector.agents.AgentDataView;
 import dev.orchestra.inspector.agents.AgentDataViewModel;
 import dev.orchestra.inspector.app.EditingFeature;
+import dev.orchestra.inspector.coherence.CoherenceView;
+import dev.orchestra.inspector.coherence.CoherenceViewModel;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.FxBackgroundRunner;
@@ -20,7 +22,7 @@ import dev.orchestra.inspector.health.HealthViewModel;
 import dev.orchestra.inspector.indexes.IndexesView;
 import dev.orchestra.inspector.indexes.IndexesViewModel;
 import dev.orchestra.inspector.keys.KeyActionsViewModel;
-import dev.orchestra.inspector.keys.KeyClassifier;
+import dev.orchestra.inspector.keys.CoherenceClasses;
 import dev.orchestra.inspector.keys.KeyValueViewModel;
 import dev.orchestra.inspector.keys.KeysView;
 import dev.orchestra.inspector.keys.KeysViewModel;
@@ -64,6 +66,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final SessionsViewModel sessionsModel;
     private final HealthFeature health;
     private final IndexesViewModel indexesModel;
+    private final CoherenceViewModel coherenceModel;
     private final KeysViewModel keysModel;
     private final EditingFeature editing;
     private final TransferFeature transfer;
@@ -103,7 +106,8 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
             agentModel.refresh();
         }, viewLoader, messages);
         this.indexesModel = new IndexesViewModel(runner, editing.storage(), dialogs, messages, clock);
-        this.keysModel = new KeysViewModel(runner, store, messages, KeyClassifier.NONE,
+        this.coherenceModel = new CoherenceViewModel(runner, editing.storage(), dialogs, messages);
+        this.keysModel = new KeysViewModel(runner, store, messages, new CoherenceClasses(),
                 new KeyValueViewModel(runner, store, messages, newDetailModel()),
                 new KeyActionsViewModel(runner, editing.storage(), dialogs, messages));
     }
@@ -154,6 +158,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         }
         if (type == IndexesView.class) {
             return new IndexesView(indexesModel, messages);
+        }
+        if (type == CoherenceView.class) {
+            return new CoherenceView(coherenceModel, messages);
         }
         if (type == KeysView.class) {
             return new KeysView(keysModel, viewLoader, messages);
@@ -263,6 +270,10 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
 
     public IndexesViewModel indexesModel() {
         return indexesModel;
+    }
+
+    public CoherenceViewModel coherenceModel() {
+        return coherenceModel;
     }
 
     public KeysViewModel keysModel() {

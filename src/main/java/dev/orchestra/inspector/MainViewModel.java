@@ -11,7 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 /** The main window's state: which view shows, the theme, the title, the connection overlay. */
 public class MainViewModel {
     /** The views in the navigation list, in order. */
-    public enum Section { MEMORY, AGENTS, SESSIONS, HEALTH, INDEXES, TRASH, AUDIT, KEYS }
+    public enum Section { MEMORY, AGENTS, SESSIONS, HEALTH, INDEXES, TRASH, AUDIT, COHERENCE, KEYS }
 
     private final StoreDescription description;
     private final StoreConnection store;

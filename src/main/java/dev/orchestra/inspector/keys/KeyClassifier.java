@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The coherence class of listed keys (fresh, stale, orphan, foreign, expiring), shown in the browser's Class
- * column. Runs off the UI thread, once per page of keys. {@link #NONE} hides the column: the coherence check plugs in
- * here when it is wired in {@code AppContext}.
+ * column. Runs off the UI thread, a batch of keys at a time. The app uses {@link CoherenceClasses}; {@link #NONE}
+ * hides the column.
  */
 @FunctionalInterface
 public interface KeyClassifier {

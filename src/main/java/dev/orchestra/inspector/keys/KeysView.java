@@ -10,7 +10,6 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -136,7 +135,7 @@ public class KeysView implements FeatureView {
         // the hidden one is not laid out while pages arrive
         keyTree.managedProperty().bind(keyTree.visibleProperty());
         keyTable.managedProperty().bind(keyTable.visibleProperty());
-        model.classes().addListener((MapChangeListener<Object, String>) c -> {
+        model.classesVersionProperty().addListener((obs, was, is) -> {
             keyTable.refresh();
             keyTree.refresh();
         });

@@ -13,6 +13,7 @@ import dev.orchestra.storage.redis.keys.KeyScanCursor;
 import dev.orchestra.storage.redis.keys.KeyScanPage;
 import dev.orchestra.storage.redis.keys.RedisKeyName;
 import dev.orchestra.storage.redis.keys.RedisKeys;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,8 @@ public class KeysViewModel {
      * stays bounded whatever the keyspace.
      */
     public static final int MAX_LISTED = 100_000;
+    /** Keys classified in one go (one pipelined read of Redis, then MongoDB's truth for each). */
+    static final int CLASSIFY_BATCH = 200;
     /** The type filter's choices; the empty string is "every type". */
     public static final List<String> TYPE_CHOICES = List.of("", "string", "list", "hash", "set", "zset", "stream");
 
@@ -61,6 +64,8 @@ public class KeysViewModel {
     private final BooleanProperty treeMode = new SimpleBooleanProperty(this, "treeMode", true);
     private final ObservableList<KeyInfo> keys = FXCollections.observableArrayList();
     private final ObservableMap<RedisKeyName, String> classes = FXCollections.observableHashMap();
+    private final List<KeyInfo> toClassify = new ArrayList<>();
+    private final ReadOnlyIntegerWrapper classesVersion = new ReadOnlyIntegerWrapper(this, "classesVersion");
     private final KeyTree tree = new KeyTree();
     private final ReadOnlyIntegerWrapper treeVersion = new ReadOnlyIntegerWrapper(this, "treeVersion");
     private final ObjectProperty<KeyInfo> selected = new SimpleObjectProperty<>(this, "selected");
@@ -123,6 +128,8 @@ public class KeysViewModel {
         cursor = KeyScanCursor.start();
         keys.clear();
         classes.clear();
+        toClassify.clear();
+        classify.cancel();
         tree.clear();
         treeVersion.set(treeVersion.get() + 1);
         selected.set(null);
@@ -181,12 +188,27 @@ public class KeysViewModel {
         classifyPage(added);
     }
 
+    /** Pages arrive faster than MongoDB answers for them: they queue, and are classified one batch after another. */
     private void classifyPage(List<KeyInfo> added) {
-        if (classifier == KeyClassifier.NONE || added.isEmpty()) {
+        if (classifier == KeyClassifier.NONE) {
             return;
         }
+        toClassify.addAll(added);
+        classifyNext();
+    }
+
+    private void classifyNext() {
+        if (toClassify.isEmpty() || classify.isRunning() || !store.isConnected()) {
+            return;
+        }
+        List<KeyInfo> batch = List.copyOf(toClassify.subList(0, Math.min(CLASSIFY_BATCH, toClassify.size())));
+        toClassify.subList(0, batch.size()).clear();
         MemoryManager manager = store.current();
-        classify.execute(() -> classifier.classify(manager, added), classes::putAll, e -> { });
+        classify.execute(() -> classifier.classify(manager, batch), found -> {
+            classes.putAll(found);
+            classesVersion.set(classesVersion.get() + 1);
+            classifyNext();
+        }, e -> classifyNext());
     }
 
     private void removed(RedisKeyName name) {
@@ -195,6 +217,7 @@ public class KeysViewModel {
             tree.remove(name);
         }
         classes.remove(name);
+        classesVersion.set(classesVersion.get() + 1);
         treeVersion.set(treeVersion.get() + 1);
         selected.set(null);
     }
@@ -261,6 +284,11 @@ public class KeysViewModel {
     /** The coherence class of each key classified so far. */
     public ObservableMap<RedisKeyName, String> classes() {
         return classes;
+    }
+
+    /** Grows each time classes arrived (the view refreshes its cells once, not once per key). */
+    public ReadOnlyIntegerProperty classesVersionProperty() {
+        return classesVersion.getReadOnlyProperty();
     }
 
     /** Whether a coherence classifier is wired in (the view shows the Class column then). */

@@ -59,6 +59,7 @@ public final class SessionCachePanel {
         table.setItems(model.keys());
         table.getColumns().add(column("Key", 330, CacheKeyView::key));
         table.getColumns().add(column("Type", 100, SessionCacheViewModel::kind));
+        table.getColumns().add(column("Class", 70, model::coherence));
         table.getColumns().add(column("TTL", 80, SessionCacheViewModel::ttl));
         table.getColumns().add(column("Size", 80, SessionCacheViewModel::shortSize));
         // on a cluster each key lives on the master of its slot

@@ -5,9 +5,11 @@ import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.DocumentStore;
+import dev.orchestra.storage.coherence.CacheFinding;
 import dev.orchestra.storage.redis.CacheKeyView;
-import dev.orchestra.storage.tiered.CacheInspection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -32,7 +34,8 @@ public class SessionCacheViewModel {
     private String userId;
     private String sessionId;
     private boolean stale = true;
-    private final AsyncCommand<Optional<List<CacheKeyView>>> readKeys;
+    private final Map<String, CacheFinding> findings = new HashMap<>();
+    private final AsyncCommand<Optional<SessionKeys>> readKeys;
 
     public SessionCacheViewModel(BackgroundRunner runner, StoreConnection store) {
         this.store = store;
@@ -75,14 +78,17 @@ public class SessionCacheViewModel {
         String session = sessionId;
         CacheKeyView wasSelected = selectedKey.get();
         message.set(null);
-        readKeys.execute(() -> CacheInspection.inspectSession(manager, user, session),
+        readKeys.execute(() -> SessionKeys.read(manager, user, session),
                 found -> shown(found, wasSelected), e -> {
                     keys.clear();
                     message.set("Redis could not be read: " + ErrorMessages.describe(e));
                 });
     }
 
-    private void shown(Optional<List<CacheKeyView>> found, CacheKeyView wasSelected) {
+    private void shown(Optional<SessionKeys> read, CacheKeyView wasSelected) {
+        findings.clear();
+        read.ifPresent(r -> findings.putAll(r.findings()));
+        Optional<List<CacheKeyView>> found = read.map(SessionKeys::views);
         if (found.isEmpty()) {
             keys.clear();
             message.set("No Redis cache is configured (REDIS_HOST is not set): everything is read from MongoDB.");
@@ -146,6 +152,12 @@ public class SessionCacheViewModel {
             case OURS -> key.type() + " · JSON";
             case FOREIGN -> key.type() + " · binary";
         };
+    }
+
+    /** The key's coherence class against MongoDB ("fresh", "stale", …), "—" for an absent key. */
+    public String coherence(CacheKeyView key) {
+        CacheFinding finding = findings.get(key.key());
+        return key.kind() == CacheKeyView.Kind.ABSENT || finding == null ? "—" : finding.coherence().label();
     }
 
     public ObservableList<CacheKeyView> keys() {

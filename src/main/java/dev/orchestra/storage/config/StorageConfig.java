@@ -17,6 +17,8 @@ import java.util.Map;
  * @param redisHost       null means "no cache"
  * @param embeddedDataDir where the embedded development store keeps its file
  * @param redisDeployment Redis beyond one host: mode, ACL user, TLS files, sentinels, cluster nodes
+ * @param embeddedCache   the embedded store without any Redis setting at all ({@code REDIS_HOST} absent, not even
+ *                        empty): the app starts a Redis of its own beside it
  */
 public record StorageConfig(
         AppEnvironment environment,
@@ -31,7 +33,8 @@ public record StorageConfig(
         boolean forceReadOnly,
         Duration operationTimeout,
         Path embeddedDataDir,
-        RedisDeploymentConfig redisDeployment) {
+        RedisDeploymentConfig redisDeployment,
+        boolean embeddedCache) {
 
     public static final String DEFAULT_DATABASE = "orchestra";
     public static final String DEFAULT_KEY_PREFIX = "orchestra:";
@@ -42,6 +45,15 @@ public record StorageConfig(
                          Duration cacheTtl, boolean forceReadOnly, Duration operationTimeout, Path embeddedDataDir) {
         this(environment, mongoUri, mongoDatabase, redisHost, redisPort, redisPassword, redisTls, redisKeyPrefix,
                 cacheTtl, forceReadOnly, operationTimeout, embeddedDataDir, RedisDeploymentConfig.standalone());
+    }
+
+    /** No embedded cache, as before the embedded store had one. */
+    public StorageConfig(AppEnvironment environment, String mongoUri, String mongoDatabase, String redisHost,
+                         int redisPort, String redisPassword, boolean redisTls, String redisKeyPrefix,
+                         Duration cacheTtl, boolean forceReadOnly, Duration operationTimeout, Path embeddedDataDir,
+                         RedisDeploymentConfig redisDeployment) {
+        this(environment, mongoUri, mongoDatabase, redisHost, redisPort, redisPassword, redisTls, redisKeyPrefix,
+                cacheTtl, forceReadOnly, operationTimeout, embeddedDataDir, redisDeployment, false);
     }
 
     /** From the process environment and {@code ./.env}. */
@@ -81,9 +93,11 @@ public record StorageConfig(
         boolean tls = parseBoolean(values, "REDIS_TLS");
         String keyPrefix = valueOr(values, "REDIS_KEY_PREFIX", DEFAULT_KEY_PREFIX);
         var deployment = RedisDeploymentConfig.fromMap(values, redisHost, redisPort, tls, keyPrefix);
+        boolean embeddedCache = env == AppEnvironment.DEVELOPMENT && uri == null && !values.containsKey("REDIS_HOST")
+                && !deployment.namesServers();
         return new StorageConfig(env, uri, database, redisHost, redisPort, blankToNull(values.get("REDIS_PASSWORD")),
                 tls, keyPrefix, Duration.ofSeconds(ttlSeconds), parseBoolean(values, "INSPECTOR_READ_ONLY"),
-                Duration.ofMillis(timeoutMillis), dataDir, deployment);
+                Duration.ofMillis(timeoutMillis), dataDir, deployment, embeddedCache);
     }
 
     public boolean usesEmbeddedStore() {
@@ -108,19 +122,27 @@ public record StorageConfig(
         return Redactor.of(this).redact(mongoUri);
     }
 
+    /** The app starts a Redis of its own: the embedded store with no Redis setting at all. */
+    public boolean startsEmbeddedCache() {
+        return embeddedCache && !cacheEnabled() && usesEmbeddedStore();
+    }
+
     public String redisDisplayName() {
+        if (startsEmbeddedCache()) {
+            return "embedded Redis";
+        }
         return cacheEnabled() ? Redactor.of(this).redact(redisDeployment.describe(redisHost, redisPort, redisTls))
                 : "no cache";
     }
 
     public StorageConfig withMongo(String uri, String database) {
         return new StorageConfig(environment, uri, database, redisHost, redisPort, redisPassword, redisTls,
-                redisKeyPrefix, cacheTtl, forceReadOnly, operationTimeout, embeddedDataDir, redisDeployment);
+                redisKeyPrefix, cacheTtl, forceReadOnly, operationTimeout, embeddedDataDir, redisDeployment, embeddedCache);
     }
 
     public StorageConfig withRedis(String host, int port, String keyPrefix) {
         return new StorageConfig(environment, mongoUri, mongoDatabase, host, port, redisPassword, redisTls,
-                keyPrefix, cacheTtl, forceReadOnly, operationTimeout, embeddedDataDir, redisDeployment);
+                keyPrefix, cacheTtl, forceReadOnly, operationTimeout, embeddedDataDir, redisDeployment, embeddedCache);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
+import dev.orchestra.storage.redis.EmbeddedRedisServer;
 import dev.orchestra.storage.redis.RedisCache;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *       mongo-java-server-h2-backend and netty jars ({@link EmbeddedStoreOpener});</li>
  *   <li>otherwise MongoDB at {@code MONGODB_URI} ({@code staging}/{@code production} require it);</li>
  * </ul>
- * wrapped in a {@link TieredMemoryManager} when {@code REDIS_HOST} is set. The result is initialized; closing it
+ * wrapped in a {@link TieredMemoryManager} when {@code REDIS_HOST} is set, and for the embedded store with no Redis
+ * setting at all on a Redis of its own ({@link EmbeddedCacheOpener}). The result is initialized; closing it
  * closes everything this factory opened, the embedded server included.
  */
 public final class MemoryManagerFactory {
@@ -45,7 +47,9 @@ public final class MemoryManagerFactory {
         OpenedStore store = openStore(config);
         log.info("Opened {}", config);
         if (!config.cacheEnabled()) {
-            return store.manager();
+            return config.startsEmbeddedCache()
+                    ? EmbeddedCacheOpener.open(config, store.manager(), EmbeddedRedisServer::start)
+                    : store.manager();
         }
         RedisCache cache = RedisCache.connect(config);
         if (store.freshlySeeded()) {

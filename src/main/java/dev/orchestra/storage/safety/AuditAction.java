@@ -13,6 +13,10 @@ public enum AuditAction {
     IMPORT,
     /** An index built on a user's request. */
     CREATE_INDEX,
+    /** A stale or orphan cache key of ours deleted by the coherence repair. */
+    CACHE_REPAIR,
+    /** A foreign value under our cache key names deleted on a user's explicit request. */
+    DELETE_FOREIGN_CACHE_KEY,
     /** A Redis key deleted from the key browser ({@code before}: its facts and its DUMP). */
     DELETE_KEY,
     /** A Redis key's time to live set or removed from the key browser. */

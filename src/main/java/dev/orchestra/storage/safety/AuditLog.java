@@ -99,6 +99,15 @@ public final class AuditLog {
     }
 
     /**
+     * A Redis key deleted on a user's request ({@link AuditAction#CACHE_REPAIR} or
+     * {@link AuditAction#DELETE_FOREIGN_CACHE_KEY}): {@code documentId} is the key, {@code facts} what was known of
+     * it (its class, type, the difference), never its value.
+     */
+    public void cacheKeyDeleted(AuditAction action, String key, BsonDocument facts) {
+        write(entry(action, "redis", new BsonString(key), facts, 1L, null, null, null));
+    }
+
+    /**
      * A Redis key deleted on a user's request: {@code documentId} is the key's name, {@code before} what it was
      * (type, TTL, size and, when small enough, its {@code DUMP}, so it can be put back with {@code RESTORE}).
      */

@@ -54,6 +54,7 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
     private final RedisCache cache;
     private final AffectedKeys affected;
     private final CachedReads reads;
+    private final SourceTruth truth;
 
     /** @param cache null means no cache: every call goes to the delegate and Redis is reported DISABLED */
     public TieredMemoryManager(MemoryManager delegate, RedisCache cache) {
@@ -68,6 +69,7 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
         this.cache = cache;
         this.affected = cache == null ? null : new AffectedKeys(cache);
         this.reads = cache == null ? null : new CachedReads(delegate, cache, cachedItemsPerKey, clock);
+        this.truth = cache == null ? null : new SourceTruth(delegate, cache, cachedItemsPerKey);
     }
 
     /** The cache, when one is configured. */
@@ -76,13 +78,16 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
     }
 
     /**
-     * Its own cache capabilities (with a cache: {@link RedisKeys}, the key browser), and the store's others except
-     * {@link RawDocumentAccess}: unchecked writes would bypass the cache's invalidation.
+     * Its own cache capabilities ({@link CacheTruth}; with a cache {@link RedisKeys}, the key browser), and the store's
+     * others except {@link RawDocumentAccess}: unchecked writes would bypass the cache's invalidation.
      */
     @Override
     public <T> Optional<T> capability(Class<T> type) {
         if (type == RedisKeys.class) {
             return cache == null ? Optional.empty() : Optional.of(type.cast(new KeyBrowser(cache)));
+        }
+        if (type == CacheTruth.class) {
+            return Optional.ofNullable(truth).map(type::cast);
         }
         return type == RawDocumentAccess.class ? Optional.empty() : super.capability(type);
     }
