@@ -3,11 +3,8 @@ package dev.orchestra.inspector.keys;
 import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.ViewLoader;
-import dev.orchestra.inspector.detail.DocumentDetailView;
 import dev.orchestra.storage.redis.keys.KeyInfo;
-import dev.orchestra.storage.redis.keys.ValueElement;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -18,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
@@ -66,22 +62,7 @@ public class KeysView implements FeatureView {
     @FXML private TableColumn<KeyInfo, String> memoryColumn;
     @FXML private TableColumn<KeyInfo, String> encodingColumn;
     @FXML private TableColumn<KeyInfo, String> classColumn;
-    @FXML private Label keyNameLabel;
-    @FXML private Label keySummaryLabel;
-    @FXML private Button keyDeleteButton;
-    @FXML private TextField ttlField;
-    @FXML private Button ttlButton;
-    @FXML private Button persistButton;
-    @FXML private Label actionResultLabel;
-    @FXML private Label valueMessageLabel;
-    @FXML private ProgressIndicator valueLoadingIndicator;
-    @FXML private Button valueMoreButton;
-    @FXML private TableView<ValueElement> elementTable;
-    @FXML private TableColumn<ValueElement, String> positionColumn;
-    @FXML private TableColumn<ValueElement, String> elementNameColumn;
-    @FXML private TableColumn<ValueElement, String> elementValueColumn;
-    @FXML private StackPane elementHolder;
-    @FXML private TextArea elementTextArea;
+    @FXML private StackPane valueHolder;
 
     public KeysView(KeysViewModel model, ViewLoader loader, Messages messages) {
         this.model = model;
@@ -182,39 +163,9 @@ public class KeysView implements FeatureView {
     }
 
     private void bindValue() {
-        KeyValueViewModel value = model.value();
-        KeyActionsViewModel actions = model.actions();
-        keyNameLabel.textProperty().bind(Bindings.createStringBinding(() -> value.keyProperty().get() == null
-                ? messages.get("keys.noSelection") : value.keyProperty().get().name().text(), value.keyProperty()));
-        keySummaryLabel.textProperty().bind(value.summaryProperty());
-        var noKey = value.keyProperty().isNull().or(actions.command().runningProperty());
-        keyDeleteButton.disableProperty().bind(noKey);
-        ttlButton.disableProperty().bind(noKey);
-        persistButton.disableProperty().bind(noKey);
-        ttlField.disableProperty().bind(noKey);
-        ttlField.textProperty().bindBidirectional(actions.ttlInputProperty());
-        actionResultLabel.textProperty().bind(actions.resultProperty());
-        valueMessageLabel.textProperty().bind(value.messageProperty());
-        valueLoadingIndicator.visibleProperty().bind(value.loadingProperty());
-        valueMoreButton.disableProperty().bind(value.hasMoreProperty().not());
-        elementTable.setItems(value.elements());
-        positionColumn.setCellValueFactory(c -> text(c.getValue().position()));
-        elementNameColumn.setCellValueFactory(c -> text(c.getValue().name()));
-        elementValueColumn.setCellValueFactory(c -> text(c.getValue().value().summary()));
-        elementTable.setPlaceholder(new Label(""));
-        elementTable.getSelectionModel().selectedItemProperty().addListener((obs, was, is) ->
-                value.selectedElementProperty().set(is));
-        value.selectedElementProperty().addListener((obs, was, is) -> {
-            if (is != null && elementTable.getSelectionModel().getSelectedItem() != is) {
-                elementTable.getSelectionModel().select(is);
-            }
-        });
-        var detail = loader.load(DocumentDetailView.class, "DocumentDetail.fxml",
-                new DocumentDetailView(value.detail(), messages));
-        elementHolder.getChildren().add(detail.root());
-        detail.root().visibleProperty().bind(value.detail().documentProperty().isNotNull());
-        elementTextArea.textProperty().bind(value.elementTextProperty());
-        elementTextArea.visibleProperty().bind(value.elementTextProperty().isNotNull());
+        var pane = loader.load(KeysView.class, "KeyValue.fxml", new KeyValueView(model.value(), model.actions(), loader,
+                messages));
+        valueHolder.getChildren().add(pane.root());
     }
 
     /**
@@ -268,26 +219,6 @@ public class KeysView implements FeatureView {
         model.loadMore();
     }
 
-    @FXML
-    private void loadMoreValue() {
-        model.value().loadMore();
-    }
-
-    @FXML
-    private void deleteKey() {
-        model.actions().delete();
-    }
-
-    @FXML
-    private void setTtl() {
-        model.actions().expire();
-    }
-
-    @FXML
-    private void persist() {
-        model.actions().persist();
-    }
-
     @Override
     public void focusFilter() {
         patternField.requestFocus();
@@ -326,7 +257,4 @@ public class KeysView implements FeatureView {
         return keyTable;
     }
 
-    public TableView<ValueElement> elementTable() {
-        return elementTable;
-    }
 }

@@ -5,7 +5,6 @@ import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.StoreConnection;
-import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.redis.keys.KeyInfo;
 import dev.orchestra.storage.redis.keys.KeyQuery;
@@ -13,9 +12,7 @@ import dev.orchestra.storage.redis.keys.KeyScanCursor;
 import dev.orchestra.storage.redis.keys.KeyScanPage;
 import dev.orchestra.storage.redis.keys.RedisKeyName;
 import dev.orchestra.storage.redis.keys.RedisKeys;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -47,25 +44,19 @@ public class KeysViewModel {
      * stays bounded whatever the keyspace.
      */
     public static final int MAX_LISTED = 100_000;
-    /** Keys classified in one go (one pipelined read of Redis, then MongoDB's truth for each). */
-    static final int CLASSIFY_BATCH = 200;
     /** The type filter's choices; the empty string is "every type". */
     public static final List<String> TYPE_CHOICES = List.of("", "string", "list", "hash", "set", "zset", "stream");
 
     private final StoreConnection store;
     private final Messages messages;
-    private final KeyClassifier classifier;
+    private final KeyClasses classes;
     private final KeyValueViewModel value;
     private final KeyActionsViewModel actions;
     private final AsyncCommand<Listed> scan;
-    private final AsyncCommand<Map<RedisKeyName, String>> classify;
     private final StringProperty pattern = new SimpleStringProperty(this, "pattern", "");
     private final ObjectProperty<String> type = new SimpleObjectProperty<>(this, "type", "");
     private final BooleanProperty treeMode = new SimpleBooleanProperty(this, "treeMode", true);
     private final ObservableList<KeyInfo> keys = FXCollections.observableArrayList();
-    private final ObservableMap<RedisKeyName, String> classes = FXCollections.observableHashMap();
-    private final List<KeyInfo> toClassify = new ArrayList<>();
-    private final ReadOnlyIntegerWrapper classesVersion = new ReadOnlyIntegerWrapper(this, "classesVersion");
     private final KeyTree tree = new KeyTree();
     private final ReadOnlyIntegerWrapper treeVersion = new ReadOnlyIntegerWrapper(this, "treeVersion");
     private final ObjectProperty<KeyInfo> selected = new SimpleObjectProperty<>(this, "selected");
@@ -86,11 +77,10 @@ public class KeysViewModel {
                          KeyValueViewModel value, KeyActionsViewModel actions) {
         this.store = store;
         this.messages = messages;
-        this.classifier = classifier;
+        this.classes = new KeyClasses(runner, store, classifier);
         this.value = value;
         this.actions = actions;
         this.scan = new AsyncCommand<>(runner, "Listing Redis keys");
-        this.classify = new AsyncCommand<>(runner, "Classifying Redis keys");
         selected.addListener((obs, was, is) -> value.show(is));
         actions.keyProperty().bind(value.keyProperty());
         actions.setOnDeleted(this::removed);
@@ -128,8 +118,6 @@ public class KeysViewModel {
         cursor = KeyScanCursor.start();
         keys.clear();
         classes.clear();
-        toClassify.clear();
-        classify.cancel();
         tree.clear();
         treeVersion.set(treeVersion.get() + 1);
         selected.set(null);
@@ -185,30 +173,7 @@ public class KeysViewModel {
         if (keys.isEmpty() && page.finished()) {
             message.set(messages.format("keys.none", query.pattern()));
         }
-        classifyPage(added);
-    }
-
-    /** Pages arrive faster than MongoDB answers for them: they queue, and are classified one batch after another. */
-    private void classifyPage(List<KeyInfo> added) {
-        if (classifier == KeyClassifier.NONE) {
-            return;
-        }
-        toClassify.addAll(added);
-        classifyNext();
-    }
-
-    private void classifyNext() {
-        if (toClassify.isEmpty() || classify.isRunning() || !store.isConnected()) {
-            return;
-        }
-        List<KeyInfo> batch = List.copyOf(toClassify.subList(0, Math.min(CLASSIFY_BATCH, toClassify.size())));
-        toClassify.subList(0, batch.size()).clear();
-        MemoryManager manager = store.current();
-        classify.execute(() -> classifier.classify(manager, batch), found -> {
-            classes.putAll(found);
-            classesVersion.set(classesVersion.get() + 1);
-            classifyNext();
-        }, e -> classifyNext());
+        classes.add(added);
     }
 
     private void removed(RedisKeyName name) {
@@ -216,8 +181,7 @@ public class KeysViewModel {
             keys.removeIf(k -> k.name().equals(name));
             tree.remove(name);
         }
-        classes.remove(name);
-        classesVersion.set(classesVersion.get() + 1);
+        classes.forget(name);
         treeVersion.set(treeVersion.get() + 1);
         selected.set(null);
     }
@@ -283,17 +247,17 @@ public class KeysViewModel {
 
     /** The coherence class of each key classified so far. */
     public ObservableMap<RedisKeyName, String> classes() {
-        return classes;
+        return classes.map();
     }
 
     /** Grows each time classes arrived (the view refreshes its cells once, not once per key). */
     public ReadOnlyIntegerProperty classesVersionProperty() {
-        return classesVersion.getReadOnlyProperty();
+        return classes.versionProperty();
     }
 
     /** Whether a coherence classifier is wired in (the view shows the Class column then). */
     public boolean classifies() {
-        return classifier != KeyClassifier.NONE;
+        return classes.enabled();
     }
 
     public ObjectProperty<KeyInfo> selectedProperty() {

@@ -19,6 +19,7 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.mongo.SampleDataSeeder;
 import dev.orchestra.storage.redis.keys.KeyInfo;
+import dev.orchestra.storage.redis.keys.ValueElement;
 import dev.orchestra.storage.safety.AuditEntry;
 import dev.orchestra.storage.safety.SafeOperations;
 import dev.orchestra.storage.testsupport.MongoTestServer;
@@ -36,6 +37,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
@@ -57,7 +59,7 @@ import redis.clients.jedis.StreamEntryID;
 /**
  * The Keys section in the real window, on mongo-java-server and a redis-server of its own holding the sample
  * data's cache keys (warmed by reading sessions through the tiered store), a foreign pickle, one key of each other
- * type and 3,000 more: Ctrl+8 opens it, the tree groups by ':', Load more goes on, the list shows TTL and memory,
+ * type and 3,000 more: Ctrl+9 opens it, the tree groups by ':', Load more goes on, the list shows TTL and memory,
  * our JSON opens in the document detail pane and the pickle as hex; a confirmed delete is audited, and while writes
  * are locked the delete is refused. Writes {@code screenshot-keys.png} (to {@code -Dscreenshot.dir}, default
  * target/screenshots).
@@ -130,7 +132,7 @@ class KeysWindowIT {
     private KeysView openWithShortcut(FxRobot robot) {
         await().atMost(WAIT).until(() -> fx(() -> context.store().isConnected()));
         robot.clickOn(fx(() -> context.mainView().root()));
-        robot.push(KeyCode.CONTROL, KeyCode.DIGIT8);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT9);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> context.mainModel().sectionProperty().get())).isEqualTo(Section.KEYS);
         KeysViewModel model = context.keysModel();
@@ -191,7 +193,7 @@ class KeysWindowIT {
         });
         await().atMost(WAIT).until(() -> fx(() -> model.value().elements().size()) > 1
                 && !model.value().loadingProperty().get());
-        fxRun(() -> view.elementTable().getSelectionModel().select(1));
+        fxRun(() -> elements(robot, view).getSelectionModel().select(1));
         TextArea json = robot.from(view.root()).lookup(".key-value-pane #jsonArea").query();
         await().atMost(WAIT).until(() -> fx(() -> json.getText()).contains("\"user_id\""));
         write("screenshot-keys.png");
@@ -264,6 +266,10 @@ class KeysWindowIT {
         Window window = fx(() -> robot.listWindows().stream().filter(KeysWindowIT::isDialog).findFirst()
                 .orElseThrow());
         return (DialogPane) fx(() -> window.getScene().getRoot().lookup(".dialog-pane"));
+    }
+
+    private static TableView<ValueElement> elements(FxRobot robot, KeysView view) {
+        return robot.from(view.root()).lookup("#elementTable").query();
     }
 
     private static boolean isDialog(Window window) {
