@@ -2,6 +2,7 @@ package dev.orchestra.inspector.keys;
 
 import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.redis.keys.KeyInfo;
@@ -13,18 +14,22 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coherence class of each listed key, filled in off the FX thread: pages arrive faster than MongoDB answers for
  * them, so their keys queue and are classified one batch after another.
  */
 final class KeyClasses {
+    private static final Logger LOG = LoggerFactory.getLogger(KeyClasses.class);
     /** Keys classified in one go (one pipelined read of Redis, then MongoDB's truth for each). */
     static final int BATCH = 200;
 
     private final StoreConnection store;
     private final KeyClassifier classifier;
     private final AsyncCommand<Map<RedisKeyName, String>> classify;
+    private final AsyncCommand<Map<RedisKeyName, String>> single;
     private final ObservableMap<RedisKeyName, String> classes = FXCollections.observableHashMap();
     private final List<KeyInfo> queued = new ArrayList<>();
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper(this, "version");
@@ -33,6 +38,7 @@ final class KeyClasses {
         this.store = store;
         this.classifier = classifier;
         this.classify = new AsyncCommand<>(runner, "Classifying Redis keys");
+        this.single = new AsyncCommand<>(runner, "Classifying a Redis key");
     }
 
     boolean enabled() {
@@ -46,6 +52,18 @@ final class KeyClasses {
         }
     }
 
+    /** The key the user is looking at is classified at once, ahead of the queue. */
+    void now(KeyInfo key) {
+        if (!enabled() || key == null || !store.isConnected()) {
+            return;
+        }
+        MemoryManager manager = store.current();
+        single.execute(() -> classifier.classify(manager, List.of(key)), found -> {
+            classes.putAll(found);
+            version.set(version.get() + 1);
+        }, e -> LOG.warn("Could not classify {}: {}", key.name(), ErrorMessages.describe(e)));
+    }
+
     void forget(RedisKeyName name) {
         classes.remove(name);
         version.set(version.get() + 1);
@@ -54,6 +72,7 @@ final class KeyClasses {
     void clear() {
         queued.clear();
         classify.cancel();
+        single.cancel();
         classes.clear();
         version.set(version.get() + 1);
     }
@@ -69,7 +88,10 @@ final class KeyClasses {
             classes.putAll(found);
             version.set(version.get() + 1);
             next();
-        }, e -> next());
+        }, e -> {
+            LOG.warn("Could not classify {} Redis keys: {}", batch.size(), ErrorMessages.describe(e));
+            next();
+        });
     }
 
     ObservableMap<RedisKeyName, String> map() {

@@ -81,7 +81,10 @@ public class KeysViewModel {
         this.value = value;
         this.actions = actions;
         this.scan = new AsyncCommand<>(runner, "Listing Redis keys");
-        selected.addListener((obs, was, is) -> value.show(is));
+        selected.addListener((obs, was, is) -> {
+            value.show(is);
+            classes.now(is);
+        });
         actions.keyProperty().bind(value.keyProperty());
         actions.setOnDeleted(this::removed);
         actions.setOnChanged(changed -> {

@@ -176,6 +176,9 @@ class KeysWindowIT {
         await().atMost(WAIT).until(() -> fx(() -> model.value().elements().size()) > 1);
         assertThat(fx(() -> robot.from(view.root()).lookup("#keySummaryLabel").<Label>query().getText()))
                 .startsWith("list · TTL ");
+        // the coherence check's class beside it (the selected key is classified at once): it was filled through the
+        // tiered store, so it equals MongoDB's truth
+        await().atMost(WAIT).until(() -> "fresh".equals(fx(() -> model.classes().get(warmed.name()))));
 
         // the same key chosen in the tree: its user's group opened, the key selected, one cached item shown
         robot.clickOn(robot.from(view.root()).lookup("#treeButton").<Node>query());
