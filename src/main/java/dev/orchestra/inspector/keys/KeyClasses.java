@@ -94,6 +94,11 @@ final class KeyClasses {
         });
     }
 
+    /** Whether keys are still waiting for their class. */
+    boolean pending() {
+        return !queued.isEmpty() || classify.isRunning();
+    }
+
     ObservableMap<RedisKeyName, String> map() {
         return classes;
     }

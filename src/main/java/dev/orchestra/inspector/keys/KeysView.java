@@ -34,6 +34,7 @@ public class KeysView implements FeatureView {
     private static final long REFRESH_NANOS = 1_000_000_000L;
     private boolean rebuilding;
     private long lastRefresh;
+    private long lastClassRefresh;
 
     @FXML private BorderPane root;
     @FXML private Label shapeLabel;
@@ -117,8 +118,14 @@ public class KeysView implements FeatureView {
         keyTree.managedProperty().bind(keyTree.visibleProperty());
         keyTable.managedProperty().bind(keyTable.visibleProperty());
         model.classesVersionProperty().addListener((obs, was, is) -> {
-            keyTable.refresh();
-            keyTree.refresh();
+            // batches of classes arrive several times a second while a scan runs: redraw the cells at most once a
+            // second, and when the last one is in
+            long now = System.nanoTime();
+            if (now - lastClassRefresh > REFRESH_NANOS || !model.classifying()) {
+                lastClassRefresh = now;
+                keyTable.refresh();
+                keyTree.refresh();
+            }
         });
     }
 

@@ -258,6 +258,11 @@ public class KeysViewModel {
         return classes.versionProperty();
     }
 
+    /** Whether listed keys are still waiting for their coherence class. */
+    public boolean classifying() {
+        return classes.pending();
+    }
+
     /** Whether a coherence classifier is wired in (the view shows the Class column then). */
     public boolean classifies() {
         return classes.enabled();
