@@ -25,6 +25,11 @@ import dev.orchestra.inspector.health.HealthView;
 import dev.orchestra.inspector.health.HealthViewModel;
 import dev.orchestra.inspector.indexes.IndexesView;
 import dev.orchestra.inspector.indexes.IndexesViewModel;
+import dev.orchestra.inspector.keys.KeyActionsViewModel;
+import dev.orchestra.inspector.keys.CoherenceClasses;
+import dev.orchestra.inspector.keys.KeyValueViewModel;
+import dev.orchestra.inspector.keys.KeysView;
+import dev.orchestra.inspector.keys.KeysViewModel;
 import dev.orchestra.inspector.memory.MemoryItemsView;
 import dev.orchestra.inspector.memory.MemoryItemsViewModel;
 import dev.orchestra.inspector.sessions.SessionsView;
@@ -67,6 +72,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final HealthFeature health;
     private final IndexesViewModel indexesModel;
     private final CoherenceViewModel coherenceModel;
+    private final KeysViewModel keysModel;
     private final EditingFeature editing;
     private final TransferFeature transfer;
     private final WindowPlacement placement;
@@ -120,6 +126,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         }, viewLoader, messages);
         this.indexesModel = new IndexesViewModel(runner, editing.storage(), dialogs, messages, clock);
         this.coherenceModel = new CoherenceViewModel(runner, editing.storage(), dialogs, messages);
+        this.keysModel = new KeysViewModel(runner, store, messages, new CoherenceClasses(),
+                new KeyValueViewModel(runner, store, messages, newDetailModel()),
+                new KeyActionsViewModel(runner, editing.storage(), dialogs, messages));
     }
 
     /** Asks the user, in a dialog, about an SSH bastion key seen for the first time (from the opening thread). */
@@ -168,6 +177,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         }
         if (type == CoherenceView.class) {
             return new CoherenceView(coherenceModel, messages);
+        }
+        if (type == KeysView.class) {
+            return new KeysView(keysModel, viewLoader, messages);
         }
         if (type == StatusBarView.class) {
             return new StatusBarView(health.statusModel());
@@ -302,6 +314,10 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
 
     public CoherenceViewModel coherenceModel() {
         return coherenceModel;
+    }
+
+    public KeysViewModel keysModel() {
+        return keysModel;
     }
 
     public SecretDisplay secrets() {

@@ -16,7 +16,7 @@ import javafx.collections.ObservableList;
 /** The main window's state: which view shows, the theme, the title, the connection overlay. */
 public class MainViewModel {
     /** The views in the navigation list, in order. */
-    public enum Section { MEMORY, AGENTS, SESSIONS, HEALTH, INDEXES, TRASH, AUDIT, COHERENCE }
+    public enum Section { MEMORY, AGENTS, SESSIONS, HEALTH, INDEXES, TRASH, AUDIT, COHERENCE, KEYS }
 
     private final StoreDescription description;
     private final StoreConnection store;

@@ -41,6 +41,7 @@ public final class Sections {
                     StoreCollection.USER_SESSIONS, 3),
             new Definition(Section.HEALTH, "nav.health", Glyph.HEARTBEAT, "health/Health.fxml", null, 4),
             new Definition(Section.COHERENCE, "nav.coherence", Glyph.EXCHANGE, "coherence/Coherence.fxml", null, 8),
+            new Definition(Section.KEYS, "nav.keys", Glyph.KEY, "keys/Keys.fxml", null, 9),
             new Definition(Section.INDEXES, "nav.indexes", Glyph.LIST_OL, "indexes/Indexes.fxml", null, 7),
             new Definition(Section.TRASH, "nav.trash", Glyph.TRASH, "trash/Trash.fxml",
                     InspectorCollection.TRASH, 5),

@@ -85,6 +85,15 @@ public class DocumentDetailViewModel {
         load(coll, id);
     }
 
+    /** Shows a value that is not a stored document (a Redis value): no collection, no id, nothing to reload. */
+    public void showDetached(BsonDocument value) {
+        load.cancel();
+        collection.set(null);
+        documentId.set(null);
+        error.set(null);
+        setDocument(value);
+    }
+
     public void reload() {
         if (collection.get() != null && documentId.get() != null) {
             load(collection.get(), documentId.get());

@@ -16,7 +16,11 @@ public enum AuditAction {
     /** A stale or orphan cache key of ours deleted by the coherence repair. */
     CACHE_REPAIR,
     /** A foreign value under our cache key names deleted on a user's explicit request. */
-    DELETE_FOREIGN_CACHE_KEY;
+    DELETE_FOREIGN_CACHE_KEY,
+    /** A Redis key deleted from the key browser ({@code before}: its facts and its DUMP). */
+    DELETE_KEY,
+    /** A Redis key's time to live set or removed from the key browser. */
+    SET_KEY_TTL;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -107,6 +107,21 @@ public final class AuditLog {
         write(entry(action, "redis", new BsonString(key), facts, 1L, null, null, null));
     }
 
+    /**
+     * A Redis key deleted on a user's request: {@code documentId} is the key's name, {@code before} what it was
+     * (type, TTL, size and, when small enough, its {@code DUMP}, so it can be put back with {@code RESTORE}).
+     */
+    void redisKeyDeleted(String key, BsonDocument before) {
+        write(entry(AuditAction.DELETE_KEY, RedisKeyActions.AUDIT_COLLECTION, new BsonString(key), null, null, before,
+                null, null));
+    }
+
+    /** A Redis key's time to live changed on a user's request ({@code ttl_ms} before and after; -1: none). */
+    void redisKeyTtlChanged(String key, BsonDocument before, BsonDocument after) {
+        write(entry(AuditAction.SET_KEY_TTL, RedisKeyActions.AUDIT_COLLECTION, new BsonString(key), null, null,
+                before, after, null));
+    }
+
     void restored(String collection, BsonValue id, BsonDocument after, String batchId) {
         write(entry(AuditAction.RESTORE, collection, id, null, null, null, after, batchId));
     }

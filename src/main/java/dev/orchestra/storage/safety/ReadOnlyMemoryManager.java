@@ -13,6 +13,7 @@ import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
+import dev.orchestra.storage.redis.keys.RedisKeys;
 import dev.orchestra.storage.DocumentChecks;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,8 @@ import org.bson.BsonValue;
  * {@link WriteLock} is locked, before the delegate is called. Reads, health, lifecycle and read-only capabilities
  * (streaming, cache inspection, retrying cache invalidations) pass through. Because the inspector's trash and audit
  * are written through the same interface, they are gated too, and so are the writes of the capabilities that can
- * write: the store's {@link RawDocumentAccess} (sample data) and {@link IndexCatalog} (index creation).
+ * write: the store's {@link RawDocumentAccess} (sample data), {@link IndexCatalog} (index creation) and
+ * {@link RedisKeys} (deleting a key, changing its TTL).
  */
 public final class ReadOnlyMemoryManager extends ForwardingMemoryManager {
     private final WriteLock lock;
@@ -53,6 +55,9 @@ public final class ReadOnlyMemoryManager extends ForwardingMemoryManager {
         }
         if (type == IndexCatalog.class) {
             return delegate.capability(IndexCatalog.class).map(catalog -> type.cast(new GatedIndexCatalog(catalog, lock)));
+        }
+        if (type == RedisKeys.class) {
+            return delegate.capability(RedisKeys.class).map(keys -> type.cast(new GatedRedisKeys(keys, lock)));
         }
         return super.capability(type);
     }

@@ -8,10 +8,12 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.DocumentStore;
+import dev.orchestra.storage.redis.keys.RedisKeys;
 import dev.orchestra.storage.tiered.CacheInvalidations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonValue;
@@ -65,6 +67,14 @@ public final class SafeOperations {
     /** Whether the cache keys of the writes made here were deleted in Redis (see {@link CacheInvalidations}). */
     public CacheInvalidations cacheInvalidations() {
         return CacheInvalidations.of(manager);
+    }
+
+    /**
+     * Deleting Redis keys and changing their TTL, audited and refused while locked; empty when the store has no
+     * Redis cache.
+     */
+    public Optional<RedisKeyActions> redisKeys() {
+        return manager.capability(RedisKeys.class).map(keys -> new RedisKeyActions(keys, lock, audit));
     }
 
     // ---- edits -------------------------------------------------------------------------------------------------

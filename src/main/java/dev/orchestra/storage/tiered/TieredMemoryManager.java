@@ -18,6 +18,8 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.redis.CacheKeyView;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.redis.RedisCache;
+import dev.orchestra.storage.redis.keys.KeyBrowser;
+import dev.orchestra.storage.redis.keys.RedisKeys;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,11 +78,14 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
     }
 
     /**
-     * Its own cache capabilities ({@link CacheTruth} too), and the store's others except {@link RawDocumentAccess}:
-     * unchecked writes would bypass the cache's invalidation.
+     * Its own cache capabilities ({@link CacheTruth}; with a cache {@link RedisKeys}, the key browser), and the store's
+     * others except {@link RawDocumentAccess}: unchecked writes would bypass the cache's invalidation.
      */
     @Override
     public <T> Optional<T> capability(Class<T> type) {
+        if (type == RedisKeys.class) {
+            return cache == null ? Optional.empty() : Optional.of(type.cast(new KeyBrowser(cache)));
+        }
         if (type == CacheTruth.class) {
             return Optional.ofNullable(truth).map(type::cast);
         }

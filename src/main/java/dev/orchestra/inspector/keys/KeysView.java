@@ -1,0 +1,267 @@
+package dev.orchestra.inspector.keys;
+
+import dev.orchestra.inspector.common.FeatureView;
+import dev.orchestra.inspector.common.Messages;
+import dev.orchestra.inspector.common.ViewLoader;
+import dev.orchestra.storage.redis.keys.KeyInfo;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+import org.controlsfx.control.SegmentedButton;
+
+/** Binds {@link KeysViewModel}: the keys as a lazily built tree or a flat list, and the selected key's value. */
+public class KeysView implements FeatureView {
+    private final KeysViewModel model;
+    private final ViewLoader loader;
+    private final Messages messages;
+    /** Group counts on screen are brought up to date at most this often while pages arrive. */
+    private static final long REFRESH_NANOS = 1_000_000_000L;
+    private boolean rebuilding;
+    private long lastRefresh;
+    private long lastClassRefresh;
+
+    @FXML private BorderPane root;
+    @FXML private Label shapeLabel;
+    @FXML private Label progressLabel;
+    @FXML private TextField patternField;
+    @FXML private ChoiceBox<String> typeChoice;
+    @FXML private Button applyButton;
+    @FXML private SegmentedButton modeButtons;
+    @FXML private ToggleButton treeButton;
+    @FXML private ToggleButton listButton;
+    @FXML private Button loadMoreButton;
+    @FXML private Button stopButton;
+    @FXML private ProgressIndicator loadingIndicator;
+    @FXML private Label errorBanner;
+    @FXML private TreeTableView<KeyTree.Node> keyTree;
+    @FXML private TreeTableColumn<KeyTree.Node, String> treeNameColumn;
+    @FXML private TreeTableColumn<KeyTree.Node, String> treeTypeColumn;
+    @FXML private TreeTableColumn<KeyTree.Node, String> treeTtlColumn;
+    @FXML private TreeTableColumn<KeyTree.Node, String> treeMemoryColumn;
+    @FXML private TreeTableColumn<KeyTree.Node, String> treeEncodingColumn;
+    @FXML private TreeTableColumn<KeyTree.Node, String> treeClassColumn;
+    @FXML private TableView<KeyInfo> keyTable;
+    @FXML private TableColumn<KeyInfo, String> nameColumn;
+    @FXML private TableColumn<KeyInfo, String> typeColumn;
+    @FXML private TableColumn<KeyInfo, String> ttlColumn;
+    @FXML private TableColumn<KeyInfo, String> memoryColumn;
+    @FXML private TableColumn<KeyInfo, String> encodingColumn;
+    @FXML private TableColumn<KeyInfo, String> classColumn;
+    @FXML private StackPane valueHolder;
+
+    public KeysView(KeysViewModel model, ViewLoader loader, Messages messages) {
+        this.model = model;
+        this.loader = loader;
+        this.messages = messages;
+    }
+
+    @FXML
+    private void initialize() {
+        bindListing();
+        bindTree();
+        bindTable();
+        bindValue();
+    }
+
+    private void bindListing() {
+        shapeLabel.textProperty().bind(model.shapeProperty());
+        progressLabel.textProperty().bind(model.progressProperty());
+        patternField.textProperty().bindBidirectional(model.patternProperty());
+        patternField.setPromptText(messages.get("keys.patternPrompt"));
+        typeChoice.getItems().setAll(KeysViewModel.TYPE_CHOICES);
+        typeChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String type) {
+                return type == null || type.isEmpty() ? messages.get("keys.anyType") : type;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        typeChoice.valueProperty().bindBidirectional(model.typeProperty());
+        typeChoice.valueProperty().addListener((obs, was, is) -> model.apply());
+        errorBanner.textProperty().bind(model.messageProperty());
+        errorBanner.visibleProperty().bind(model.messageProperty().isNotNull());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        loadingIndicator.visibleProperty().bind(model.loadingProperty());
+        stopButton.disableProperty().bind(model.loadingProperty().not());
+        loadMoreButton.disableProperty().bind(model.canLoadMoreProperty().not().or(model.loadingProperty()));
+        treeButton.setSelected(model.treeModeProperty().get());
+        listButton.setSelected(!model.treeModeProperty().get());
+        modeButtons.getToggleGroup().selectedToggleProperty().addListener((obs, was, is) -> {
+            if (is == null && was != null) {
+                was.setSelected(true); // one side is always selected
+            }
+        });
+        model.treeModeProperty().bind(treeButton.selectedProperty());
+        keyTree.visibleProperty().bind(model.treeModeProperty());
+        keyTable.visibleProperty().bind(model.treeModeProperty().not());
+        // the hidden one is not laid out while pages arrive
+        keyTree.managedProperty().bind(keyTree.visibleProperty());
+        keyTable.managedProperty().bind(keyTable.visibleProperty());
+        model.classesVersionProperty().addListener((obs, was, is) -> {
+            // batches of classes arrive several times a second while a scan runs: redraw the cells at most once a
+            // second, and when the last one is in
+            long now = System.nanoTime();
+            if (now - lastClassRefresh > REFRESH_NANOS || !model.classifying()) {
+                lastClassRefresh = now;
+                keyTable.refresh();
+                keyTree.refresh();
+            }
+        });
+    }
+
+    private void bindTree() {
+        treeNameColumn.setCellValueFactory(c -> text(c.getValue().getValue().isGroup()
+                ? messages.format("keys.group", c.getValue().getValue().segment(), c.getValue().getValue().keyCount())
+                : c.getValue().getValue().segment()));
+        treeTypeColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), KeyInfo::type));
+        treeTtlColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), k -> KeyFormat.ttl(k.ttlMillis())));
+        treeMemoryColumn.setCellValueFactory(c -> text(KeyFormat.bytes(c.getValue().getValue().memoryBytes())));
+        treeEncodingColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), KeyFormat::encoding));
+        treeClassColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), this::keyClass));
+        treeClassColumn.setVisible(model.classifies());
+        model.treeVersionProperty().addListener((obs, was, is) -> rebuildTree());
+        keyTree.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            if (!rebuilding && is != null && is.getValue().key() != null) {
+                model.selectedProperty().set(is.getValue().key());
+            }
+        });
+        rebuildTree();
+    }
+
+    private void bindTable() {
+        // the list listens to the keys only while it shows: a hidden one would follow every page for nothing
+        ObservableList<KeyInfo> none = FXCollections.emptyObservableList();
+        model.treeModeProperty().addListener((obs, was, tree) -> keyTable.setItems(tree ? none : model.keys()));
+        keyTable.setItems(model.treeModeProperty().get() ? none : model.keys());
+        nameColumn.setCellValueFactory(c -> text(c.getValue().name().text()));
+        typeColumn.setCellValueFactory(c -> text(c.getValue().type()));
+        ttlColumn.setCellValueFactory(c -> text(KeyFormat.ttl(c.getValue().ttlMillis())));
+        memoryColumn.setCellValueFactory(c -> text(KeyFormat.bytes(c.getValue().memoryBytes())));
+        encodingColumn.setCellValueFactory(c -> text(KeyFormat.encoding(c.getValue())));
+        classColumn.setCellValueFactory(c -> text(keyClass(c.getValue())));
+        classColumn.setVisible(model.classifies());
+        keyTable.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                model.selectedProperty().set(is);
+            }
+        });
+        keyTable.setPlaceholder(new Label(messages.get("keys.empty")));
+        keyTree.setPlaceholder(new Label(messages.get("keys.empty")));
+    }
+
+    private void bindValue() {
+        var pane = loader.load(KeysView.class, "KeyValue.fxml", new KeyValueView(model.value(), model.actions(), loader,
+                messages));
+        valueHolder.getChildren().add(pane.root());
+    }
+
+    /**
+     * A new listing gets a new root (its chain of single groups open); a page more only updates the open groups
+     * that gained keys, and the counts and sizes shown.
+     */
+    private void rebuildTree() {
+        TreeItem<KeyTree.Node> shown = keyTree.getRoot();
+        rebuilding = true;
+        try {
+            if (shown == null || shown.getValue() != model.tree().root()) {
+                keyTree.setRoot(KeyTreeItem.rootOf(model.tree().root()));
+                return;
+            }
+            boolean wasEmpty = ((KeyTreeItem) shown).showsNoChildren();
+            KeyTreeItem.syncOpen(shown);
+            if (wasEmpty) {
+                KeyTreeItem.openSingleGroups(shown);
+            }
+            // counts and sizes of the groups on screen; recreating the cells costs a pulse, so not on every page
+            long now = System.nanoTime();
+            if (now - lastRefresh > REFRESH_NANOS || !model.canLoadMoreProperty().get()) {
+                lastRefresh = now;
+                keyTree.refresh();
+            }
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    private String keyClass(KeyInfo key) {
+        String found = model.classes().get(key.name());
+        return found == null ? "" : found;
+    }
+
+    private static ReadOnlyStringWrapper keyColumn(KeyTree.Node node, Function<KeyInfo, String> value) {
+        return text(node.key() == null ? "" : value.apply(node.key()));
+    }
+
+    private static ReadOnlyStringWrapper text(String value) {
+        return new ReadOnlyStringWrapper(value == null ? "" : value);
+    }
+
+    @FXML
+    private void apply() {
+        model.apply();
+    }
+
+    @FXML
+    private void loadMore() {
+        model.loadMore();
+    }
+
+    @Override
+    public void focusFilter() {
+        patternField.requestFocus();
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    @Override
+    public void openSelected() {
+        model.loadMore();
+    }
+
+    @FXML
+    @Override
+    public void cancelLoad() {
+        model.cancel();
+    }
+
+    @Override
+    public void setShowing(boolean showing) {
+        model.setShowing(showing);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public TreeTableView<KeyTree.Node> keyTree() {
+        return keyTree;
+    }
+
+    public TableView<KeyInfo> keyTable() {
+        return keyTable;
+    }
+
+}
