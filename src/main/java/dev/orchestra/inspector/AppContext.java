@@ -4,7 +4,6 @@ import dev.orchestra.connections.ssh.HostKeyPrompt;
 import dev.orchestra.inspector.agents.AgentDataView;
 import dev.orchestra.inspector.agents.AgentDataViewModel;
 import dev.orchestra.inspector.app.EditingFeature;
-import dev.orchestra.inspector.coherence.CoherenceView;
 import dev.orchestra.inspector.coherence.CoherenceViewModel;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.FeatureView;
@@ -25,10 +24,6 @@ import dev.orchestra.inspector.health.HealthView;
 import dev.orchestra.inspector.health.HealthViewModel;
 import dev.orchestra.inspector.indexes.IndexesView;
 import dev.orchestra.inspector.indexes.IndexesViewModel;
-import dev.orchestra.inspector.keys.KeyActionsViewModel;
-import dev.orchestra.inspector.keys.CoherenceClasses;
-import dev.orchestra.inspector.keys.KeyValueViewModel;
-import dev.orchestra.inspector.keys.KeysView;
 import dev.orchestra.inspector.keys.KeysViewModel;
 import dev.orchestra.inspector.memory.MemoryItemsView;
 import dev.orchestra.inspector.memory.MemoryItemsViewModel;
@@ -71,8 +66,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final SessionsViewModel sessionsModel;
     private final HealthFeature health;
     private final IndexesViewModel indexesModel;
-    private final CoherenceViewModel coherenceModel;
-    private final KeysViewModel keysModel;
+    private final CacheFeatures cache;
     private final EditingFeature editing;
     private final TransferFeature transfer;
     private final WindowPlacement placement;
@@ -82,22 +76,12 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     public AppContext(StoreConnection.Opener opener, StoreDescription description, Clock clock,
                       Duration healthPeriod) {
         this(opener, description, description.production() ? WriteLock.locked("APP_ENV=production")
-                : WriteLock.unlocked(), clock, healthPeriod);
-    }
-
-    /** @param writeLock whether writes start locked (read-only); the edit feature wraps the store with it */
-    public AppContext(StoreConnection.Opener opener, StoreDescription description, WriteLock writeLock, Clock clock,
-                      Duration healthPeriod) {
-        this(opener, description, writeLock, clock, healthPeriod, WindowSettings.none());
-    }
-
-    /** @param windowSettings where the window's size, position and theme are remembered between runs */
-    public AppContext(StoreConnection.Opener opener, StoreDescription description, WriteLock writeLock, Clock clock,
-                      Duration healthPeriod, WindowSettings windowSettings) {
-        this(opener, description, writeLock, clock, healthPeriod, windowSettings, ConnectionActions.NONE, null);
+                : WriteLock.unlocked(), clock, healthPeriod, WindowSettings.none(), ConnectionActions.NONE, null);
     }
 
     /**
+     * @param writeLock      whether writes start locked (read-only); the edit feature wraps the store with it
+     * @param windowSettings where the window's size, position and theme are remembered between runs
      * @param connections    Connect… and the title bar's database picker
      * @param connectionName the saved connection this window shows, or null for the environment's configuration
      */
@@ -125,10 +109,8 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
             agentModel.refresh();
         }, viewLoader, messages);
         this.indexesModel = new IndexesViewModel(runner, editing.storage(), dialogs, messages, clock);
-        this.coherenceModel = new CoherenceViewModel(runner, editing.storage(), dialogs, messages);
-        this.keysModel = new KeysViewModel(runner, store, messages, new CoherenceClasses(),
-                new KeyValueViewModel(runner, store, messages, newDetailModel()),
-                new KeyActionsViewModel(runner, editing.storage(), dialogs, messages));
+        this.cache = new CacheFeatures(runner, store, editing.storage(), dialogs, messages, viewLoader,
+                this::newDetailModel);
     }
 
     /** Asks the user, in a dialog, about an SSH bastion key seen for the first time (from the opening thread). */
@@ -175,18 +157,15 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         if (type == IndexesView.class) {
             return new IndexesView(indexesModel, messages);
         }
-        if (type == CoherenceView.class) {
-            return new CoherenceView(coherenceModel, messages);
-        }
-        if (type == KeysView.class) {
-            return new KeysView(keysModel, viewLoader, messages);
-        }
         if (type == StatusBarView.class) {
             return new StatusBarView(health.statusModel());
         }
-        Object editingController = editing.controllerFor(type);
-        if (editingController != null) {
-            return editingController;
+        Object featureController = cache.controllerFor(type);
+        if (featureController == null) {
+            featureController = editing.controllerFor(type);
+        }
+        if (featureController != null) {
+            return featureController;
         }
         throw new IllegalArgumentException("No controller known for " + type.getName());
     }
@@ -313,11 +292,11 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     }
 
     public CoherenceViewModel coherenceModel() {
-        return coherenceModel;
+        return cache.coherenceModel();
     }
 
     public KeysViewModel keysModel() {
-        return keysModel;
+        return cache.keysModel();
     }
 
     public SecretDisplay secrets() {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.inspector.AppContext;
+import dev.orchestra.inspector.ConnectionActions;
 import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
+import dev.orchestra.inspector.WindowSettings;
 import dev.orchestra.inspector.memory.MemoryItemsView;
 import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.storage.MemoryManager;
@@ -95,7 +97,8 @@ class EditingWindowIT {
         seed();
         WriteLock lock = WriteLock.unlocked();
         context = new AppContext(() -> gate.wrap(MemoryManagerFactory.create(config)), StoreDescription.of(config),
-                lock, Clock.systemDefaultZone(), HealthPoll.PERIOD);
+                lock, Clock.systemDefaultZone(), HealthPoll.PERIOD, WindowSettings.none(), ConnectionActions.NONE,
+                null);
         context.show(stage);
         stage.setWidth(1440);
         stage.setHeight(900);

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
+import dev.orchestra.inspector.ConnectionActions;
 import dev.orchestra.inspector.WindowSettings;
 import dev.orchestra.inspector.common.DocumentRow;
 import dev.orchestra.inspector.status.HealthPoll;
@@ -78,7 +79,8 @@ class SmallWindowIT {
         AppContext opened = WaitForAsyncUtils.asyncFx(() -> {
             AppContext c = new AppContext(() -> data, new StoreDescription("development", "orchestra",
                     "in-memory sample data", "no cache", false), WriteLock.unlocked(), Clock.systemDefaultZone(),
-                    HealthPoll.PERIOD, WindowSettings.at(settingsDir.resolve("window.properties")));
+                    HealthPoll.PERIOD, WindowSettings.at(settingsDir.resolve("window.properties")),
+                    ConnectionActions.NONE, null);
             c.show(stage);
             return c;
         }).get(60, TimeUnit.SECONDS);
