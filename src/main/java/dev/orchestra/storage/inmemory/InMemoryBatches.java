@@ -2,6 +2,7 @@ package dev.orchestra.storage.inmemory;
 
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 
+import dev.orchestra.storage.StoreParts;
 import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageValidationException;
@@ -22,7 +23,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /** The batched writes of the in-memory store: the bulk upsert of an import and the bulk delete by filter. */
-final class InMemoryBatches {
+final class InMemoryBatches implements StoreParts.Batches {
     private final InMemoryCollections collections;
     private final InMemoryDocuments documents;
     private final Clock clock;
@@ -34,7 +35,8 @@ final class InMemoryBatches {
     }
 
     /** Same rules as MongoDB's bulk upsert (validated first; one with an {@code _id} is written as it is), atomically. */
-    UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> batch, DocumentChecks checks) {
+    @Override
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> batch, DocumentChecks checks) {
         requireArgument(batch, "documents");
         Map<Integer, String> failures = new HashMap<>();
         Map<Integer, BsonDocument> valid = new LinkedHashMap<>();
@@ -77,7 +79,8 @@ final class InMemoryBatches {
     }
 
     /** Deletes in batches of {@code batchSize}, each under the write lock, telling {@code progress} after each. */
-    long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, BulkProgress progress) {
+    @Override
+    public long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, BulkProgress progress) {
         if (batchSize < 1) {
             throw new StorageValidationException("The batch size must be at least 1, was " + batchSize);
         }

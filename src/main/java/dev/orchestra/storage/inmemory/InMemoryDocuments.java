@@ -2,6 +2,7 @@ package dev.orchestra.storage.inmemory;
 
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 
+import dev.orchestra.storage.StoreParts;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.InsertDefaults;
@@ -27,7 +28,7 @@ import org.bson.BsonValue;
  * The document operations of the inspector and the CLI in memory, one document or one query at a time: pages,
  * counts, reads, inserts, the guarded replace, deletes, sessions and the types a collection holds.
  */
-final class InMemoryDocuments {
+final class InMemoryDocuments implements StoreParts.Documents, StoreParts.Sessions {
     private final InMemoryCollections collections;
     private final Clock clock;
 
@@ -36,23 +37,27 @@ final class InMemoryDocuments {
         this.clock = clock;
     }
 
-    Page<BsonDocument> findPage(CollectionRef collection, DocumentFilter filter, PageRequest page) {
+    @Override
+    public Page<BsonDocument> findPage(CollectionRef collection, DocumentFilter filter, PageRequest page) {
         requireArgument(page, "page request");
         BsonDocument query = StoreQueries.filter(collection, filter);
         return collections.read(() -> InMemoryPager.page(collection, collections.get(collection).find(query), page));
     }
 
-    CountEstimate count(CollectionRef collection, DocumentFilter filter) {
+    @Override
+    public CountEstimate count(CollectionRef collection, DocumentFilter filter) {
         BsonDocument query = StoreQueries.filter(collection, filter);
         return collections.read(() -> new CountEstimate(collections.get(collection).find(query).size(), true));
     }
 
-    Optional<BsonDocument> findById(CollectionRef collection, BsonValue id) {
+    @Override
+    public Optional<BsonDocument> findById(CollectionRef collection, BsonValue id) {
         requireArgument(id, "_id");
         return collections.read(() -> collections.get(collection).get(id));
     }
 
-    BsonValue insert(CollectionRef collection, BsonDocument document) {
+    @Override
+    public BsonValue insert(CollectionRef collection, BsonDocument document) {
         requireArgument(document, "document");
         BsonDocument complete = InsertDefaults.apply(collection, document, clock.instant());
         DocumentValidator.validate(collection, complete);
@@ -62,7 +67,8 @@ final class InMemoryDocuments {
         });
     }
 
-    void restoreExactly(StoreCollection collection, BsonDocument document) {
+    @Override
+    public void restoreExactly(StoreCollection collection, BsonDocument document) {
         requireArgument(document, "document");
         BsonValue id = document.get(Fields.ID);
         if (id == null) {
@@ -91,7 +97,8 @@ final class InMemoryDocuments {
         });
     }
 
-    void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
+    @Override
+    public void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
         BsonValue id = DocumentValidator.validateReplacement(collection, expected, replacement);
         collections.write(() -> {
             InMemoryCollection docs = collections.get(collection);
@@ -105,12 +112,14 @@ final class InMemoryDocuments {
         });
     }
 
-    boolean delete(CollectionRef collection, BsonValue id) {
+    @Override
+    public boolean delete(CollectionRef collection, BsonValue id) {
         requireArgument(id, "_id");
         return collections.write(() -> collections.get(collection).delete(id));
     }
 
-    List<SessionSummary> listSessions(String userId, int limit) {
+    @Override
+    public List<SessionSummary> listSessions(String userId, int limit) {
         if (limit < 1) {
             throw new StorageValidationException("The session limit must be at least 1, was " + limit);
         }
@@ -125,7 +134,8 @@ final class InMemoryDocuments {
         });
     }
 
-    List<String> distinctTypes(StoreCollection collection, int limit) {
+    @Override
+    public List<String> distinctTypes(StoreCollection collection, int limit) {
         String field = Fields.typeField(collection);
         StoreQueries.requireDistinctLimit(limit);
         return collections.read(() -> collections.get(collection).find(new BsonDocument()).stream()
