@@ -19,9 +19,10 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
- * The base of the stores ({@code mongo}, {@code inmemory}): the contract carried out by the store's
- * {@link StoreParts}. A store adds what differs between backends: its lifecycle, health, capabilities, raw access
- * and any batch operation it does natively beyond {@link StoreParts.Batches}.
+ * The {@link MemoryManager} contract carried out by {@link StoreParts}: the base of the stores ({@code mongo},
+ * {@code inmemory}, whose parts are their collaborators) and of {@link ForwardingMemoryManager} (whose parts are all
+ * its delegate). A subclass adds what differs: lifecycle, health, capabilities, raw access and any batch operation it
+ * does natively beyond {@link StoreParts.Batches}.
  */
 public abstract class ComposedMemoryManager implements MemoryManager {
     private final StoreParts parts;
@@ -39,13 +40,13 @@ public abstract class ComposedMemoryManager implements MemoryManager {
     }
 
     @Override
-    public SemanticSearchResult semanticSearch(SemanticQuery query) {
-        return parts.orchestra().semanticSearch(query);
+    public boolean checkDuplicate(String userId, String textContent) {
+        return parts.orchestra().checkDuplicate(userId, textContent);
     }
 
     @Override
-    public boolean checkDuplicate(String userId, String textContent) {
-        return parts.orchestra().checkDuplicate(userId, textContent);
+    public SemanticSearchResult semanticSearch(SemanticQuery query) {
+        return parts.orchestra().semanticSearch(query);
     }
 
     @Override
@@ -53,7 +54,7 @@ public abstract class ComposedMemoryManager implements MemoryManager {
         return parts.orchestra().cleanupExpiredItems();
     }
 
-    // ---- the inspector's operations ---------------------------------------------------------------------------
+    // ---- the inspector's operations --------------------------------------------------------------------------
 
     @Override
     public Page<BsonDocument> findPage(CollectionRef collection, DocumentFilter filter, PageRequest page) {
@@ -81,13 +82,13 @@ public abstract class ComposedMemoryManager implements MemoryManager {
     }
 
     @Override
-    public void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
-        parts.documents().replace(collection, expected, replacement);
+    public boolean delete(CollectionRef collection, BsonValue id) {
+        return parts.documents().delete(collection, id);
     }
 
     @Override
-    public boolean delete(CollectionRef collection, BsonValue id) {
-        return parts.documents().delete(collection, id);
+    public void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
+        parts.documents().replace(collection, expected, replacement);
     }
 
     @Override
@@ -100,7 +101,7 @@ public abstract class ComposedMemoryManager implements MemoryManager {
         return parts.sessions().listSessions(userId, limit);
     }
 
-    // ---- batches ----------------------------------------------------------------------------------------------
+    // ---- batches ---------------------------------------------------------------------------------------------
 
     @Override
     public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {

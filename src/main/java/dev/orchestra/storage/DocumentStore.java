@@ -1,20 +1,15 @@
 package dev.orchestra.storage;
 
 import dev.orchestra.storage.error.ReadOnlyViolationException;
-import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.InsertDefaults;
 import dev.orchestra.storage.mapping.StoreQueries;
-import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CollectionRef;
-import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
-import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
-import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.validation.DocumentValidator;
@@ -33,47 +28,7 @@ import org.bson.BsonValue;
  * {@link StorageConnectionException} (server unreachable), {@link StorageOperationException} (server refused), or
  * {@link StorageValidationException} (bad input, nothing written).
  */
-public interface DocumentStore extends StoreLifecycle {
-
-    /** Keyset-paged, newest first; list rows omit {@code embedding} (replaced by {@code embedding_dim}). */
-    Page<BsonDocument> findPage(CollectionRef collection, DocumentFilter filter, PageRequest page);
-
-    CountEstimate count(CollectionRef collection, DocumentFilter filter);
-
-    /** The full stored document, embedding included. */
-    Optional<BsonDocument> findById(CollectionRef collection, BsonValue id);
-
-    /** Validates and inserts a raw document (defaults for {@code _id} and the time field); returns its id. */
-    BsonValue insert(CollectionRef collection, BsonDocument document);
-
-    /**
-     * Puts back a document this store held before (a restore from the trash) exactly as given: no validation, no
-     * defaults, the same field order and BSON types, whoever wrote it. The only check is that its {@code _id} is free;
-     * the store's own unique indexes (e.g. a session's user and session) still apply, since they held at delete time.
-     *
-     * @throws StorageConflictException   when a document with that {@code _id} exists (carries it); nothing written
-     * @throws StorageValidationException when the document has no {@code _id}
-     */
-    void restoreExactly(StoreCollection collection, BsonDocument document);
-
-    /**
-     * Replaces the document only if the stored one still equals {@code expected} (what the caller read).
-     * {@code replacement} must keep the same {@code _id}. Only the fields the replacement changes are validated
-     * ({@link DocumentValidator#validateChange}): values another service stored in
-     * its own shape stay as they are.
-     *
-     * @throws StorageConflictException when it changed or was deleted since it was read
-     */
-    void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement);
-
-    /** Deletes one document; false when it did not exist. */
-    boolean delete(CollectionRef collection, BsonValue id);
-
-    /**
-     * Deletes everything matching, in batches of {@code batchSize}, telling {@code progress} after each batch
-     * (which may stop it). Returns exactly how many were deleted.
-     */
-    long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, BulkProgress progress);
+public interface DocumentStore extends StoreLifecycle, StoreParts.Documents, StoreParts.Batches, StoreParts.Sessions {
 
     // ---- batch operations (one round trip per batch where the store can; defaults go document by document) ---
 
@@ -181,21 +136,6 @@ public interface DocumentStore extends StoreLifecycle {
         return deleted;
     }
 
-    /**
-     * Sessions across {@code memory_items} and {@code user_sessions}, most recent activity first; {@code userId}
-     * null lists every user's. Includes sessions known only from items (flagged).
-     */
-    List<SessionSummary> listSessions(String userId, int limit);
-
     /** The most values {@link #distinctTypes} returns. */
     int MAX_DISTINCT_TYPES = StoreQueries.MAX_DISTINCT_TYPES;
-
-    /**
-     * The string values the collection's type field really holds ({@code item_type} of memory items,
-     * {@code data_type} of agent data), sorted, at most {@code limit} (1–{@value #MAX_DISTINCT_TYPES}); bounded by
-     * the store's operation time limit. Writes nothing.
-     *
-     * @throws StorageValidationException for a collection without a type field or a limit out of range
-     */
-    List<String> distinctTypes(StoreCollection collection, int limit);
 }

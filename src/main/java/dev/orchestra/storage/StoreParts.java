@@ -1,5 +1,7 @@
 package dev.orchestra.storage;
 
+import dev.orchestra.storage.error.StorageConflictException;
+import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.CountEstimate;
@@ -12,6 +14,7 @@ import dev.orchestra.storage.model.SemanticSearchResult;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
+import dev.orchestra.storage.validation.DocumentValidator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,10 +22,12 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
- * The four collaborators a store is made of, each doing one role of the {@link MemoryManager} contract on its
- * backend; {@link ComposedMemoryManager} puts them together. The roles carry the contract's semantics (see
- * {@link OrchestraMemory} and {@link DocumentStore}); they exist so that each store implements them once, in its
- * collaborators, instead of every store forwarding the whole contract by hand.
+ * The contract split by role, and the four collaborators a store is made of, one per role;
+ * {@link ComposedMemoryManager} carries out the {@link MemoryManager} contract by delegating to them.
+ * {@link OrchestraMemory} extends {@link Orchestra}, and {@link DocumentStore} extends {@link Documents},
+ * {@link Batches} and {@link Sessions}, so every method is declared once, here, and any {@link MemoryManager} can
+ * serve as all four parts (see {@link #allOf}). Every method may throw what the contract says (connection,
+ * operation, validation).
  *
  * @param orchestra Orchestra's own queries
  * @param documents one document or one query at a time
@@ -38,46 +43,106 @@ public record StoreParts(Orchestra orchestra, Documents documents, Batches batch
         Objects.requireNonNull(sessions, "sessions");
     }
 
-    /** Orchestra's queries and maintenance (the inserts are the contract's, through {@link Documents}). */
+    /** Every role carried out by one manager: the parts of a decorator, which passes each call on to it. */
+    public static StoreParts allOf(MemoryManager manager) {
+        return new StoreParts(manager, manager, manager, manager);
+    }
+
+    /**
+     * Orchestra's queries and maintenance, the part of {@link OrchestraMemory} a store carries out itself (the
+     * inserts and reads by id are the contract's defaults, through {@link Documents}).
+     */
     public interface Orchestra {
+        /**
+         * The newest {@code limit} items of a user (and session, when not null) in chronological order (oldest
+         * first), narrowed by {@code filters} (null = none; item type defaults to all types).
+         */
         List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit, DocumentFilter filters);
 
+        /**
+         * The semantic search with what it looked at: the hits, best first, and how many stored embeddings were
+         * compared or skipped (another dimension, not scorable). Streams only ids and embeddings, keeping the best
+         * {@code topK}.
+         */
         SemanticSearchResult semanticSearch(SemanticQuery query);
 
+        /** Whether the user already has an item with exactly this text. */
         boolean checkDuplicate(String userId, String textContent);
 
+        /** Deletes memory items and agent data whose {@code expiration} is in the past; returns how many. */
         long cleanupExpiredItems();
     }
 
-    /** The document operations of the inspector and the CLI, one document or one query at a time. */
+    /** The document operations of {@link DocumentStore}, one document or one query at a time. */
     public interface Documents {
+        /** Keyset-paged, newest first; list rows omit {@code embedding} (replaced by {@code embedding_dim}). */
         Page<BsonDocument> findPage(CollectionRef collection, DocumentFilter filter, PageRequest page);
 
         CountEstimate count(CollectionRef collection, DocumentFilter filter);
 
+        /** The full stored document, embedding included. */
         Optional<BsonDocument> findById(CollectionRef collection, BsonValue id);
 
+        /** Validates and inserts a raw document (defaults for {@code _id} and the time field); returns its id. */
         BsonValue insert(CollectionRef collection, BsonDocument document);
 
+        /**
+         * Puts back a document this store held before (a restore from the trash) exactly as given: no validation, no
+         * defaults, the same field order and BSON types, whoever wrote it. The only check is that its {@code _id} is
+         * free; the store's own unique indexes (e.g. a session's user and session) still apply, since they held at
+         * delete time.
+         *
+         * @throws StorageConflictException   when a document with that {@code _id} exists (carries it); nothing
+         *                                    written
+         * @throws StorageValidationException when the document has no {@code _id}
+         */
         void restoreExactly(StoreCollection collection, BsonDocument document);
 
+        /**
+         * Replaces the document only if the stored one still equals {@code expected} (what the caller read).
+         * {@code replacement} must keep the same {@code _id}. Only the fields the replacement changes are validated
+         * ({@link DocumentValidator#validateChange}): values another service stored in its own shape stay as they
+         * are.
+         *
+         * @throws StorageConflictException when it changed or was deleted since it was read
+         */
         void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement);
 
+        /** Deletes one document; false when it did not exist. */
         boolean delete(CollectionRef collection, BsonValue id);
 
+        /**
+         * The string values the collection's type field really holds ({@code item_type} of memory items,
+         * {@code data_type} of agent data), sorted, at most {@code limit}
+         * (1–{@value DocumentStore#MAX_DISTINCT_TYPES}); bounded by the store's operation time limit. Writes nothing.
+         *
+         * @throws StorageValidationException for a collection without a type field or a limit out of range
+         */
         List<String> distinctTypes(StoreCollection collection, int limit);
     }
 
-    /** The batch writes every store does natively; the others fall back to the contract's one-at-a-time defaults. */
+    /**
+     * The batch writes every store does natively; the other batch operations of {@link DocumentStore} fall back to
+     * its one-document-at-a-time defaults unless a store overrides them.
+     */
     public interface Batches {
+        /** See {@link DocumentStore#upsertAll(StoreCollection, List, DocumentChecks)}. */
         UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks);
 
+        /**
+         * Deletes everything matching, in batches of {@code batchSize}, telling {@code progress} after each batch
+         * (which may stop it). Returns exactly how many were deleted.
+         */
         long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, BulkProgress progress);
     }
 
-    /** The sessions of a user (or of all users), newest first. */
+    /** The session list of {@link DocumentStore}. */
     @FunctionalInterface
     public interface Sessions {
+        /**
+         * Sessions across {@code memory_items} and {@code user_sessions}, most recent activity first; {@code userId}
+         * null lists every user's. Includes sessions known only from items (flagged).
+         */
         List<SessionSummary> listSessions(String userId, int limit);
     }
 }
