@@ -1,6 +1,7 @@
 package dev.orchestra.storage.inmemory;
 
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
+import static dev.orchestra.storage.validation.Arguments.requireRestorableId;
 
 import dev.orchestra.storage.StoreParts;
 import dev.orchestra.storage.error.StorageConflictException;
@@ -69,11 +70,7 @@ final class InMemoryDocuments implements StoreParts.Documents, StoreParts.Sessio
 
     @Override
     public void restoreExactly(StoreCollection collection, BsonDocument document) {
-        requireArgument(document, "document");
-        BsonValue id = document.get(Fields.ID);
-        if (id == null) {
-            throw new StorageValidationException("A restored document needs its _id");
-        }
+        BsonValue id = requireRestorableId(document);
         collections.write(() -> {
             InMemoryCollection docs = collections.get(collection);
             Optional<BsonDocument> taken = docs.get(id);

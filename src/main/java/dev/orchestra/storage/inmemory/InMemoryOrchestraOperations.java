@@ -57,12 +57,8 @@ final class InMemoryOrchestraOperations implements StoreParts.Orchestra {
 
     @Override
     public boolean checkDuplicate(String userId, String textContent) {
-        if (textContent == null) {
-            requireText(userId, Fields.USER_ID);
-            return false;
-        }
-        BsonDocument query = StoreQueries.duplicateText(userId, textContent);
-        return collections.read(() -> !memoryItems().find(query).isEmpty());
+        return StoreQueries.duplicateText(userId, textContent)
+                .map(query -> collections.read(() -> !memoryItems().find(query).isEmpty())).orElse(false);
     }
 
     @Override

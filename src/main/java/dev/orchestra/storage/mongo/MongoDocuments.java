@@ -1,6 +1,7 @@
 package dev.orchestra.storage.mongo;
 
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
+import static dev.orchestra.storage.validation.Arguments.requireRestorableId;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoExecutionTimeoutException;
@@ -162,11 +163,7 @@ final class MongoDocuments implements StoreParts.Documents {
      */
     @Override
     public void restoreExactly(StoreCollection collection, BsonDocument document) {
-        requireArgument(document, "document");
-        BsonValue id = document.get(Fields.ID);
-        if (id == null) {
-            throw new StorageValidationException("A restored document needs its _id");
-        }
+        BsonValue id = requireRestorableId(document);
         errors.run("restore into " + collection.collectionName(), () -> {
             try {
                 database.getCollection(collection.collectionName(), RawBsonDocument.class)

@@ -57,14 +57,9 @@ final class MongoOrchestraOperations implements StoreParts.Orchestra {
 
     @Override
     public boolean checkDuplicate(String userId, String textContent) {
-        if (textContent == null) {
-            requireText(userId, Fields.USER_ID);
-            return false;
-        }
-        BsonDocument query = StoreQueries.duplicateText(userId, textContent);
-        return errors.call("check duplicate", () -> memoryItems().find(query)
-                .projection(new BsonDocument(Fields.ID, new BsonInt32(1))).limit(1)
-                .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).first() != null);
+        return StoreQueries.duplicateText(userId, textContent).map(query -> errors.call("check duplicate",
+                () -> memoryItems().find(query).projection(new BsonDocument(Fields.ID, new BsonInt32(1))).limit(1)
+                        .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).first() != null)).orElse(false);
     }
 
     @Override
