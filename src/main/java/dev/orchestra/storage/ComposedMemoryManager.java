@@ -21,8 +21,7 @@ import org.bson.BsonValue;
 /**
  * The {@link MemoryManager} contract carried out by {@link StoreParts}: the base of the stores ({@code mongo},
  * {@code inmemory}, whose parts are their collaborators) and of {@link ForwardingMemoryManager} (whose parts are all
- * its delegate). A subclass adds what differs: lifecycle, health, capabilities, raw access and any batch operation it
- * does natively beyond {@link StoreParts.Batches}.
+ * its delegate). A subclass adds what differs: lifecycle, health, capabilities and raw access.
  */
 public abstract class ComposedMemoryManager implements MemoryManager {
     private final StoreParts parts;
@@ -106,6 +105,26 @@ public abstract class ComposedMemoryManager implements MemoryManager {
     @Override
     public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> documents, DocumentChecks checks) {
         return parts.batches().upsertAll(collection, documents, checks);
+    }
+
+    @Override
+    public List<BsonDocument> findByIds(CollectionRef collection, List<BsonValue> ids) {
+        return parts.batches().findByIds(collection, ids);
+    }
+
+    @Override
+    public long deleteByIds(CollectionRef collection, List<BsonValue> ids) {
+        return parts.batches().deleteByIds(collection, ids);
+    }
+
+    @Override
+    public List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
+        return parts.batches().findMatching(collection, filter, limit);
+    }
+
+    @Override
+    public List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> documents) {
+        return parts.batches().insertAll(collection, documents);
     }
 
     @Override

@@ -5,15 +5,11 @@ import dev.orchestra.storage.error.StorageConnectionException;
 import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.error.StorageValidationException;
-import dev.orchestra.storage.mapping.InsertDefaults;
 import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.DocumentFilter;
-import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
-import dev.orchestra.storage.validation.DocumentValidator;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,18 +85,13 @@ public interface DocumentStore extends StoreLifecycle, StoreParts.Documents, Sto
      * one unsorted query; this default lists a page and reads those ids.
      */
     default List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
-        List<BsonValue> ids = findPage(collection, filter, PageRequest.first(limit)).items().stream()
-                .map(d -> d.get("_id")).toList();
+        List<BsonValue> ids = DocumentByDocument.idsOnFirstPage(this, collection, filter, limit);
         return ids.isEmpty() ? List.of() : findByIds(collection, ids);
     }
 
     /** The full stored documents of those ids that exist (embeddings included), in no particular order. */
     default List<BsonDocument> findByIds(CollectionRef collection, List<BsonValue> ids) {
-        List<BsonDocument> found = new ArrayList<>();
-        for (BsonValue id : ids) {
-            findById(collection, id).ifPresent(found::add);
-        }
-        return found;
+        return new DocumentByDocument(this).findByIds(collection, ids);
     }
 
     /**
@@ -110,30 +101,12 @@ public interface DocumentStore extends StoreLifecycle, StoreParts.Documents, Sto
      * @throws StorageException when the store refused; the ones before the refused one may have been inserted
      */
     default List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> documents) {
-        List<BsonDocument> complete = new ArrayList<>(documents.size());
-        Instant now = Instant.now();
-        for (BsonDocument document : documents) {
-            if (document == null) {
-                throw new StorageValidationException("The document is missing");
-            }
-            BsonDocument filled = InsertDefaults.apply(collection, document, now);
-            DocumentValidator.validate(collection, filled);
-            complete.add(filled);
-        }
-        List<BsonValue> ids = new ArrayList<>(complete.size());
-        for (BsonDocument document : complete) {
-            ids.add(insert(collection, document));
-        }
-        return ids;
+        return new DocumentByDocument(this).insertAll(collection, documents);
     }
 
     /** Deletes exactly these ids (nothing else); returns how many existed and were deleted. */
     default long deleteByIds(CollectionRef collection, List<BsonValue> ids) {
-        long deleted = 0;
-        for (BsonValue id : ids) {
-            deleted += delete(collection, id) ? 1 : 0;
-        }
-        return deleted;
+        return new DocumentByDocument(this).deleteByIds(collection, ids);
     }
 
     /** The most values {@link #distinctTypes} returns. */

@@ -1,23 +1,19 @@
 package dev.orchestra.storage;
 
 import dev.orchestra.storage.model.AgentData;
-import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.ComponentHealth;
-import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
-import dev.orchestra.storage.model.StoreCollection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
  * A {@link MemoryManager} that passes every call to another one: the base of every decorator (the tiered cache, the
  * read-only guard, the embedded store's closer). Subclasses override only what they add to; a capability is this
  * decorator's own when it has it, else its delegate's. The delegate is all of its {@link StoreParts}; what the
- * parts do not cover (lifecycle, the contract's defaults, the other batch operations) is passed on here. {@link #healthProbes()} is not forwarded: its default
+ * parts do not cover (lifecycle, the contract's defaults) is passed on here. {@link #healthProbes()} is not forwarded: its default
  * probes {@link #checkHealth()}, so a decorator that changes the health check is probed through its own.
  */
 public abstract class ForwardingMemoryManager extends ComposedMemoryManager {
@@ -66,26 +62,6 @@ public abstract class ForwardingMemoryManager extends ComposedMemoryManager {
     @Override
     public BsonValue addRawAgentData(AgentData data) {
         return delegate.addRawAgentData(data);
-    }
-
-    @Override
-    public List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
-        return delegate.findMatching(collection, filter, limit);
-    }
-
-    @Override
-    public List<BsonDocument> findByIds(CollectionRef collection, List<BsonValue> ids) {
-        return delegate.findByIds(collection, ids);
-    }
-
-    @Override
-    public List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> documents) {
-        return delegate.insertAll(collection, documents);
-    }
-
-    @Override
-    public long deleteByIds(CollectionRef collection, List<BsonValue> ids) {
-        return delegate.deleteByIds(collection, ids);
     }
 
     @Override

@@ -122,8 +122,8 @@ public record StoreParts(Orchestra orchestra, Documents documents, Batches batch
     }
 
     /**
-     * The batch writes every store does natively; the other batch operations of {@link DocumentStore} fall back to
-     * its one-document-at-a-time defaults unless a store overrides them.
+     * The operations over many documents; a store without a faster way does them through
+     * {@link DocumentByDocument}, as {@link DocumentStore}'s defaults do.
      */
     public interface Batches {
         /** See {@link DocumentStore#upsertAll(StoreCollection, List, DocumentChecks)}. */
@@ -134,6 +134,18 @@ public record StoreParts(Orchestra orchestra, Documents documents, Batches batch
          * (which may stop it). Returns exactly how many were deleted.
          */
         long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, BulkProgress progress);
+
+        /** See {@link DocumentStore#findMatching}. */
+        List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit);
+
+        /** See {@link DocumentStore#findByIds}. */
+        List<BsonDocument> findByIds(CollectionRef collection, List<BsonValue> ids);
+
+        /** See {@link DocumentStore#insertAll}. */
+        List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> documents);
+
+        /** See {@link DocumentStore#deleteByIds}. */
+        long deleteByIds(CollectionRef collection, List<BsonValue> ids);
     }
 
     /** The session list of {@link DocumentStore}. */

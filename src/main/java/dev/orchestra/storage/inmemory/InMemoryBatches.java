@@ -2,12 +2,14 @@ package dev.orchestra.storage.inmemory;
 
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 
+import dev.orchestra.storage.DocumentByDocument;
 import dev.orchestra.storage.StoreParts;
 import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
@@ -22,16 +24,41 @@ import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-/** The batched writes of the in-memory store: the bulk upsert of an import and the bulk delete by filter. */
+/**
+ * The batches of the in-memory store: the bulk upsert of an import and the bulk delete by filter under one lock;
+ * the others document by document, as nothing would be faster in memory.
+ */
 final class InMemoryBatches implements StoreParts.Batches {
     private final InMemoryCollections collections;
     private final InMemoryDocuments documents;
     private final Clock clock;
+    private final DocumentByDocument oneByOne;
 
     InMemoryBatches(InMemoryCollections collections, InMemoryDocuments documents, Clock clock) {
         this.collections = collections;
         this.documents = documents;
         this.clock = clock;
+        this.oneByOne = new DocumentByDocument(documents);
+    }
+
+    @Override
+    public List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
+        return oneByOne.findMatching(collection, filter, limit);
+    }
+
+    @Override
+    public List<BsonDocument> findByIds(CollectionRef collection, List<BsonValue> ids) {
+        return oneByOne.findByIds(collection, ids);
+    }
+
+    @Override
+    public List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> batch) {
+        return oneByOne.insertAll(collection, batch);
+    }
+
+    @Override
+    public long deleteByIds(CollectionRef collection, List<BsonValue> ids) {
+        return oneByOne.deleteByIds(collection, ids);
     }
 
     /** Same rules as MongoDB's bulk upsert (validated first; one with an {@code _id} is written as it is), atomically. */

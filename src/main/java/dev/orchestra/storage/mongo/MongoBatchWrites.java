@@ -2,20 +2,18 @@ package dev.orchestra.storage.mongo;
 
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 
+import dev.orchestra.storage.DocumentByDocument;
 import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.StoreParts;
 import com.mongodb.client.model.InsertManyOptions;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.schema.Fields;
-import dev.orchestra.storage.mapping.InsertDefaults;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
-import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,11 +53,13 @@ final class MongoBatchWrites implements StoreParts.Batches {
         return documents.deleteMatching(collection, filter, batchSize, progress);
     }
 
-    List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
+    @Override
+    public List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
         return documents.findMatching(collection, filter, limit);
     }
 
-    List<BsonDocument> findByIds(CollectionRef collection, List<BsonValue> ids) {
+    @Override
+    public List<BsonDocument> findByIds(CollectionRef collection, List<BsonValue> ids) {
         requireArgument(ids, "ids");
         if (ids.isEmpty()) {
             return List.of();
@@ -69,21 +69,13 @@ final class MongoBatchWrites implements StoreParts.Batches {
     }
 
     /** Validates all first (nothing written when one is invalid), then one ordered {@code insertMany}. */
-    List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> batch) {
+    @Override
+    public List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> batch) {
         requireArgument(batch, "documents");
         if (!batch.isEmpty()) {
             ownIndexes.ensureBeforeWriting(collection);
         }
-        Instant now = Instant.now();
-        List<BsonDocument> complete = new ArrayList<>(batch.size());
-        for (BsonDocument document : batch) {
-            if (document == null) {
-                throw new StorageValidationException("The document is missing");
-            }
-            BsonDocument filled = InsertDefaults.apply(collection, document, now);
-            DocumentValidator.validate(collection, filled);
-            complete.add(filled);
-        }
+        List<BsonDocument> complete = DocumentByDocument.completeAll(collection, batch);
         if (!complete.isEmpty()) {
             errors.run("insert into " + collection.collectionName(), () -> documents.collection(collection)
                     .insertMany(complete, new InsertManyOptions().ordered(true)));
@@ -91,7 +83,8 @@ final class MongoBatchWrites implements StoreParts.Batches {
         return complete.stream().map(d -> d.get(Fields.ID)).toList();
     }
 
-    long deleteByIds(CollectionRef collection, List<BsonValue> ids) {
+    @Override
+    public long deleteByIds(CollectionRef collection, List<BsonValue> ids) {
         requireArgument(ids, "ids");
         if (ids.isEmpty()) {
             return 0;

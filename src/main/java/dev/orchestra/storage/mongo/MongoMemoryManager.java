@@ -9,9 +9,7 @@ import dev.orchestra.storage.PollingSessionTail;
 import dev.orchestra.storage.SessionTail;
 import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.mapping.RawDocumentAccess;
-import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.ComponentHealth;
-import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
-import org.bson.BsonValue;
 
 /**
  * {@link MemoryManager} on MongoDB through {@code mongodb-driver-sync}, using only standard commands so that it runs
@@ -130,28 +127,6 @@ public final class MongoMemoryManager extends ComposedMemoryManager implements R
                     () -> client.getClusterDescription().getType(), errors, new PollingSessionTail(this))));
         }
         return super.capability(type);
-    }
-
-    // ---- batches the server does in one or two round trips (the others are the base's) -----------------------
-
-    @Override
-    public List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
-        return batches.findMatching(collection, filter, limit);
-    }
-
-    @Override
-    public List<BsonDocument> findByIds(CollectionRef collection, List<BsonValue> ids) {
-        return batches.findByIds(collection, ids);
-    }
-
-    @Override
-    public List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> documents) {
-        return batches.insertAll(collection, documents);
-    }
-
-    @Override
-    public long deleteByIds(CollectionRef collection, List<BsonValue> ids) {
-        return batches.deleteByIds(collection, ids);
     }
 
     // ---- direct access (RawDocumentAccess) -----------------------------------------------------------------------
