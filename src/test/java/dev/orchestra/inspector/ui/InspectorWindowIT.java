@@ -182,11 +182,6 @@ class InspectorWindowIT {
         @SuppressWarnings("unchecked")
         TableView<SessionSummary> sessions = (TableView<SessionSummary>) node(robot, context, Section.SESSIONS,
                 "#table");
-        // s-chat has items but no user_sessions record: the list on open leaves it to the scan
-        await().atMost(WAIT).until(() -> fx(() -> context.store().isConnected()
-                && !context.sessionsModel().loadingProperty().get()));
-        assertThat(fx(() -> sessions.getItems().stream().noneMatch(s -> "s-chat".equals(s.sessionId())))).isTrue();
-        robot.clickOn((Button) node(robot, context, Section.SESSIONS, "#scanButton"));
         await().atMost(WAIT).until(() -> fx(() -> sessions.getItems().stream()
                 .anyMatch(s -> "s-chat".equals(s.sessionId()))));
         int index = fx(() -> {
