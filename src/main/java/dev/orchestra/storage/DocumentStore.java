@@ -202,9 +202,10 @@ public interface DocumentStore extends StoreLifecycle {
     int MAX_DISTINCT_TYPES = StoreQueries.MAX_DISTINCT_TYPES;
 
     /**
-     * The string values the collection's type field really holds ({@code item_type} of memory items,
-     * {@code data_type} of agent data), sorted, at most {@code limit} (1–{@value #MAX_DISTINCT_TYPES}); bounded by
-     * the store's operation time limit. Writes nothing.
+     * The string values the collection's type field holds ({@code item_type} of memory items, {@code data_type} of
+     * agent data) among its newest {@value StoreQueries#DISTINCT_TYPES_WINDOW} documents (the listing order), sorted,
+     * at most {@code limit} (1–{@value #MAX_DISTINCT_TYPES}): the work does not grow with the collection, and a type
+     * only older documents have is not offered (it can still be typed). Writes nothing.
      *
      * @throws StorageValidationException for a collection without a type field or a limit out of range
      */

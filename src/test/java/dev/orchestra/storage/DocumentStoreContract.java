@@ -14,6 +14,7 @@ import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
+import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
@@ -601,6 +602,21 @@ public interface DocumentStoreContract {
                 .isInstanceOf(StorageValidationException.class);
         assertThatThrownBy(() -> manager().distinctTypes(StoreCollection.MEMORY_ITEMS, 0))
                 .isInstanceOf(StorageValidationException.class);
+    }
+
+    @Test
+    default void distinctTypesReadOnlyTheNewestDocuments() {
+        insertForeign(StoreCollection.MEMORY_ITEMS, memoryDoc("old", "u", "s", T0.minusSeconds(86_400), "ancient",
+                "older than the window"));
+        List<BsonDocument> newer = new ArrayList<>();
+        for (int i = 0; i < StoreQueries.DISTINCT_TYPES_WINDOW; i++) {
+            newer.add(memoryDoc("n" + i, "u", "s", T0.plusSeconds(i), "conversation", "n" + i));
+        }
+        manager().insertAll(StoreCollection.MEMORY_ITEMS, newer);
+
+        assertThat(manager().distinctTypes(StoreCollection.MEMORY_ITEMS, 100)).containsExactly("conversation");
+        manager().addMemoryItem(item("u", "s", "fact", "the newest", T0.plusSeconds(86_400)));
+        assertThat(manager().distinctTypes(StoreCollection.MEMORY_ITEMS, 100)).containsExactly("conversation", "fact");
     }
 
     @Test

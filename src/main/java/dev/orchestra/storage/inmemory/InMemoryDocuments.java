@@ -110,7 +110,9 @@ final class InMemoryDocuments {
     List<String> distinctTypes(StoreCollection collection, int limit) {
         String field = Fields.typeField(collection);
         StoreQueries.requireDistinctLimit(limit);
-        return collections.read(() -> collections.get(collection).find(new BsonDocument()).stream()
+        return collections.read(() -> InMemoryPager.sortNewestFirst(collection,
+                        collections.get(collection).find(new BsonDocument())).stream()
+                .limit(StoreQueries.DISTINCT_TYPES_WINDOW)
                 .map(d -> d.get(field)).filter(v -> v != null && v.isString()).map(v -> v.asString().getValue())
                 .distinct().sorted().limit(limit).toList());
     }
