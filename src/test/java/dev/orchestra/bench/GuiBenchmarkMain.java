@@ -161,6 +161,9 @@ public final class GuiBenchmarkMain {
             context.mainModel().sectionProperty().set(Section.MEMORY);
             return null;
         });
+        fx(monitor::takeGaps); // the view opens are not part of either phase
+        monitor.takeLongPulseWork(5);
+        gcBefore = gcMillis();
 
         proxy.stall();
         long stallEnd = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.gui.stallSeconds", 20))

@@ -3,6 +3,7 @@ package dev.orchestra.bench;
 import dev.orchestra.storage.testsupport.FaultProxy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,7 +77,7 @@ final class MongoWireTap implements FaultProxy.Tap {
                 connection.drainRequests(this);
             } else if (connection.counted && on) {
                 replyBytes.addAndGet(length);
-                connection.reply.write(data, offset, length);
+                connection.appendReply(data, offset, length);
                 connection.drainReplies(this);
             }
         }
@@ -93,28 +94,37 @@ final class MongoWireTap implements FaultProxy.Tap {
             commands.incrementAndGet();
             byName.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
         }
-        connection.reply.reset();
+        connection.replyLength = 0;
     }
 
     private static final class Connection {
         final ByteArrayOutputStream request = new ByteArrayOutputStream();
-        final ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        /** The reply bytes not yet parsed (a growable buffer: a large reply arrives in many chunks). */
+        byte[] reply = new byte[64 * 1024];
+        int replyLength;
         boolean counted;
 
         void drainReplies(MongoWireTap tap) {
-            byte[] bytes = reply.toByteArray();
             int position = 0;
-            while (bytes.length - position >= 4) {
-                int messageLength = intAt(bytes, position);
-                if (bytes.length - position < messageLength) {
+            while (replyLength - position >= 4) {
+                int messageLength = intAt(reply, position);
+                if (replyLength - position < messageLength) {
                     break;
                 }
-                tap.documents.addAndGet(batchSize(bytes, position, messageLength));
+                tap.documents.addAndGet(batchSize(reply, position, messageLength));
                 tap.lastReplyNanos = System.nanoTime();
                 position += messageLength;
             }
-            reply.reset();
-            reply.write(bytes, position, bytes.length - position);
+            System.arraycopy(reply, position, reply, 0, replyLength - position);
+            replyLength -= position;
+        }
+
+        void appendReply(byte[] data, int offset, int length) {
+            if (replyLength + length > reply.length) {
+                reply = Arrays.copyOf(reply, Math.max(reply.length * 2, replyLength + length));
+            }
+            System.arraycopy(data, offset, reply, replyLength, length);
+            replyLength += length;
         }
 
         /** The documents of an OP_MSG reply's cursor batch: header(16) flagBits(4) kind-0 section(1), the body. */

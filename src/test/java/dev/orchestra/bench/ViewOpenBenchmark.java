@@ -9,6 +9,7 @@ import dev.orchestra.storage.schema.Fields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
@@ -59,6 +60,13 @@ final class ViewOpenBenchmark {
             }
             return null;
         });
+        // the views with a loading state are waited for; the others until the wire has been quiet a while
+        switch (section) {
+            case MEMORY -> awaitLoaded(() -> context.memoryModel().loadingProperty().get());
+            case AGENTS -> awaitLoaded(() -> context.agentModel().loadingProperty().get());
+            case SESSIONS -> awaitLoaded(() -> context.sessionsModel().loadingProperty().get());
+            default -> { }
+        }
         awaitQuiet();
         record("open " + section.name().toLowerCase() + switch (section) {
             case MEMORY, AGENTS -> " (first page, reloaded)";
@@ -106,6 +114,10 @@ final class ViewOpenBenchmark {
                     + "%d groups returned", items, groups.size()), ms + " ms", "mongo-java-server 1.47.0 memory "
                     + "backend (separate JVM), direct"));
         }
+    }
+
+    private static void awaitLoaded(BooleanSupplier loading) {
+        GuiBenchmarkMain.waitUntil(600, () -> !GuiBenchmarkMain.fx(loading::getAsBoolean));
     }
 
     /** No reply for {@value #QUIET_MILLIS} ms (a view that polls, like Health, is cut off after a minute). */
