@@ -272,6 +272,7 @@ public class SessionsView implements FeatureView {
     @Override
     public void setShowing(boolean visible) {
         showing.set(visible);
+        model.setShowing(visible);
     }
 
     @Override

@@ -45,6 +45,8 @@ public class SessionsViewModel {
     private List<SessionSummary> listed = List.of();
     private RecordlessSessions scanned;
     private String pendingOpenUser;
+    private boolean showing = true;
+    private boolean loadWhenShown;
     private String pendingOpenSession;
 
     public SessionsViewModel(BackgroundRunner runner, StoreConnection store, TranscriptViewModel transcript,
@@ -60,9 +62,22 @@ public class SessionsViewModel {
                 is == null ? null : is.sessionId()));
         store.stateProperty().addListener((obs, was, is) -> {
             if (is == StoreConnection.State.CONNECTED) {
-                load();
+                if (showing) {
+                    load();
+                } else {
+                    loadWhenShown = true;
+                }
             }
         });
+    }
+
+    /** Hidden, the list is not loaded when the store connects but when the view is first shown. */
+    public void setShowing(boolean showing) {
+        this.showing = showing;
+        if (showing && loadWhenShown) {
+            loadWhenShown = false;
+            load();
+        }
     }
 
     public void load() {

@@ -200,4 +200,17 @@ class SessionsViewModelTest {
         assertThat(model.errorProperty().get()).startsWith("Cannot reach the server");
         assertThat(model.transcript().errorProperty().get()).startsWith("Cannot reach the server");
     }
+
+    @Test
+    void aHiddenSessionsViewListsWhenFirstShown() {
+        TestData.conversation(store);
+        record("alice", "s-chat");
+        model.setShowing(false);
+        fx.store.connect();
+        assertThat(model.sessions()).isEmpty();
+
+        model.setShowing(true);
+
+        assertThat(model.sessions()).extracting(SessionSummary::sessionId).containsExactly("s-chat");
+    }
 }
