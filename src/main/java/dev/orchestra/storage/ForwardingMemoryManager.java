@@ -11,6 +11,7 @@ import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.SemanticQuery;
 import dev.orchestra.storage.model.SemanticSearchResult;
+import dev.orchestra.storage.model.RecordlessSessions;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
@@ -164,6 +165,11 @@ public abstract class ForwardingMemoryManager implements MemoryManager {
     @Override
     public List<SessionSummary> listSessions(String userId, int limit) {
         return delegate.listSessions(userId, limit);
+    }
+
+    @Override
+    public RecordlessSessions findSessionsWithoutRecord(String userId, int limit, BulkProgress progress) {
+        return delegate.findSessionsWithoutRecord(userId, limit, progress);
     }
 
     @Override

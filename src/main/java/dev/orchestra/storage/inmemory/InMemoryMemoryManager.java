@@ -17,6 +17,7 @@ import dev.orchestra.storage.model.HealthStatus;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.RecordlessSessions;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
@@ -42,6 +43,7 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
     private final Map<String, BsonDocument> meta = new ConcurrentHashMap<>();
     private final InMemoryOrchestraOperations orchestra;
     private final InMemoryDocuments documentOperations;
+    private final InMemorySessions sessions;
     private final InMemoryBatches batches;
 
     public InMemoryMemoryManager() {
@@ -52,6 +54,7 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
     public InMemoryMemoryManager(Clock clock) {
         this.orchestra = new InMemoryOrchestraOperations(collections, clock);
         this.documentOperations = new InMemoryDocuments(collections, clock);
+        this.sessions = new InMemorySessions(collections);
         this.batches = new InMemoryBatches(collections, documentOperations, clock);
     }
 
@@ -167,7 +170,12 @@ public final class InMemoryMemoryManager implements MemoryManager, RawDocumentAc
 
     @Override
     public List<SessionSummary> listSessions(String userId, int limit) {
-        return documentOperations.listSessions(userId, limit);
+        return sessions.list(userId, limit);
+    }
+
+    @Override
+    public RecordlessSessions findSessionsWithoutRecord(String userId, int limit, BulkProgress progress) {
+        return sessions.findWithoutRecord(userId, limit, progress);
     }
 
     @Override

@@ -24,6 +24,7 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.RecordlessSessions;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
@@ -240,6 +241,15 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
             throw new StorageValidationException("The session limit must be at least 1, was " + limit);
         }
         return errors.call("list sessions", () -> sessions.list(userId, limit));
+    }
+
+    @Override
+    public RecordlessSessions findSessionsWithoutRecord(String userId, int limit, BulkProgress progress) {
+        if (limit < 1) {
+            throw new StorageValidationException("The session limit must be at least 1, was " + limit);
+        }
+        return errors.call("find sessions without a record",
+                () -> sessions.findWithoutRecord(userId, limit, progress));
     }
 
     @Override
