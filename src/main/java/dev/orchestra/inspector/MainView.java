@@ -21,6 +21,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -189,6 +190,11 @@ public class MainView {
             }
         });
         databaseBox.setOnAction(e -> model.switchDatabase(databaseBox.getValue()));
+        // a refused name stays typed, with the one-line reason as the picker's tooltip
+        Tooltip refused = new Tooltip();
+        refused.textProperty().bind(model.databaseProblemProperty());
+        databaseBox.tooltipProperty().bind(Bindings.when(model.databaseProblemProperty().isNull())
+                .then((Tooltip) null).otherwise(refused));
         secretsBadge.textProperty().bind(Bindings.when(secrets.revealedProperty())
                 .then(messages.get("main.secretsRevealed")).otherwise(""));
         secretsBadge.visibleProperty().bind(secrets.revealedProperty());
