@@ -5,6 +5,7 @@ import dev.orchestra.storage.DatabaseSwitching;
 import dev.orchestra.storage.ForwardingMemoryManager;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageConnectionException;
+import dev.orchestra.storage.model.HealthProbe;
 import java.util.List;
 import java.util.Optional;
 
@@ -128,6 +129,12 @@ final class SharedStore {
         Lease(MemoryManager shown, boolean ownView) {
             super(shown);
             this.ownView = ownView;
+        }
+
+        /** A lease changes nothing about health: the store's own probes (Redis on its own lane) are kept. */
+        @Override
+        public List<HealthProbe> healthProbes() {
+            return delegate.healthProbes();
         }
 
         @Override
