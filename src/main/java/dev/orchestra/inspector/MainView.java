@@ -189,7 +189,13 @@ public class MainView {
                 databaseBox.setValue(d.database());
             }
         });
-        databaseBox.setOnAction(e -> model.switchDatabase(databaseBox.getValue()));
+        databaseBox.setOnAction(e -> {
+            model.switchDatabase(databaseBox.getValue());
+            // still here (stayed for unsaved edits): the picker shows the database open again; a refused name stays
+            if (model.databaseProblemProperty().get() == null) {
+                databaseBox.setValue(d.database());
+            }
+        });
         // a refused name stays typed, with the one-line reason as the picker's tooltip
         Tooltip refused = new Tooltip();
         refused.textProperty().bind(model.databaseProblemProperty());

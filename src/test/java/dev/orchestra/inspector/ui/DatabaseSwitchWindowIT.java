@@ -100,16 +100,7 @@ class DatabaseSwitchWindowIT {
                         proxy.mongoConnectionString() + "&maxPoolSize=1", databaseA, RedisSettings.standalone(redis.host(), redis.port(),
                                 redis.keyPrefix())).withLastUsed(Instant.parse("2026-12-01T00:00:00Z"))));
 
-        window = fx(() -> {
-            ConnectedWindow w = new ConnectedWindow(new Stage(), connections, Map.of("STORAGE_TIMEOUT_MS", "2000"),
-                    () -> StorageConfig.fromMap(Map.of("APP_ENV", "test")), Optional::empty,
-                    (configured, lock, actions, name) -> new AppContext(configured.opener(),
-                            configured.description(), lock, Clock.systemDefaultZone(), HealthPoll.PERIOD,
-                            WindowSettings.none(), actions, name),
-                    new ConnectionTester(Duration.ofSeconds(2)), Clock.systemDefaultZone());
-            w.start();
-            return w;
-        });
+        window = openWindow(connections);
         AppContext first = fx(window::current);
         awaitRowOf(robot, first, "user-of-a");
         awaitRedis(first, Light.GREEN);
@@ -146,6 +137,19 @@ class DatabaseSwitchWindowIT {
         assertThat(proxy.acceptedConnections()).isEqualTo(mongoConnections);
         assertThat(redisClients()).isEqualTo(redisClients);
         assertThat(proxy.openConnections()).isPositive(); // the one client stayed open throughout
+    }
+
+    private ConnectedWindow openWindow(ConnectionStore connections) {
+        return fx(() -> {
+            ConnectedWindow w = new ConnectedWindow(new Stage(), connections, Map.of("STORAGE_TIMEOUT_MS", "2000"),
+                    () -> StorageConfig.fromMap(Map.of("APP_ENV", "test")), Optional::empty,
+                    (configured, lock, actions, name) -> new AppContext(configured.opener(),
+                            configured.description(), lock, Clock.systemDefaultZone(), HealthPoll.PERIOD,
+                            WindowSettings.none(), actions, name),
+                    new ConnectionTester(Duration.ofSeconds(2)), Clock.systemDefaultZone());
+            w.start();
+            return w;
+        });
     }
 
     private static void insertItem(MongoClient client, String database, String userId) {
