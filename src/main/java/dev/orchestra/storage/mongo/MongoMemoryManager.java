@@ -6,14 +6,14 @@ import dev.orchestra.storage.SessionTail;
 import dev.orchestra.storage.PollingSessionTail;
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import dev.orchestra.storage.DatabaseSwitching;
 import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.NetworkRoute;
-import dev.orchestra.storage.config.Redactor;
+import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.BulkProgress;
@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -46,6 +45,7 @@ import org.bson.BsonValue;
  * query at a time), {@link MongoBatchWrites} (batches), {@link MongoRawAccess} (unchecked inserts, meta entries).
  */
 public final class MongoMemoryManager implements MemoryManager, RawDocumentAccess {
+    private final MongoClientShare opened;
     private final MongoClient client;
     private final MongoDatabase database;
     private final MongoErrors errors;
@@ -72,32 +72,27 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
      */
     public MongoMemoryManager(String connectionString, String databaseName, Duration operationTimeout,
                               NetworkRoute route) {
-        Objects.requireNonNull(route, "route");
-        if (databaseName == null || databaseName.isBlank()) {
-            throw new StorageValidationException("A MongoDB database name is required");
-        }
-        if (operationTimeout == null || operationTimeout.isNegative() || operationTimeout.isZero()) {
-            throw new StorageValidationException("The operation timeout must be positive");
-        }
-        ConnectionString connection = MongoConnection.parse(connectionString);
-        String hosts = MongoConnection.hosts(connection);
-        List<String> passwords = new ArrayList<>();
-        Redactor.passwordIn(connectionString).ifPresent(passwords::add);
-        if (connection.getPassword() != null) {
-            passwords.add(new String(connection.getPassword()));
-        }
-        this.errors = new MongoErrors(hosts, Redactor.forSecrets(passwords));
-        this.client = MongoConnection.open(connection, operationTimeout, route);
+        this(MongoClientShare.unopened(connectionString, operationTimeout, route), databaseName);
+    }
+
+    private MongoMemoryManager(MongoClientShare opened, String databaseName) {
+        StorageConfig.checkDatabaseName(databaseName);
+        Duration operationTimeout = opened.operationTimeout();
+        this.opened = opened.client() != null ? opened
+                : opened.openedWith(MongoConnection.open(opened.connection(), operationTimeout, opened.route()));
+        this.client = this.opened.client();
+        this.errors = opened.errors();
         this.database = client.getDatabase(databaseName);
         this.sessions = new MongoSessions(database, operationTimeout);
-        this.health = new MongoHealth(client.getDatabase("admin"), errors, hosts, databaseName);
+        this.health = new MongoHealth(client.getDatabase("admin"), errors, opened.hosts(), databaseName);
         this.batches = new MongoBatchWrites(errors, operationTimeout);
-        this.exports = new MongoFullDocumentStream(connection, databaseName, operationTimeout, route);
+        this.exports = new MongoFullDocumentStream(opened.connection(), databaseName, operationTimeout,
+                opened.route());
         this.indexes = new MongoIndexCatalog(database, errors, operationTimeout);
         this.ownIndexes = new MongoOwnIndexes(database, errors);
         this.orchestra = new MongoOrchestraOperations(database, errors, operationTimeout);
         this.documentOperations = new MongoDocuments(database, errors, operationTimeout, ownIndexes,
-                MongoConnection.listReads(connection));
+                MongoConnection.listReads(opened.connection()));
         this.raw = new MongoRawAccess(database, errors, operationTimeout);
     }
 
@@ -144,7 +139,9 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     @Override
     public void close() {
         exports.close();
-        client.close();
+        if (opened.owned()) {
+            client.close();
+        }
     }
 
     /** Besides its own ({@link RawDocumentAccess}): {@link FullDocumentStreaming} and {@link IndexCatalog}. */
@@ -152,6 +149,9 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
     public <T> Optional<T> capability(Class<T> type) {
         if (type == FullDocumentStreaming.class) {
             return Optional.of(type.cast(exports));
+        }
+        if (type == DatabaseSwitching.class) {
+            return Optional.of(type.cast(switching()));
         }
         if (type == IndexCatalog.class) {
             return Optional.of(type.cast(indexes));
@@ -162,6 +162,26 @@ public final class MongoMemoryManager implements MemoryManager, RawDocumentAcces
                     () -> client.getClusterDescription().getType(), errors, new PollingSessionTail(this))));
         }
         return MemoryManager.super.capability(type);
+    }
+
+    private DatabaseSwitching switching() {
+        return new DatabaseSwitching() {
+            @Override
+            public String database() {
+                return database.getName();
+            }
+
+            @Override
+            public List<String> databaseNames() {
+                return errors.call("list databases", () -> client.listDatabaseNames().into(new ArrayList<>()));
+            }
+
+            /** Shares this manager's client: closing the returned one leaves the client open. */
+            @Override
+            public MemoryManager onDatabase(String name) {
+                return new MongoMemoryManager(opened.shared(), name);
+            }
+        };
     }
 
     // ---- Orchestra's operations ----------------------------------------------------------------------------------
