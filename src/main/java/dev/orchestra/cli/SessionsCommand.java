@@ -1,8 +1,11 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.storage.schema.Fields;
+import dev.orchestra.storage.model.RecordlessSessions;
 import dev.orchestra.storage.model.SessionSummary;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,9 +16,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sessions", mixinStandardHelpOptions = true,
-        description = {"Sessions across memory_items and user_sessions, most recent activity first.",
-                "'items only' marks sessions that have items but no user_sessions record; 'no items' the reverse."},
-        footer = {"", "Examples:", "  orchestra-inspector sessions alice", "  orchestra-inspector sessions --limit 200"})
+        description = {"Sessions: the most recently updated user_sessions records with their memory items' counts and"
+                + " activity, most recent activity first; 'no items' marks a record without items.",
+                "--scan also reads every memory item (of USER_ID) for sessions that have items but no record"
+                        + " ('items only') and each user's items without a session ('no session')."},
+        footer = {"", "Examples:", "  orchestra-inspector sessions alice", "  orchestra-inspector sessions --limit 200",
+                "  orchestra-inspector sessions --scan alice"})
 final class SessionsCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -29,6 +35,10 @@ final class SessionsCommand implements Callable<Integer> {
             description = "at most N sessions (1..10000, default ${DEFAULT-VALUE})")
     int limit;
 
+    @Option(names = "--scan", description = "also scan memory_items for sessions without a record and items without"
+            + " a session (reads every item; progress on stderr)")
+    boolean scan;
+
     SessionsCommand(CliContext context) {
         this.context = context;
     }
@@ -39,9 +49,20 @@ final class SessionsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--limit must be between 1 and " + ListCommand.MAX_LIMIT
                     + ", was " + limit);
         }
-        List<SessionSummary> sessions;
+        List<SessionSummary> sessions = new ArrayList<>();
         try (OpenStore store = OpenStore.open(context)) {
-            sessions = store.manager().listSessions(userId, limit);
+            sessions.addAll(store.manager().listSessions(userId, limit));
+            if (scan) {
+                RecordlessSessions found = store.manager().findSessionsWithoutRecord(userId, limit,
+                        (done, total) -> {
+                            context.err().printf("scanned %,d of ~%,d memory items%n", done, total);
+                            context.err().flush();
+                            return true;
+                        });
+                sessions.addAll(found.sessions());
+                sessions.sort(Comparator.comparing(SessionSummary::lastActivity,
+                        Comparator.nullsLast(Comparator.reverseOrder())));
+            }
         }
         DocumentTable.print(context.out(),
                 List.of(Fields.USER_ID, Fields.SESSION_ID, "items", "first_activity", "last_activity", "persona",

@@ -103,6 +103,9 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         this.agentModel = new AgentDataViewModel(runner, store, secrets, newDetailModel(), clock);
         this.transcriptModel = new TranscriptViewModel(runner, store, secrets);
         this.sessionsModel = new SessionsViewModel(runner, store, transcriptModel, this);
+        // built lazily and hidden at launch: they query when first shown, not while the first page loads
+        agentModel.setShowing(false);
+        sessionsModel.setShowing(false);
         this.health = new HealthFeature(runner, store, description.target(), clock, healthPeriod);
         this.transfer = new TransferFeature(runner, store, editing.storage(), this::activeFilter, () -> {
             memoryModel.refresh();

@@ -55,6 +55,8 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
     private final FxDialogService dialogs = new FxDialogService();
     private final HostKeyQuestion dialogHostKeys;
     private AppContext current;
+    private SharedStore shared;
+    private StoreDescription connectionDescription = StoreDescription.unknown();
     private StorageConfig currentConfig;
     private Optional<SshSettings> currentSsh = Optional.empty();
     private String currentName;
@@ -133,7 +135,20 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
             currentConfig = null;
             currentSsh = Optional.empty();
         }
-        show(created, contexts.create(configured, lock, actions(), null), null, null);
+        show(created, contexts.create(share(configured), lock, actions(), null), null, null);
+    }
+
+    /**
+     * The connection's store becomes shared by the contexts of its databases; the previous connection's store is
+     * retired first, so it closes on the thread that closes the old context's lease, not on this one.
+     */
+    private StoreOpeners.Configured share(StoreOpeners.Configured configured) {
+        if (shared != null) {
+            shared.retire();
+        }
+        shared = new SharedStore(configured.opener());
+        connectionDescription = configured.description();
+        return new StoreOpeners.Configured(shared.lease(null), configured.description());
     }
 
     @Override
@@ -145,8 +160,8 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
         String shownName = name == null || name.equals(ConnectionEntry.FROM_ENVIRONMENT) ? null : name;
         currentConfig = config;
         currentSsh = ssh;
-        show(created, contexts.create(StoreOpeners.of(config, ssh, askingIn(created)), WriteLock.forConfig(config),
-                actions(), shownName), shownName, label);
+        show(created, contexts.create(share(StoreOpeners.of(config, ssh, askingIn(created))),
+                WriteLock.forConfig(config), actions(), shownName), shownName, label);
         return true;
     }
 
@@ -175,18 +190,40 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
 
             @Override
             public void switchDatabase(String database) {
-                if (currentConfig != null) {
-                    switchTo(currentName, currentLabel, currentConfig.withMongo(currentConfig.mongoUri(), database),
-                            currentSsh);
-                }
+                ConnectedWindow.this.switchDatabase(database);
             }
 
             @Override
             public List<String> databaseNames() {
+                List<String> listed = shared.databaseNames();
                 StorageConfig config = currentConfig;
-                return config == null || currentSsh.isPresent() ? List.of() : tester.databaseNames(config);
+                return !listed.isEmpty() || config == null || currentSsh.isPresent() ? listed
+                        : tester.databaseNames(config);
             }
         };
+    }
+
+    /**
+     * Another database of the open connection: a new context on the same store (no new MongoDB client, Redis
+     * connection or tunnel; the cache serves only the connection's own database). A store that cannot do that (the
+     * in-memory one) or one not open yet is reopened on the other database instead.
+     */
+    private void switchDatabase(String database) {
+        if (!shared.switchesDatabases()) {
+            if (currentConfig != null) {
+                switchTo(currentName, currentLabel, currentConfig.withMongo(currentConfig.mongoUri(), database),
+                        currentSsh);
+            }
+            return;
+        }
+        if (current != null && !current.mayLeaveUnsavedEdits()) {
+            return;
+        }
+        String configured = connectionDescription.database();
+        var configuredStore = new StoreOpeners.Configured(shared.lease(database.equals(configured) ? null : database),
+                connectionDescription.onDatabase(database));
+        show(new AtomicReference<>(), contexts.create(configuredStore, WriteLock.forConfig(currentConfig), actions(),
+                currentName), currentName, currentLabel);
     }
 
     /** Connect… (Ctrl+K): the saved connections and the form, over the main window. */
@@ -230,6 +267,9 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
     public void close() {
         if (connectStage != null) {
             connectStage.close();
+        }
+        if (shared != null) {
+            shared.retire();
         }
         if (current != null) {
             current.close();

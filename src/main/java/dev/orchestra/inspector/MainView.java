@@ -21,6 +21,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -188,7 +189,18 @@ public class MainView {
                 databaseBox.setValue(d.database());
             }
         });
-        databaseBox.setOnAction(e -> model.switchDatabase(databaseBox.getValue()));
+        databaseBox.setOnAction(e -> {
+            model.switchDatabase(databaseBox.getValue());
+            // still here (stayed for unsaved edits): the picker shows the database open again; a refused name stays
+            if (model.databaseProblemProperty().get() == null) {
+                databaseBox.setValue(d.database());
+            }
+        });
+        // a refused name stays typed, with the one-line reason as the picker's tooltip
+        Tooltip refused = new Tooltip();
+        refused.textProperty().bind(model.databaseProblemProperty());
+        databaseBox.tooltipProperty().bind(Bindings.when(model.databaseProblemProperty().isNull())
+                .then((Tooltip) null).otherwise(refused));
         secretsBadge.textProperty().bind(Bindings.when(secrets.revealedProperty())
                 .then(messages.get("main.secretsRevealed")).otherwise(""));
         secretsBadge.visibleProperty().bind(secrets.revealedProperty());

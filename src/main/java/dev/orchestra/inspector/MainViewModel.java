@@ -1,5 +1,9 @@
 package dev.orchestra.inspector;
 
+import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.error.StorageValidationException;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.StoreConnection;
@@ -28,6 +32,7 @@ public class MainViewModel {
     private final String connectionName;
     private final ObservableList<String> databases = FXCollections.observableArrayList();
     private final AsyncCommand<List<String>> listDatabases;
+    private final ReadOnlyStringWrapper databaseProblem = new ReadOnlyStringWrapper(this, "databaseProblem");
 
     public MainViewModel(StoreDescription description, StoreConnection store) {
         this(description, store, null, ConnectionActions.NONE, null);
@@ -66,9 +71,23 @@ public class MainViewModel {
 
     /** The title bar's database picker: another database on the same servers. */
     public void switchDatabase(String database) {
-        if (database != null && !database.isBlank() && !database.trim().equals(description.database())) {
-            connections.switchDatabase(database.trim());
+        if (database == null || database.isBlank() || database.trim().equals(description.database())) {
+            databaseProblem.set(null);
+            return;
         }
+        try {
+            StorageConfig.checkDatabaseName(database.trim());
+        } catch (StorageValidationException e) {
+            databaseProblem.set(e.getMessage());
+            return;
+        }
+        databaseProblem.set(null);
+        connections.switchDatabase(database.trim());
+    }
+
+    /** Why a typed database name was refused (nothing switched), or null. */
+    public ReadOnlyStringProperty databaseProblemProperty() {
+        return databaseProblem.getReadOnlyProperty();
     }
 
     /** Fills {@link #databases()} from the server, in the background; the current database is always there. */

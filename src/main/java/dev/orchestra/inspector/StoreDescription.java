@@ -23,6 +23,11 @@ public record StoreDescription(String environment, String database, String mongo
                 redis.equals("no cache") ? redis : redis + " via " + route, production);
     }
 
+    /** The same servers showing another database. */
+    public StoreDescription onDatabase(String other) {
+        return new StoreDescription(environment, other, mongo, redis, production);
+    }
+
     /** For the status bar: "embedded store, database orchestra" or "mongodb://host:27017 …". */
     public String target() {
         return mongo + " (database " + database + ")";

@@ -7,6 +7,7 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.RecordlessSessions;
 import dev.orchestra.storage.model.SemanticQuery;
 import dev.orchestra.storage.model.SemanticSearchResult;
 import dev.orchestra.storage.model.SessionSummary;
@@ -98,6 +99,11 @@ public abstract class ComposedMemoryManager implements MemoryManager {
     @Override
     public List<SessionSummary> listSessions(String userId, int limit) {
         return parts.sessions().listSessions(userId, limit);
+    }
+
+    @Override
+    public RecordlessSessions findSessionsWithoutRecord(String userId, int limit, BulkProgress progress) {
+        return parts.sessions().findSessionsWithoutRecord(userId, limit, progress);
     }
 
     // ---- batches ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package dev.orchestra.storage;
 
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageValidationException;
+import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.CountEstimate;
@@ -9,6 +10,7 @@ import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.RecordlessSessions;
 import dev.orchestra.storage.model.SemanticQuery;
 import dev.orchestra.storage.model.SemanticSearchResult;
 import dev.orchestra.storage.model.SessionSummary;
@@ -32,7 +34,7 @@ import org.bson.BsonValue;
  * @param orchestra Orchestra's own queries
  * @param documents one document or one query at a time
  * @param batches the operations over many documents that every store does natively
- * @param sessions the session list
+ * @param sessions the session list and the scan for sessions without a record
  */
 public record StoreParts(Orchestra orchestra, Documents documents, Batches batches, Sessions sessions) {
 
@@ -112,9 +114,10 @@ public record StoreParts(Orchestra orchestra, Documents documents, Batches batch
         boolean delete(CollectionRef collection, BsonValue id);
 
         /**
-         * The string values the collection's type field really holds ({@code item_type} of memory items,
-         * {@code data_type} of agent data), sorted, at most {@code limit}
-         * (1–{@value DocumentStore#MAX_DISTINCT_TYPES}); bounded by the store's operation time limit. Writes nothing.
+         * The string values the collection's type field holds ({@code item_type} of memory items, {@code data_type}
+         * of agent data) among its newest {@value StoreQueries#DISTINCT_TYPES_WINDOW} documents (the listing order),
+         * sorted, at most {@code limit} (1–{@value DocumentStore#MAX_DISTINCT_TYPES}): the work does not grow with the
+         * collection, and a type only older documents have is not offered (it can still be typed). Writes nothing.
          *
          * @throws StorageValidationException for a collection without a type field or a limit out of range
          */
@@ -148,13 +151,23 @@ public record StoreParts(Orchestra orchestra, Documents documents, Batches batch
         long deleteByIds(CollectionRef collection, List<BsonValue> ids);
     }
 
-    /** The session list of {@link DocumentStore}. */
-    @FunctionalInterface
+    /** The sessions of {@link DocumentStore}: the bounded list, and the explicit scan for what it leaves out. */
     public interface Sessions {
         /**
-         * Sessions across {@code memory_items} and {@code user_sessions}, most recent activity first; {@code userId}
-         * null lists every user's. Includes sessions known only from items (flagged).
+         * The {@code limit} most recently updated {@code user_sessions} records ({@code userId} null: every user's)
+         * with the item statistics of those sessions only, most recent activity first. The work is bounded by
+         * {@code limit}, not by the size of {@code memory_items}: sessions that have items but no record, and items
+         * without a session, are found by {@link #findSessionsWithoutRecord}, on request.
          */
         List<SessionSummary> listSessions(String userId, int limit);
+
+        /**
+         * Reads every memory item ({@code userId} null: every user's) once, in batches, for the sessions that have
+         * items but no {@code user_sessions} record and each user's "(no session)" items; at most {@code limit}, most
+         * recent activity first. An explicit scan that grows with the collection: {@code progress} is told after each
+         * batch (items read, the estimated total) and returning false stops it, with what was found so far. Writes
+         * nothing.
+         */
+        RecordlessSessions findSessionsWithoutRecord(String userId, int limit, BulkProgress progress);
     }
 }

@@ -57,7 +57,7 @@ class OpeningChangesNothingCliIT {
         String[][] commands = {
                 {"health"}, {"health", "--json"}, {"list", "memory_items"}, {"list", "agent_data", "--json"},
                 {"list", "user_sessions"}, {"list", "inspector_trash"}, {"list", "inspector_audit"},
-                {"sessions"}, {"sessions", "alice"}, {"indexes"}, {"indexes", "--json"},
+                {"sessions"}, {"sessions", "alice"}, {"sessions", "--scan"}, {"indexes"}, {"indexes", "--json"},
                 {"export", "memory_items", "--out", dir.resolve(environment + ".jsonl").toString()}};
         for (String[] command : commands) {
             var result = cli.run(command);

@@ -7,6 +7,8 @@ import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +43,42 @@ class MainViewModelTest {
                 .doesNotContain("Exception");
         model.retryConnection();
         assertThat(store.stateProperty().get()).isEqualTo(StoreConnection.State.FAILED);
+    }
+
+    @Test
+    void aTypedDatabaseNameIsCheckedLikeMongodbDatabaseBeforeAnythingSwitches() {
+        List<String> switched = new ArrayList<>();
+        ConnectionActions actions = new ConnectionActions() {
+            @Override
+            public void openConnectDialog() {
+            }
+
+            @Override
+            public void switchDatabase(String database) {
+                switched.add(database);
+            }
+
+            @Override
+            public List<String> databaseNames() {
+                return List.of("orchestra", "orchestra_eu");
+            }
+        };
+        StoreDescription description = new StoreDescription("staging", "orchestra", "mongodb://db:27017", "no cache",
+                false);
+        MainViewModel model = new MainViewModel(description, new StoreConnection(runner, InMemoryMemoryManager::new),
+                runner, actions, "Staging");
+
+        model.switchDatabase("orchestra.eu");
+        assertThat(model.databaseProblemProperty().get()).contains("may not contain").doesNotContain("\n");
+        model.switchDatabase("a b");
+        model.switchDatabase("orchestra");
+        assertThat(switched).isEmpty();
+
+        model.switchDatabase(" orchestra_eu ");
+        assertThat(switched).containsExactly("orchestra_eu");
+        assertThat(model.databaseProblemProperty().get()).isNull();
+
+        model.loadDatabases();
+        assertThat(model.databases()).containsExactly("orchestra", "orchestra_eu");
     }
 }

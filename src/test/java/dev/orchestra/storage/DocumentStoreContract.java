@@ -14,12 +14,14 @@ import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
+import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.AgentData;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.RecordlessSessions;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Instant;
@@ -475,7 +477,7 @@ public interface DocumentStoreContract {
     // ---- sessions ---------------------------------------------------------------------------------------------
 
     @Test
-    default void listSessionsMergesItemsAndRecords() {
+    default void listSessionsShowsTheRecordsWithTheirItemsOnly() {
         manager().addMemoryItem(item("u1", "both", "conversation", "a", T0.plusSeconds(10)));
         manager().addMemoryItem(item("u1", "both", "conversation", "b", T0.plusSeconds(20)).withPersona("coach"));
         manager().addMemoryItem(item("u1", "orphan", "conversation", "c", T0.plusSeconds(30)));
@@ -483,29 +485,62 @@ public interface DocumentStoreContract {
         manager().addMemoryItem(item("u1", null, "note", "no session", T0.plusSeconds(50)));
         manager().insert(StoreCollection.USER_SESSIONS, sessionDoc("u1", "both", T0, T0.plusSeconds(5)));
         manager().insert(StoreCollection.USER_SESSIONS, sessionDoc("u1", "empty", T0, T0.plusSeconds(25)));
+        manager().insert(StoreCollection.USER_SESSIONS, sessionDoc("u2", "other", T0, T0.plusSeconds(1)));
 
         List<SessionSummary> sessions = manager().listSessions("u1", 10);
 
-        assertThat(sessions).extracting(SessionSummary::sessionId).containsExactly(null, "orphan", "empty", "both");
-        SessionSummary noSession = sessions.get(0);
-        assertThat(noSession.isNoSession()).isTrue();
-        assertThat(noSession.isOrphanItems()).isFalse();
-        assertThat(noSession.itemCount()).isEqualTo(1);
-        SessionSummary orphan = sessions.get(1);
-        assertThat(orphan.isOrphanItems()).isTrue();
-        assertThat(orphan.itemCount()).isEqualTo(1);
-        SessionSummary empty = sessions.get(2);
+        // items without a record are not listed on open: finding them reads every item (the scan, below)
+        assertThat(sessions).extracting(SessionSummary::sessionId).containsExactly("empty", "both");
+        SessionSummary empty = sessions.get(0);
         assertThat(empty.isEmptyRecord()).isTrue();
         assertThat(empty.lastActivity()).isEqualTo(T0.plusSeconds(25));
-        SessionSummary both = sessions.get(3);
+        SessionSummary both = sessions.get(1);
         assertThat(both.hasSessionRecord()).isTrue();
         assertThat(both.itemCount()).isEqualTo(2);
         assertThat(both.firstActivity()).isEqualTo(T0);
         assertThat(both.lastActivity()).isEqualTo(T0.plusSeconds(20));
         assertThat(both.personaActive()).isEqualTo("coach");
-        assertThat(manager().listSessions(null, 10)).hasSize(5);
+        assertThat(manager().listSessions(null, 10)).extracting(SessionSummary::sessionId)
+                .containsExactly("other", "empty", "both");
+        // the page is the most recently updated records: u2's record (updated T0+1) is the one left out
         assertThat(manager().listSessions(null, 2)).extracting(SessionSummary::sessionId)
-                .containsExactly(null, "other");
+                .containsExactly("empty", "both");
+    }
+
+    @Test
+    default void theScanFindsSessionsWithItemsButNoRecordAndEachUsersNoSessionItems() {
+        manager().addMemoryItem(item("u1", "both", "conversation", "a", T0.plusSeconds(10)));
+        manager().addMemoryItem(item("u1", "orphan", "conversation", "c", T0.plusSeconds(30)).withPersona("coach"));
+        manager().addMemoryItem(item("u1", "orphan", "conversation", "c2", T0.plusSeconds(35)));
+        manager().addMemoryItem(item("u2", "other", "conversation", "d", T0.plusSeconds(40)));
+        manager().addMemoryItem(item("u1", null, "note", "no session", T0.plusSeconds(50)));
+        manager().insert(StoreCollection.USER_SESSIONS, sessionDoc("u1", "both", T0, T0.plusSeconds(5)));
+        manager().insert(StoreCollection.USER_SESSIONS, sessionDoc("u1", "empty", T0, T0.plusSeconds(25)));
+        List<long[]> reports = new ArrayList<>();
+
+        RecordlessSessions found = manager().findSessionsWithoutRecord("u1", 10, (done, total) -> {
+            reports.add(new long[] {done, total});
+            return true;
+        });
+
+        assertThat(found.complete()).isTrue();
+        assertThat(found.itemsExamined()).isEqualTo(4);
+        assertThat(reports).isNotEmpty();
+        assertThat(reports.get(reports.size() - 1)[0]).isEqualTo(4);
+        assertThat(found.sessions()).extracting(SessionSummary::sessionId).containsExactly(null, "orphan");
+        SessionSummary noSession = found.sessions().get(0);
+        assertThat(noSession.isNoSession()).isTrue();
+        assertThat(noSession.itemCount()).isEqualTo(1);
+        SessionSummary orphan = found.sessions().get(1);
+        assertThat(orphan.isOrphanItems()).isTrue();
+        assertThat(orphan.itemCount()).isEqualTo(2);
+        assertThat(orphan.firstActivity()).isEqualTo(T0.plusSeconds(30));
+        assertThat(orphan.lastActivity()).isEqualTo(T0.plusSeconds(35));
+        assertThat(manager().findSessionsWithoutRecord(null, 10, BulkProgress.IGNORE).sessions())
+                .extracting(SessionSummary::userId, SessionSummary::sessionId)
+                .containsExactly(tuple("u1", null), tuple("u2", "other"), tuple("u1", "orphan"));
+        assertThat(manager().findSessionsWithoutRecord(null, 1, BulkProgress.IGNORE).sessions())
+                .extracting(SessionSummary::sessionId).containsExactly((String) null);
     }
 
     @Test
@@ -517,7 +552,7 @@ public interface DocumentStoreContract {
         insertForeign(StoreCollection.MEMORY_ITEMS, memoryDoc("m3", "u2", null, T0.plusSeconds(30), "note", "u2"));
         manager().addMemoryItem(item("u1", "s", "conversation", "in a session", T0.plusSeconds(40)));
 
-        List<SessionSummary> all = manager().listSessions(null, 10);
+        List<SessionSummary> all = manager().findSessionsWithoutRecord(null, 10, BulkProgress.IGNORE).sessions();
 
         assertThat(all).extracting(SessionSummary::userId, SessionSummary::sessionId, SessionSummary::itemCount)
                 .containsExactly(tuple("u1", "s", 1L), tuple("u2", null, 1L), tuple("u1", null, 2L));
@@ -525,10 +560,28 @@ public interface DocumentStoreContract {
         assertThat(u1.firstActivity()).isEqualTo(T0.plusSeconds(10));
         assertThat(u1.lastActivity()).isEqualTo(T0.plusSeconds(20));
         assertThat(u1.hasSessionRecord()).isFalse();
-        assertThat(manager().listSessions("u2", 10)).extracting(SessionSummary::sessionId).containsExactly((String) null);
+        assertThat(manager().findSessionsWithoutRecord("u2", 10, BulkProgress.IGNORE).sessions())
+                .extracting(SessionSummary::sessionId).containsExactly((String) null);
+        assertThat(manager().listSessions(null, 10)).isEmpty();
         Page<BsonDocument> transcript = manager().findPage(StoreCollection.MEMORY_ITEMS,
                 DocumentFilter.withoutSession("u1"), PageRequest.first(10));
         assertThat(transcript.items()).extracting(d -> d.getString("_id").getValue()).containsExactly("m2", "m1");
+    }
+
+    @Test
+    default void aStoppedScanSaysItIsIncompleteAndKeepsWhatItFound() {
+        // more items than one batch of either store's scan, so the stop comes before the end
+        List<BsonDocument> many = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            many.add(memoryDoc("m" + i, "u1", "orphan" + (i % 3), T0.plusSeconds(i), "conversation", "m" + i));
+        }
+        manager().insertAll(StoreCollection.MEMORY_ITEMS, many);
+
+        RecordlessSessions stopped = manager().findSessionsWithoutRecord(null, 10, (done, total) -> false);
+
+        assertThat(stopped.complete()).isFalse();
+        assertThat(stopped.itemsExamined()).isPositive().isLessThan(6_000);
+        assertThat(stopped.sessions()).isNotEmpty().allMatch(SessionSummary::isOrphanItems);
     }
 
     @Test
@@ -549,6 +602,21 @@ public interface DocumentStoreContract {
                 .isInstanceOf(StorageValidationException.class);
         assertThatThrownBy(() -> manager().distinctTypes(StoreCollection.MEMORY_ITEMS, 0))
                 .isInstanceOf(StorageValidationException.class);
+    }
+
+    @Test
+    default void distinctTypesReadOnlyTheNewestDocuments() {
+        insertForeign(StoreCollection.MEMORY_ITEMS, memoryDoc("old", "u", "s", T0.minusSeconds(86_400), "ancient",
+                "older than the window"));
+        List<BsonDocument> newer = new ArrayList<>();
+        for (int i = 0; i < StoreQueries.DISTINCT_TYPES_WINDOW; i++) {
+            newer.add(memoryDoc("n" + i, "u", "s", T0.plusSeconds(i), "conversation", "n" + i));
+        }
+        manager().insertAll(StoreCollection.MEMORY_ITEMS, newer);
+
+        assertThat(manager().distinctTypes(StoreCollection.MEMORY_ITEMS, 100)).containsExactly("conversation");
+        manager().addMemoryItem(item("u", "s", "fact", "the newest", T0.plusSeconds(86_400)));
+        assertThat(manager().distinctTypes(StoreCollection.MEMORY_ITEMS, 100)).containsExactly("conversation", "fact");
     }
 
     @Test

@@ -49,6 +49,11 @@ public abstract class DocumentTableFeature implements FeatureView {
     }
 
     @Override
+    public void setShowing(boolean showing) {
+        root().model().setShowing(showing);
+    }
+
+    @Override
     public void cancelLoad() {
         root().model().cancel();
     }

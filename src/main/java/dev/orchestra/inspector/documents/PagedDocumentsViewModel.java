@@ -60,6 +60,8 @@ public abstract class PagedDocumentsViewModel {
     private DocumentFilter activeFilter = DocumentFilter.none();
     private final AsyncCommand<LoadedPage> loadPage;
     private final AsyncCommand<CountEstimate> count;
+    private boolean showing = true;
+    private boolean loadWhenShown;
 
     protected PagedDocumentsViewModel(StoreCollection collection, BackgroundRunner runner, StoreConnection store,
                                       SecretDisplay secrets, DocumentDetailViewModel detail, Clock clock) {
@@ -78,9 +80,25 @@ public abstract class PagedDocumentsViewModel {
         pageSize.addListener((obs, was, is) -> first());
         store.stateProperty().addListener((obs, was, is) -> {
             if (is == StoreConnection.State.CONNECTED) {
-                first();
+                if (showing) {
+                    first();
+                } else {
+                    loadWhenShown = true;
+                }
             }
         });
+    }
+
+    /**
+     * A hidden view does not load its first page when the store connects but when it is first shown: a launch
+     * then queries only for the view the user sees. Shown by default (a view model on its own loads at connect).
+     */
+    public void setShowing(boolean showing) {
+        this.showing = showing;
+        if (showing && loadWhenShown) {
+            loadWhenShown = false;
+            first();
+        }
     }
 
     /**

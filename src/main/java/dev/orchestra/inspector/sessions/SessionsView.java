@@ -7,6 +7,7 @@ import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.TimeFormat;
 import dev.orchestra.inspector.documents.DocumentTables;
 import dev.orchestra.storage.model.SessionSummary;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -14,7 +15,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -44,6 +47,10 @@ public class SessionsView implements FeatureView {
     @FXML private FlowPane filterBar;
     @FXML private TextField userField;
     @FXML private Button applyButton;
+    @FXML private Button scanButton;
+    @FXML private ProgressBar scanProgress;
+    @FXML private Label scanMessage;
+    @FXML private Button stopScanButton;
     @FXML private Label summaryLabel;
     @FXML private Label errorBanner;
     @FXML private TableView<SessionSummary> table;
@@ -86,6 +93,7 @@ public class SessionsView implements FeatureView {
         errorBanner.visibleProperty().bind(model.errorProperty().isNotNull());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
 
+        setUpScan();
         setUpTable();
         setUpTranscript();
         cachePanel = new SessionCachePanel(model.cache());
@@ -97,6 +105,27 @@ public class SessionsView implements FeatureView {
                 detailTabs.getSelectionModel().select(transcriptTab);
             }
         });
+    }
+
+    private void setUpScan() {
+        var scan = model.scanCommand();
+        scanButton.disableProperty().bind(scan.executableProperty().not());
+        scanProgress.progressProperty().bind(scan.progressProperty());
+        scanMessage.textProperty().bind(scan.messageProperty());
+        for (var node : List.<Control>of(scanProgress, scanMessage, stopScanButton)) {
+            node.visibleProperty().bind(scan.runningProperty());
+            node.managedProperty().bind(node.visibleProperty());
+        }
+    }
+
+    @FXML
+    private void findSessionsWithoutRecord() {
+        model.findSessionsWithoutRecord();
+    }
+
+    @FXML
+    private void stopScan() {
+        model.stopScan();
     }
 
     private void setUpTable() {
@@ -243,6 +272,7 @@ public class SessionsView implements FeatureView {
     @Override
     public void setShowing(boolean visible) {
         showing.set(visible);
+        model.setShowing(visible);
     }
 
     @Override

@@ -87,7 +87,8 @@ public final class ComponentIndicator {
         HealthStatus status = last.status();
         if (status == HealthStatus.DISABLED) {
             light.set(Light.GREY);
-            text.set(label + " · off");
+            Object notUsedFor = last.details().get(ComponentHealth.NOT_USED_FOR_DATABASE);
+            text.set(label + (notUsedFor == null ? " · off" : " · not used for database " + notUsedFor));
         } else if (age.compareTo(staleAfter) > 0) {
             light.set(Light.AMBER);
             text.set(label + " · no answer for " + TimeFormat.duration(age));

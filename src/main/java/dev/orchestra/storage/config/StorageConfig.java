@@ -80,9 +80,7 @@ public record StorageConfig(
             throw new StorageValidationException("MONGODB_URI is required when APP_ENV=" + env.wireName());
         }
         String database = valueOr(values, "MONGODB_DATABASE", DEFAULT_DATABASE);
-        if (database.contains("/") || database.contains(".") || database.contains(" ")) {
-            throw new StorageValidationException("MONGODB_DATABASE may not contain '/', '.' or spaces: '" + database + "'");
-        }
+        checkDatabaseName(database);
         String redisHost = blankToNull(values.get("REDIS_HOST"));
         int redisPort = parseInt(values, "REDIS_PORT", 6379, 1, 65535);
         int ttlSeconds = parseInt(values, "CACHE_TTL", 3600, 1, Integer.MAX_VALUE);
@@ -194,6 +192,17 @@ public record StorageConfig(
     private static String valueOr(Map<String, String> values, String name, String fallback) {
         String raw = blankToNull(values.get(name));
         return raw == null ? fallback : raw.trim();
+    }
+
+    /** A MongoDB database name as {@code MONGODB_DATABASE} accepts it: not blank, no {@code / . space}. */
+    public static String checkDatabaseName(String database) {
+        if (database == null || database.isBlank()) {
+            throw new StorageValidationException("A MongoDB database name is required");
+        }
+        if (database.contains("/") || database.contains(".") || database.contains(" ")) {
+            throw new StorageValidationException("MONGODB_DATABASE may not contain '/', '.' or spaces: '" + database + "'");
+        }
+        return database;
     }
 
     private static String blankToNull(String s) {

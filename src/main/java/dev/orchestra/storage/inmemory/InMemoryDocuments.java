@@ -7,14 +7,12 @@ import dev.orchestra.storage.StoreParts;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.InsertDefaults;
-import dev.orchestra.storage.mapping.SessionMerger;
 import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.CountEstimate;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.Page;
 import dev.orchestra.storage.model.PageRequest;
-import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.validation.DocumentValidator;
@@ -22,14 +20,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.bson.BsonDocument;
-import org.bson.BsonString;
 import org.bson.BsonValue;
 
 /**
  * The document operations of the inspector and the CLI in memory, one document or one query at a time: pages,
- * counts, reads, inserts, the guarded replace, deletes, sessions and the types a collection holds.
+ * counts, reads, inserts, the guarded replace, deletes and the types a collection holds.
  */
-final class InMemoryDocuments implements StoreParts.Documents, StoreParts.Sessions {
+final class InMemoryDocuments implements StoreParts.Documents {
     private final InMemoryCollections collections;
     private final Clock clock;
 
@@ -116,26 +113,12 @@ final class InMemoryDocuments implements StoreParts.Documents, StoreParts.Sessio
     }
 
     @Override
-    public List<SessionSummary> listSessions(String userId, int limit) {
-        if (limit < 1) {
-            throw new StorageValidationException("The session limit must be at least 1, was " + limit);
-        }
-        BsonDocument byUser = userId == null ? new BsonDocument()
-                : new BsonDocument(Fields.USER_ID, new BsonString(userId));
-        return collections.read(() -> {
-            var merger = new SessionMerger();
-            InMemorySessionStats.of(collections.get(StoreCollection.MEMORY_ITEMS).find(byUser))
-                    .forEach(merger::addStats);
-            collections.get(StoreCollection.USER_SESSIONS).find(byUser).forEach(merger::addRecord);
-            return merger.summaries(limit);
-        });
-    }
-
-    @Override
     public List<String> distinctTypes(StoreCollection collection, int limit) {
         String field = Fields.typeField(collection);
         StoreQueries.requireDistinctLimit(limit);
-        return collections.read(() -> collections.get(collection).find(new BsonDocument()).stream()
+        return collections.read(() -> InMemoryPager.sortNewestFirst(collection,
+                        collections.get(collection).find(new BsonDocument())).stream()
+                .limit(StoreQueries.DISTINCT_TYPES_WINDOW)
                 .map(d -> d.get(field)).filter(v -> v != null && v.isString()).map(v -> v.asString().getValue())
                 .distinct().sorted().limit(limit).toList());
     }

@@ -23,7 +23,8 @@ import org.bson.BsonDocument;
  * store (filters are evaluated by mongo-java-server's matcher); thread-safe through one read/write lock
  * ({@link InMemoryCollections}). {@link #simulateOutage(boolean)} lets tests of callers see
  * {@link StorageConnectionException}s. The work is done by {@link InMemoryOrchestraOperations} (Orchestra's own
- * calls), {@link InMemoryDocuments} (one document or query at a time) and {@link InMemoryBatches}.
+ * calls), {@link InMemoryDocuments} (one document or query at a time), {@link InMemorySessions} and
+ * {@link InMemoryBatches}.
  */
 public final class InMemoryMemoryManager extends ComposedMemoryManager implements RawDocumentAccess {
     private final InMemoryCollections collections;
@@ -45,7 +46,7 @@ public final class InMemoryMemoryManager extends ComposedMemoryManager implement
 
     private InMemoryMemoryManager(InMemoryCollections collections, InMemoryDocuments documents, Clock clock) {
         super(new StoreParts(new InMemoryOrchestraOperations(collections, clock), documents,
-                new InMemoryBatches(collections, documents, clock), documents));
+                new InMemoryBatches(collections, documents, clock), new InMemorySessions(collections)));
         this.collections = collections;
         this.documentOperations = documents;
     }

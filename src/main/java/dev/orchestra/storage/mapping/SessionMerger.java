@@ -5,6 +5,7 @@ import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.model.SessionSummary;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,10 +62,22 @@ public final class SessionMerger {
 
     /** Most recent activity first (sessions with no dates last), at most {@code limit}. */
     public List<SessionSummary> summaries(int limit) {
-        List<SessionSummary> result = new ArrayList<>();
         var keys = new LinkedHashSet<Key>();
         keys.addAll(stats.keySet());
         keys.addAll(records.keySet());
+        return sorted(keys, limit);
+    }
+
+    /**
+     * The item groups that have no record (sessions known only from items and the "(no session)" groups), most
+     * recent activity first, at most {@code limit}; the records added are only used to tell which have one.
+     */
+    public List<SessionSummary> summariesWithoutRecord(int limit) {
+        return sorted(stats.keySet().stream().filter(k -> !records.containsKey(k)).toList(), limit);
+    }
+
+    private List<SessionSummary> sorted(Collection<Key> keys, int limit) {
+        List<SessionSummary> result = new ArrayList<>();
         for (Key key : keys) {
             result.add(summary(key, stats.get(key), records.get(key)));
         }

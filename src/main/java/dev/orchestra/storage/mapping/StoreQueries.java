@@ -27,6 +27,11 @@ import org.bson.BsonValue;
 public final class StoreQueries {
     /** The most values {@code DocumentStore#distinctTypes} returns. */
     public static final int MAX_DISTINCT_TYPES = 1000;
+    /**
+     * How many of the newest documents {@code DocumentStore#distinctTypes} reads: the newest by the listing order
+     * (an index on a store that has the recommended ones), so the work does not grow with the collection.
+     */
+    public static final int DISTINCT_TYPES_WINDOW = 5_000;
 
     private static final String REGEX_METACHARACTERS = "\\^$.|?*+()[]{}";
 

@@ -24,6 +24,8 @@ public record ComponentHealth(
 
     public static final String MONGODB = "storage_mongodb";
     public static final String REDIS = "storage_redis";
+    /** A detail of a DISABLED cache: the database shown, which the cache does not hold (it holds another). */
+    public static final String NOT_USED_FOR_DATABASE = "not_used_for_database";
 
     public ComponentHealth {
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));

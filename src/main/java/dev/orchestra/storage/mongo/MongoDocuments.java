@@ -229,8 +229,11 @@ final class MongoDocuments implements StoreParts.Documents {
     public List<String> distinctTypes(StoreCollection collection, int limit) {
         String field = Fields.typeField(collection);
         StoreQueries.requireDistinctLimit(limit);
-        // $group + $limit rather than the distinct command: the server sends at most `limit` values.
+        // the newest documents only (the listing index), then $group + $limit rather than the distinct command:
+        // the server reads at most the window and sends at most `limit` values
         List<BsonDocument> pipeline = List.of(
+                new BsonDocument("$sort", newestFirst(collection)),
+                new BsonDocument("$limit", new BsonInt32(StoreQueries.DISTINCT_TYPES_WINDOW)),
                 new BsonDocument("$match", new BsonDocument(field, new BsonDocument("$type", new BsonString("string")))),
                 new BsonDocument("$group", new BsonDocument(Fields.ID, new BsonString("$" + field))),
                 new BsonDocument("$sort", new BsonDocument(Fields.ID, new BsonInt32(1))),

@@ -3,6 +3,7 @@ package dev.orchestra.storage.mongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import dev.orchestra.storage.ComposedMemoryManager;
+import dev.orchestra.storage.DatabaseSwitching;
 import dev.orchestra.storage.FullDocumentStreaming;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.PollingSessionTail;
@@ -12,6 +13,7 @@ import dev.orchestra.storage.mapping.RawDocumentAccess;
 import dev.orchestra.storage.model.ComponentHealth;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import org.bson.BsonInt32;
  * {@link MongoRawAccess} (unchecked inserts, meta entries).
  */
 public final class MongoMemoryManager extends ComposedMemoryManager implements RawDocumentAccess {
+    private final MongoClientShare opened;
     private final MongoClient client;
     private final MongoDatabase database;
     private final MongoErrors errors;
@@ -50,12 +53,14 @@ public final class MongoMemoryManager extends ComposedMemoryManager implements R
      */
     public MongoMemoryManager(String connectionString, String databaseName, Duration operationTimeout,
                               NetworkRoute route) {
-        this(MongoComponents.connect(connectionString, databaseName, operationTimeout, route));
+        this(MongoComponents.connect(MongoClientShare.unopened(connectionString, operationTimeout, route),
+                databaseName));
     }
 
     private MongoMemoryManager(MongoComponents components) {
         super(components.parts());
-        this.client = components.client();
+        this.opened = components.opened();
+        this.client = opened.client();
         this.database = components.database();
         this.errors = components.errors();
         this.health = components.health();
@@ -109,7 +114,9 @@ public final class MongoMemoryManager extends ComposedMemoryManager implements R
     @Override
     public void close() {
         exports.close();
-        client.close();
+        if (opened.owned()) {
+            client.close();
+        }
     }
 
     /** Besides its own ({@link RawDocumentAccess}): {@link FullDocumentStreaming} and {@link IndexCatalog}. */
@@ -117,6 +124,9 @@ public final class MongoMemoryManager extends ComposedMemoryManager implements R
     public <T> Optional<T> capability(Class<T> type) {
         if (type == FullDocumentStreaming.class) {
             return Optional.of(type.cast(exports));
+        }
+        if (type == DatabaseSwitching.class) {
+            return Optional.of(type.cast(switching()));
         }
         if (type == IndexCatalog.class) {
             return Optional.of(type.cast(indexes));
@@ -127,6 +137,26 @@ public final class MongoMemoryManager extends ComposedMemoryManager implements R
                     () -> client.getClusterDescription().getType(), errors, new PollingSessionTail(this))));
         }
         return super.capability(type);
+    }
+
+    private DatabaseSwitching switching() {
+        return new DatabaseSwitching() {
+            @Override
+            public String database() {
+                return database.getName();
+            }
+
+            @Override
+            public List<String> databaseNames() {
+                return errors.call("list databases", () -> client.listDatabaseNames().into(new ArrayList<>()));
+            }
+
+            /** Shares this manager's client: closing the returned one leaves the client open. */
+            @Override
+            public MemoryManager onDatabase(String name) {
+                return new MongoMemoryManager(MongoComponents.connect(opened.shared(), name));
+            }
+        };
     }
 
     // ---- direct access (RawDocumentAccess) -----------------------------------------------------------------------

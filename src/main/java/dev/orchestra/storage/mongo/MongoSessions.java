@@ -1,17 +1,24 @@
 package dev.orchestra.storage.mongo;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.EstimatedDocumentCountOptions;
 import dev.orchestra.storage.schema.Fields;
+import dev.orchestra.storage.mapping.SessionItemStats;
 import dev.orchestra.storage.mapping.SessionMerger;
 import dev.orchestra.storage.mapping.SessionMerger.ItemStats;
 import dev.orchestra.storage.mapping.SessionMerger.Key;
-import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.RecordlessSessions;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
@@ -23,13 +30,19 @@ import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 
 /**
- * Lists sessions: the top item groups of {@code memory_items} (one aggregation), the most recent
- * {@code user_sessions} records, then the missing halves of both looked up by key, merged by {@link SessionMerger}.
- * A session in the true top {@code limit} has either its items or its record among the fetched ones, so the result
- * is exact while each query stays bounded by {@code limit}. Items whose {@code session_id} is missing or null are
- * grouped per user as that user's "(no session)" entry (a null session id).
+ * Sessions of a MongoDB store. The list is bounded by its limit, whatever the size of {@code memory_items}: the most
+ * recently updated {@code user_sessions} records (the {@code updated_at} listing index), then the item statistics
+ * of those sessions only (one aggregation whose {@code $match} names their keys, served by the
+ * {@code user_session_time} index). Sessions that have items but no record, and each user's "(no session)" items,
+ * can only be found by reading every item: {@link #findWithoutRecord} does that on request, in batches, with
+ * progress and a stop, projecting the four fields it groups on.
  */
 final class MongoSessions {
+    /** Items per reply of a scan, and between two progress reports. */
+    static final int SCAN_BATCH = 5_000;
+    /** Session keys looked up per query when a scan asks which sessions have a record. */
+    private static final int RECORD_LOOKUP_BATCH = 500;
+
     private final MongoDatabase database;
     private final Duration maxTime;
 
@@ -39,42 +52,72 @@ final class MongoSessions {
     }
 
     List<SessionSummary> list(String userId, int limit) {
-        BsonDocument byUser = new BsonDocument(Fields.SESSION_ID, new BsonDocument("$type", new BsonString("string")));
-        if (userId != null) {
-            byUser.put(Fields.USER_ID, new BsonString(userId));
-        }
         var merger = new SessionMerger();
-        itemStats(byUser, true, limit).forEach(merger::addStats);
-        BsonDocument withoutSession = DocumentFilter.sessionMissingOrNull();
-        if (userId != null) {
-            withoutSession.put(Fields.USER_ID, new BsonString(userId));
-        }
-        // grouped by user alone: a missing session_id and a null one would otherwise be two groups
-        itemStats(withoutSession, false, limit).forEach(merger::addStats);
-        BsonDocument recordFilter = userId == null ? new BsonDocument()
-                : new BsonDocument(Fields.USER_ID, new BsonString(userId));
-        database.getCollection(StoreCollection.USER_SESSIONS.collectionName(), BsonDocument.class)
-                .find(recordFilter).sort(new BsonDocument(Fields.UPDATED_AT, new BsonInt32(-1)))
+        records().find(byUser(userId))
+                .sort(new BsonDocument(Fields.UPDATED_AT, new BsonInt32(-1)).append(Fields.ID, new BsonInt32(-1)))
                 .limit(limit).maxTime(maxTime.toMillis(), TimeUnit.MILLISECONDS)
                 .forEach(merger::addRecord);
-        List<Key> withoutStats = merger.keysWithoutStats();
-        if (!withoutStats.isEmpty()) {
-            itemStats(anyOf(withoutStats), true, withoutStats.size()).forEach(merger::addStats);
-        }
-        List<Key> withoutRecord = merger.keysWithoutRecord();
-        if (!withoutRecord.isEmpty()) {
-            database.getCollection(StoreCollection.USER_SESSIONS.collectionName(), BsonDocument.class)
-                    .find(anyOf(withoutRecord)).maxTime(maxTime.toMillis(), TimeUnit.MILLISECONDS)
-                    .forEach(merger::addRecord);
+        List<Key> keys = merger.keysWithoutStats();
+        if (!keys.isEmpty()) {
+            itemStats(anyOf(keys), keys.size()).forEach(merger::addStats);
         }
         return merger.summaries(limit);
     }
 
-    private List<ItemStats> itemStats(BsonDocument match, boolean bySession, int limit) {
-        BsonDocument key = new BsonDocument("u", new BsonString("$" + Fields.USER_ID));
-        if (bySession) {
-            key.append("s", new BsonString("$" + Fields.SESSION_ID));
+    RecordlessSessions findWithoutRecord(String userId, int limit, BulkProgress progress) {
+        long total = userId == null
+                ? items().estimatedDocumentCount(new EstimatedDocumentCountOptions()
+                        .maxTime(maxTime.toMillis(), TimeUnit.MILLISECONDS))
+                : -1;
+        var stats = new SessionItemStats();
+        long examined = 0;
+        boolean complete = true;
+        BsonDocument fields = new BsonDocument(Fields.ID, new BsonInt32(0));
+        for (String field : List.of(Fields.USER_ID, Fields.SESSION_ID, Fields.TIMESTAMP, Fields.PERSONA_ACTIVE)) {
+            fields.append(field, new BsonInt32(1));
         }
+        // no maxTime: a scan outlives any single query's limit; each reply is still bounded by the socket timeout
+        try (MongoCursor<BsonDocument> cursor = items().find(byUser(userId)).projection(fields)
+                .batchSize(SCAN_BATCH).cursor()) {
+            while (cursor.hasNext()) {
+                stats.add(cursor.next());
+                examined++;
+                if (examined % SCAN_BATCH == 0 && !progress.onBatch(examined, Math.max(total, examined))) {
+                    complete = false;
+                    break;
+                }
+            }
+        }
+        if (complete) {
+            progress.onBatch(examined, examined);
+        }
+        var merger = new SessionMerger();
+        stats.stats().forEach(merger::addStats);
+        List<Key> sessions = merger.keysWithoutRecord();
+        for (int from = 0; from < sessions.size(); from += RECORD_LOOKUP_BATCH) {
+            List<Key> batch = sessions.subList(from, Math.min(sessions.size(), from + RECORD_LOOKUP_BATCH));
+            records().find(anyOf(batch)).projection(new BsonDocument(Fields.USER_ID, new BsonInt32(1))
+                            .append(Fields.SESSION_ID, new BsonInt32(1)))
+                    .maxTime(maxTime.toMillis(), TimeUnit.MILLISECONDS).forEach(merger::addRecord);
+        }
+        return new RecordlessSessions(merger.summariesWithoutRecord(limit), examined, complete);
+    }
+
+    private MongoCollection<BsonDocument> items() {
+        return database.getCollection(StoreCollection.MEMORY_ITEMS.collectionName(), BsonDocument.class);
+    }
+
+    private MongoCollection<BsonDocument> records() {
+        return database.getCollection(StoreCollection.USER_SESSIONS.collectionName(), BsonDocument.class);
+    }
+
+    private static BsonDocument byUser(String userId) {
+        return userId == null ? new BsonDocument() : new BsonDocument(Fields.USER_ID, new BsonString(userId));
+    }
+
+    private List<ItemStats> itemStats(BsonDocument match, int limit) {
+        BsonDocument key = new BsonDocument("u", new BsonString("$" + Fields.USER_ID))
+                .append("s", new BsonString("$" + Fields.SESSION_ID));
         BsonDocument group = new BsonDocument("_id", key)
                 .append("count", new BsonDocument("$sum", new BsonInt32(1)))
                 .append("first", new BsonDocument("$min", datedTimestamp()))
@@ -88,8 +131,7 @@ final class MongoSessions {
                 new BsonDocument("$sort", new BsonDocument("last", new BsonInt32(-1))),
                 new BsonDocument("$limit", new BsonInt32(limit)));
         List<ItemStats> stats = new ArrayList<>();
-        database.getCollection(StoreCollection.MEMORY_ITEMS.collectionName(), BsonDocument.class)
-                .aggregate(pipeline).allowDiskUse(true).maxTime(maxTime.toMillis(), TimeUnit.MILLISECONDS)
+        items().aggregate(pipeline).allowDiskUse(true).maxTime(maxTime.toMillis(), TimeUnit.MILLISECONDS)
                 .forEach(d -> {
                     BsonDocument id = d.getDocument("_id");
                     if (id.isString("u")) {
@@ -121,13 +163,20 @@ final class MongoSessions {
                 ? latest.asDocument().getString("p").getValue() : null;
     }
 
+    /**
+     * The items or records of exactly these sessions: one {@code $or} branch per user with its session ids in an
+     * {@code $in}, each an index range on {@code (user_id, session_id)}, and fewer branches to test per document on
+     * a server without that index.
+     */
     private static BsonDocument anyOf(List<Key> keys) {
-        BsonArray alternatives = new BsonArray();
+        Map<String, BsonArray> sessionsByUser = new LinkedHashMap<>();
         for (Key key : keys) {
-            alternatives.add(new BsonDocument(Fields.USER_ID, new BsonString(key.userId()))
-                    .append(Fields.SESSION_ID, new BsonString(key.sessionId())));
+            sessionsByUser.computeIfAbsent(key.userId(), u -> new BsonArray()).add(new BsonString(key.sessionId()));
         }
-        return new BsonDocument("$or", alternatives);
+        BsonArray alternatives = new BsonArray();
+        sessionsByUser.forEach((user, sessions) -> alternatives.add(new BsonDocument(Fields.USER_ID,
+                new BsonString(user)).append(Fields.SESSION_ID, new BsonDocument("$in", sessions))));
+        return alternatives.size() == 1 ? alternatives.get(0).asDocument() : new BsonDocument("$or", alternatives);
     }
 
     private static Instant date(BsonValue value) {

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.tiered;
 
+import dev.orchestra.storage.DatabaseSwitching;
 import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.ForwardingMemoryManager;
 import dev.orchestra.storage.MemoryManager;
@@ -89,7 +90,32 @@ public final class TieredMemoryManager extends ForwardingMemoryManager
         if (type == CacheTruth.class) {
             return Optional.ofNullable(truth).map(type::cast);
         }
+        if (type == DatabaseSwitching.class) {
+            return delegate.capability(DatabaseSwitching.class).map(this::withoutCacheElsewhere).map(type::cast);
+        }
         return type == RawDocumentAccess.class ? Optional.empty() : super.capability(type);
+    }
+
+    /** Other databases are opened past the cache (see {@link CacheSetAside}). */
+    private DatabaseSwitching withoutCacheElsewhere(DatabaseSwitching store) {
+        return new DatabaseSwitching() {
+            @Override
+            public String database() {
+                return store.database();
+            }
+
+            @Override
+            public List<String> databaseNames() {
+                return store.databaseNames();
+            }
+
+            @Override
+            public MemoryManager onDatabase(String database) {
+                MemoryManager other = store.onDatabase(database);
+                return cache == null ? new TieredMemoryManager(other, null)
+                        : new CacheSetAside(other, database, store.database());
+            }
+        };
     }
 
     @Override

@@ -45,4 +45,19 @@ class AgentDataViewModelTest {
         assertThat(text.text("content", false)).isEqualTo("step 0");
         assertThat(doc.timeText()).isNotBlank();
     }
+
+    @Test
+    void aHiddenViewLoadsWhenFirstShownNotWhenTheStoreConnects() {
+        TestData.agentData(store, 3);
+        model.setShowing(false);
+        fx.store.connect();
+        assertThat(model.rows()).isEmpty();
+
+        model.setShowing(true);
+
+        assertThat(model.rows()).hasSize(3);
+        model.setShowing(false);
+        model.setShowing(true); // shown again: no second load is owed
+        assertThat(model.rows()).hasSize(3);
+    }
 }

@@ -3,6 +3,7 @@ package dev.orchestra.inspector.editing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.inspector.ViewModelFixture.RecordingDialogs;
+import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.SessionSummary;
@@ -11,6 +12,7 @@ import dev.orchestra.storage.safety.AuditEntry;
 import dev.orchestra.storage.safety.WriteLock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.SimpleObjectProperty;
 import org.bson.BsonDateTime;
@@ -40,8 +42,10 @@ class SessionRecordActionsViewModelTest {
     }
 
     private void select(String user, String session) {
-        selected.set(f.raw.listSessions(user, 10).stream().filter(s -> session.equals(s.sessionId()))
-                .findFirst().orElseThrow());
+        // a session that has only items is listed by the scan, one with a record by the list
+        selected.set(Stream.concat(f.raw.listSessions(user, 10).stream(),
+                        f.raw.findSessionsWithoutRecord(user, 10, BulkProgress.IGNORE).sessions().stream())
+                .filter(s -> session.equals(s.sessionId())).findFirst().orElseThrow());
     }
 
     private List<BsonDocument> records(String user, String session) {

@@ -162,6 +162,11 @@ class SessionCacheWindowIT {
     @Test
     void createSessionRecordInsertsTheMissingRecord(FxRobot robot) {
         sessionsView();
+        assertThat(fx(() -> context.sessionsModel().sessions().stream().noneMatch(SessionSummary::isOrphanItems)))
+                .as("sessions without a record are found by the scan, not on open").isTrue();
+        robot.clickOn(robot.lookup("#scanButton").<Button>query());
+        await().atMost(WAIT).until(() -> fx(() -> context.sessionsModel().sessions().stream()
+                .anyMatch(SessionSummary::isOrphanItems)));
         SessionSummary orphan = longest(false);
         fxRun(() -> context.sessionsModel().selectedProperty().set(orphan));
         Button create = robot.lookup("#createSessionRecordButton").query();

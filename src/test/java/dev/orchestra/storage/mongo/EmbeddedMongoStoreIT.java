@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.storage.error.StorageOperationException;
+import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.PageRequest;
@@ -80,7 +81,9 @@ class EmbeddedMongoStoreIT {
             assertThat(manager.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none()).value())
                     .isGreaterThanOrEqualTo(300);
             assertThat(manager.listSessions(null, 100)).hasSizeGreaterThanOrEqualTo(10)
-                    .anyMatch(SessionSummary::isEmptyRecord).anyMatch(SessionSummary::isOrphanItems);
+                    .anyMatch(SessionSummary::isEmptyRecord).allMatch(SessionSummary::hasSessionRecord);
+            assertThat(manager.findSessionsWithoutRecord(null, 100, BulkProgress.IGNORE).sessions())
+                    .anyMatch(SessionSummary::isOrphanItems);
             assertThat(manager.count(StoreCollection.MEMORY_ITEMS, DocumentFilter.none().withItemType("tool"))
                     .value()).isPositive();
             List<MemoryItem> history = manager.getConversationHistory("alice", null, 10,

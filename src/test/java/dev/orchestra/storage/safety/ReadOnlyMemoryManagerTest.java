@@ -41,7 +41,7 @@ class ReadOnlyMemoryManagerTest {
             "restoreExactly");
     private static final Set<String> READS_AND_LIFECYCLE = Set.of("initialize", "checkHealth", "healthProbes", "serverStatistics",
             "close", "getMemoryItem", "getConversationHistory", "semanticSearch", "checkDuplicate", "findPage", "count",
-            "findById", "listSessions", "findByIds", "findMatching", "distinctTypes",
+            "findById", "listSessions", "findSessionsWithoutRecord", "findByIds", "findMatching", "distinctTypes",
             "capability"); // the write-capable capabilities it returns refuse their writes while locked (below, IndexServiceIT)
 
     private final InMemoryMemoryManager store = new InMemoryMemoryManager();
