@@ -2,11 +2,14 @@ package dev.orchestra.storage.inmemory;
 
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 
+import dev.orchestra.storage.DocumentByDocument;
+import dev.orchestra.storage.StoreParts;
 import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.BulkProgress;
+import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
@@ -21,20 +24,46 @@ import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-/** The batched writes of the in-memory store: the bulk upsert of an import and the bulk delete by filter. */
-final class InMemoryBatches {
+/**
+ * The batches of the in-memory store: the bulk upsert of an import and the bulk delete by filter under one lock;
+ * the others document by document, as nothing would be faster in memory.
+ */
+final class InMemoryBatches implements StoreParts.Batches {
     private final InMemoryCollections collections;
     private final InMemoryDocuments documents;
     private final Clock clock;
+    private final DocumentByDocument oneByOne;
 
     InMemoryBatches(InMemoryCollections collections, InMemoryDocuments documents, Clock clock) {
         this.collections = collections;
         this.documents = documents;
         this.clock = clock;
+        this.oneByOne = new DocumentByDocument(documents);
+    }
+
+    @Override
+    public List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
+        return oneByOne.findMatching(collection, filter, limit);
+    }
+
+    @Override
+    public List<BsonDocument> findByIds(CollectionRef collection, List<BsonValue> ids) {
+        return oneByOne.findByIds(collection, ids);
+    }
+
+    @Override
+    public List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> batch) {
+        return oneByOne.insertAll(collection, batch);
+    }
+
+    @Override
+    public long deleteByIds(CollectionRef collection, List<BsonValue> ids) {
+        return oneByOne.deleteByIds(collection, ids);
     }
 
     /** Same rules as MongoDB's bulk upsert (validated first; one with an {@code _id} is written as it is), atomically. */
-    UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> batch, DocumentChecks checks) {
+    @Override
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> batch, DocumentChecks checks) {
         requireArgument(batch, "documents");
         Map<Integer, String> failures = new HashMap<>();
         Map<Integer, BsonDocument> valid = new LinkedHashMap<>();
@@ -77,7 +106,8 @@ final class InMemoryBatches {
     }
 
     /** Deletes in batches of {@code batchSize}, each under the write lock, telling {@code progress} after each. */
-    long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, BulkProgress progress) {
+    @Override
+    public long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize, BulkProgress progress) {
         if (batchSize < 1) {
             throw new StorageValidationException("The batch size must be at least 1, was " + batchSize);
         }

@@ -1,7 +1,9 @@
 package dev.orchestra.storage.inmemory;
 
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
+import static dev.orchestra.storage.validation.Arguments.requireRestorableId;
 
+import dev.orchestra.storage.StoreParts;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.InsertDefaults;
@@ -24,7 +26,7 @@ import org.bson.BsonValue;
  * The document operations of the inspector and the CLI in memory, one document or one query at a time: pages,
  * counts, reads, inserts, the guarded replace, deletes and the types a collection holds.
  */
-final class InMemoryDocuments {
+final class InMemoryDocuments implements StoreParts.Documents {
     private final InMemoryCollections collections;
     private final Clock clock;
 
@@ -33,23 +35,27 @@ final class InMemoryDocuments {
         this.clock = clock;
     }
 
-    Page<BsonDocument> findPage(CollectionRef collection, DocumentFilter filter, PageRequest page) {
+    @Override
+    public Page<BsonDocument> findPage(CollectionRef collection, DocumentFilter filter, PageRequest page) {
         requireArgument(page, "page request");
         BsonDocument query = StoreQueries.filter(collection, filter);
         return collections.read(() -> InMemoryPager.page(collection, collections.get(collection).find(query), page));
     }
 
-    CountEstimate count(CollectionRef collection, DocumentFilter filter) {
+    @Override
+    public CountEstimate count(CollectionRef collection, DocumentFilter filter) {
         BsonDocument query = StoreQueries.filter(collection, filter);
         return collections.read(() -> new CountEstimate(collections.get(collection).find(query).size(), true));
     }
 
-    Optional<BsonDocument> findById(CollectionRef collection, BsonValue id) {
+    @Override
+    public Optional<BsonDocument> findById(CollectionRef collection, BsonValue id) {
         requireArgument(id, "_id");
         return collections.read(() -> collections.get(collection).get(id));
     }
 
-    BsonValue insert(CollectionRef collection, BsonDocument document) {
+    @Override
+    public BsonValue insert(CollectionRef collection, BsonDocument document) {
         requireArgument(document, "document");
         BsonDocument complete = InsertDefaults.apply(collection, document, clock.instant());
         DocumentValidator.validate(collection, complete);
@@ -59,12 +65,9 @@ final class InMemoryDocuments {
         });
     }
 
-    void restoreExactly(StoreCollection collection, BsonDocument document) {
-        requireArgument(document, "document");
-        BsonValue id = document.get(Fields.ID);
-        if (id == null) {
-            throw new StorageValidationException("A restored document needs its _id");
-        }
+    @Override
+    public void restoreExactly(StoreCollection collection, BsonDocument document) {
+        BsonValue id = requireRestorableId(document);
         collections.write(() -> {
             InMemoryCollection docs = collections.get(collection);
             Optional<BsonDocument> taken = docs.get(id);
@@ -88,7 +91,8 @@ final class InMemoryDocuments {
         });
     }
 
-    void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
+    @Override
+    public void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
         BsonValue id = DocumentValidator.validateReplacement(collection, expected, replacement);
         collections.write(() -> {
             InMemoryCollection docs = collections.get(collection);
@@ -102,12 +106,14 @@ final class InMemoryDocuments {
         });
     }
 
-    boolean delete(CollectionRef collection, BsonValue id) {
+    @Override
+    public boolean delete(CollectionRef collection, BsonValue id) {
         requireArgument(id, "_id");
         return collections.write(() -> collections.get(collection).delete(id));
     }
 
-    List<String> distinctTypes(StoreCollection collection, int limit) {
+    @Override
+    public List<String> distinctTypes(StoreCollection collection, int limit) {
         String field = Fields.typeField(collection);
         StoreQueries.requireDistinctLimit(limit);
         return collections.read(() -> InMemoryPager.sortNewestFirst(collection,

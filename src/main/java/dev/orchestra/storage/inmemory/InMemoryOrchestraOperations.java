@@ -1,5 +1,6 @@
 package dev.orchestra.storage.inmemory;
 
+import dev.orchestra.storage.StoreParts;
 import dev.orchestra.storage.model.SemanticSearchResult;
 import dev.orchestra.storage.model.SemanticQuery;
 import dev.orchestra.storage.mapping.SemanticRanking;
@@ -20,7 +21,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonString;
 
 /** Orchestra's own memory operations in memory (what its services call; the inspector and the CLI do not). */
-final class InMemoryOrchestraOperations {
+final class InMemoryOrchestraOperations implements StoreParts.Orchestra {
     private final InMemoryCollections collections;
     private final Clock clock;
 
@@ -29,7 +30,8 @@ final class InMemoryOrchestraOperations {
         this.clock = clock;
     }
 
-    List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit, DocumentFilter filters) {
+    @Override
+    public List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit, DocumentFilter filters) {
         BsonDocument query = StoreQueries.history(userId, sessionId, limit, filters);
         return collections.read(() -> {
             List<BsonDocument> newest = InMemoryPager.sortNewestFirst(StoreCollection.MEMORY_ITEMS,
@@ -41,7 +43,8 @@ final class InMemoryOrchestraOperations {
         });
     }
 
-    SemanticSearchResult semanticSearch(SemanticQuery query) {
+    @Override
+    public SemanticSearchResult semanticSearch(SemanticQuery query) {
         requireText(query.userId(), Fields.USER_ID);
         SemanticRanking<BsonDocument> ranking = new SemanticRanking<>(query);
         BsonDocument filter = new BsonDocument(Fields.USER_ID, new BsonString(query.userId()));
@@ -52,16 +55,14 @@ final class InMemoryOrchestraOperations {
         return ranking.result(MemoryItemMapper::fromDocument);
     }
 
-    boolean checkDuplicate(String userId, String textContent) {
-        if (textContent == null) {
-            requireText(userId, Fields.USER_ID);
-            return false;
-        }
-        BsonDocument query = StoreQueries.duplicateText(userId, textContent);
-        return collections.read(() -> !memoryItems().find(query).isEmpty());
+    @Override
+    public boolean checkDuplicate(String userId, String textContent) {
+        return StoreQueries.duplicateText(userId, textContent)
+                .map(query -> collections.read(() -> !memoryItems().find(query).isEmpty())).orElse(false);
     }
 
-    long cleanupExpiredItems() {
+    @Override
+    public long cleanupExpiredItems() {
         BsonDocument expired = new BsonDocument(Fields.EXPIRATION,
                 new BsonDocument("$lt", new BsonDateTime(clock.instant().toEpochMilli())));
         return collections.write(() -> {

@@ -1,5 +1,6 @@
 package dev.orchestra.storage.inmemory;
 
+import dev.orchestra.storage.StoreParts;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.SessionItemStats;
 import dev.orchestra.storage.mapping.SessionMerger;
@@ -21,7 +22,7 @@ import org.bson.BsonValue;
  * Sessions in memory, the way the MongoDB store finds them: the list reads the most recently updated records and
  * only their sessions' items; the items of sessions without a record are found by an explicit scan in batches.
  */
-final class InMemorySessions {
+final class InMemorySessions implements StoreParts.Sessions {
     /** Items read between two progress reports of a scan. */
     static final int SCAN_BATCH = 1_000;
 
@@ -31,7 +32,8 @@ final class InMemorySessions {
         this.collections = collections;
     }
 
-    List<SessionSummary> list(String userId, int limit) {
+    @Override
+    public List<SessionSummary> listSessions(String userId, int limit) {
         requireLimit(limit);
         return collections.read(() -> {
             var merger = new SessionMerger();
@@ -52,7 +54,8 @@ final class InMemorySessions {
         });
     }
 
-    RecordlessSessions findWithoutRecord(String userId, int limit, BulkProgress progress) {
+    @Override
+    public RecordlessSessions findSessionsWithoutRecord(String userId, int limit, BulkProgress progress) {
         requireLimit(limit);
         List<BsonDocument> items = collections.read(() ->
                 collections.get(StoreCollection.MEMORY_ITEMS).find(byUser(userId)));

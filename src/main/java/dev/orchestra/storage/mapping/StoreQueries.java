@@ -12,6 +12,7 @@ import dev.orchestra.storage.validation.QueryOperatorGuard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
@@ -37,11 +38,14 @@ public final class StoreQueries {
     private StoreQueries() {
     }
 
-    /** The query of {@code checkDuplicate}: the user's memory items with exactly this text. */
-    public static BsonDocument duplicateText(String userId, String textContent) {
+    /**
+     * The query of {@code checkDuplicate}: the user's memory items with exactly this text; none when there is no
+     * text (nothing can duplicate it). Refuses a blank user either way.
+     */
+    public static Optional<BsonDocument> duplicateText(String userId, String textContent) {
         Arguments.requireText(userId, Fields.USER_ID);
-        return new BsonDocument(Fields.USER_ID, new BsonString(userId))
-                .append(Fields.TEXT_CONTENT, new BsonString(textContent));
+        return textContent == null ? Optional.empty() : Optional.of(new BsonDocument(Fields.USER_ID,
+                new BsonString(userId)).append(Fields.TEXT_CONTENT, new BsonString(textContent)));
     }
 
     /**

@@ -1,17 +1,19 @@
 package dev.orchestra.storage.mongo;
 
+import static dev.orchestra.storage.validation.Arguments.requireArgument;
+
+import dev.orchestra.storage.DocumentByDocument;
 import dev.orchestra.storage.DocumentChecks;
-import com.mongodb.client.MongoCollection;
+import dev.orchestra.storage.StoreParts;
 import com.mongodb.client.model.InsertManyOptions;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.schema.Fields;
-import dev.orchestra.storage.mapping.InsertDefaults;
+import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CollectionRef;
+import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
-import dev.orchestra.storage.validation.DocumentValidator;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,59 +23,74 @@ import org.bson.BsonValue;
 
 /**
  * The batch operations of {@link MongoMemoryManager}: one or two round trips per batch ({@code find} with
- * {@code $in}, {@code insertMany}, {@code deleteMany} with {@code $in}, the upsert of {@link MongoBatchUpsert})
- * instead of one or more per document. Validation happens before anything is sent.
+ * {@code $in}, {@code insertMany}, {@code deleteMany} with {@code $in}, the upsert of {@link MongoBatchUpsert}, the
+ * batched delete of {@link MongoDocuments#deleteMatching}) instead of one or more per document. Validation happens
+ * before anything is sent.
  */
-final class MongoBatchWrites {
+final class MongoBatchWrites implements StoreParts.Batches {
     private final MongoErrors errors;
     private final Duration timeout;
+    private final MongoDocuments documents;
+    private final MongoOwnIndexes ownIndexes;
 
-    MongoBatchWrites(MongoErrors errors, Duration timeout) {
+    MongoBatchWrites(MongoErrors errors, Duration timeout, MongoDocuments documents, MongoOwnIndexes ownIndexes) {
         this.errors = errors;
         this.timeout = timeout;
+        this.documents = documents;
+        this.ownIndexes = ownIndexes;
     }
 
     /** Upsert by {@code _id}: new documents inserted, stored ones replaced; invalid ones left out. */
-    UpsertResult upsertAll(MongoCollection<BsonDocument> target, StoreCollection collection,
-                           List<BsonDocument> documents, DocumentChecks checks) {
-        return new MongoBatchUpsert(errors, timeout, target, collection, checks).run(documents);
+    @Override
+    public UpsertResult upsertAll(StoreCollection collection, List<BsonDocument> batch, DocumentChecks checks) {
+        requireArgument(batch, "documents");
+        return new MongoBatchUpsert(errors, timeout, documents.collection(collection), collection, checks).run(batch);
     }
 
-    List<BsonDocument> findByIds(MongoCollection<BsonDocument> target, CollectionRef collection,
-                                 List<BsonValue> ids) {
+    @Override
+    public long deleteMatching(StoreCollection collection, DocumentFilter filter, int batchSize,
+                               BulkProgress progress) {
+        return documents.deleteMatching(collection, filter, batchSize, progress);
+    }
+
+    @Override
+    public List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
+        return documents.findMatching(collection, filter, limit);
+    }
+
+    @Override
+    public List<BsonDocument> findByIds(CollectionRef collection, List<BsonValue> ids) {
+        requireArgument(ids, "ids");
         if (ids.isEmpty()) {
             return List.of();
         }
-        return errors.call("read " + collection.collectionName(), () -> target.find(byIds(ids))
-                .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).into(new ArrayList<>()));
+        return errors.call("read " + collection.collectionName(), () -> documents.collection(collection)
+                .find(byIds(ids)).maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).into(new ArrayList<>()));
     }
 
     /** Validates all first (nothing written when one is invalid), then one ordered {@code insertMany}. */
-    List<BsonValue> insertAll(MongoCollection<BsonDocument> target, CollectionRef collection,
-                              List<BsonDocument> documents) {
-        Instant now = Instant.now();
-        List<BsonDocument> complete = new ArrayList<>(documents.size());
-        for (BsonDocument document : documents) {
-            if (document == null) {
-                throw new StorageValidationException("The document is missing");
-            }
-            BsonDocument filled = InsertDefaults.apply(collection, document, now);
-            DocumentValidator.validate(collection, filled);
-            complete.add(filled);
+    @Override
+    public List<BsonValue> insertAll(CollectionRef collection, List<BsonDocument> batch) {
+        requireArgument(batch, "documents");
+        if (!batch.isEmpty()) {
+            ownIndexes.ensureBeforeWriting(collection);
         }
+        List<BsonDocument> complete = DocumentByDocument.completeAll(collection, batch);
         if (!complete.isEmpty()) {
-            errors.run("insert into " + collection.collectionName(),
-                    () -> target.insertMany(complete, new InsertManyOptions().ordered(true)));
+            errors.run("insert into " + collection.collectionName(), () -> documents.collection(collection)
+                    .insertMany(complete, new InsertManyOptions().ordered(true)));
         }
         return complete.stream().map(d -> d.get(Fields.ID)).toList();
     }
 
-    long deleteByIds(MongoCollection<BsonDocument> target, CollectionRef collection, List<BsonValue> ids) {
+    @Override
+    public long deleteByIds(CollectionRef collection, List<BsonValue> ids) {
+        requireArgument(ids, "ids");
         if (ids.isEmpty()) {
             return 0;
         }
         return errors.call("delete from " + collection.collectionName(),
-                () -> target.deleteMany(byIds(ids)).getDeletedCount());
+                () -> documents.collection(collection).deleteMany(byIds(ids)).getDeletedCount());
     }
 
     private static BsonDocument byIds(List<BsonValue> ids) {

@@ -1,6 +1,7 @@
 package dev.orchestra.storage.mongo;
 
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
+import static dev.orchestra.storage.validation.Arguments.requireRestorableId;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoExecutionTimeoutException;
@@ -10,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.EstimatedDocumentCountOptions;
+import dev.orchestra.storage.StoreParts;
 import dev.orchestra.storage.error.StorageConflictException;
 import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.error.StorageValidationException;
@@ -43,7 +45,7 @@ import org.bson.codecs.BsonDocumentCodec;
  * counts, reads, inserts, the guarded replace, deletes and the types a collection holds. Every query carries the
  * time limit.
  */
-final class MongoDocuments {
+final class MongoDocuments implements StoreParts.Documents {
     /** When a filtered count hits its time limit, at most this many are counted to report a lower bound. */
     static final int COUNT_FALLBACK_LIMIT = 10_000;
 
@@ -85,14 +87,16 @@ final class MongoDocuments {
         return collection(database, c);
     }
 
-    Page<BsonDocument> findPage(CollectionRef collection, DocumentFilter filter, PageRequest page) {
+    @Override
+    public Page<BsonDocument> findPage(CollectionRef collection, DocumentFilter filter, PageRequest page) {
         requireArgument(page, "page request");
         BsonDocument query = StoreQueries.filter(collection, filter);
         return errors.call("list " + collection.collectionName(),
                 () -> pager.page(collection(collection).withReadPreference(listReads), collection, query, page));
     }
 
-    CountEstimate count(CollectionRef collection, DocumentFilter filter) {
+    @Override
+    public CountEstimate count(CollectionRef collection, DocumentFilter filter) {
         BsonDocument query = StoreQueries.filter(collection, filter);
         MongoCollection<BsonDocument> docs = collection(collection).withReadPreference(listReads);
         long maxTime = timeout.toMillis();
@@ -114,14 +118,16 @@ final class MongoDocuments {
         });
     }
 
-    Optional<BsonDocument> findById(CollectionRef collection, BsonValue id) {
+    @Override
+    public Optional<BsonDocument> findById(CollectionRef collection, BsonValue id) {
         requireArgument(id, "_id");
         return errors.call("read " + collection.collectionName(), () -> Optional.ofNullable(
                 collection(collection).find(new BsonDocument(Fields.ID, id))
                         .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).first()));
     }
 
-    BsonValue insert(CollectionRef collection, BsonDocument document) {
+    @Override
+    public BsonValue insert(CollectionRef collection, BsonDocument document) {
         requireArgument(document, "document");
         BsonDocument complete = InsertDefaults.apply(collection, document, Instant.now());
         DocumentValidator.validate(collection, complete);
@@ -155,12 +161,9 @@ final class MongoDocuments {
      * The server's unique {@code _id} index is the check: no window between looking and inserting. Sent as raw bytes
      * because the driver would otherwise move {@code _id} to the front.
      */
-    void restoreExactly(StoreCollection collection, BsonDocument document) {
-        requireArgument(document, "document");
-        BsonValue id = document.get(Fields.ID);
-        if (id == null) {
-            throw new StorageValidationException("A restored document needs its _id");
-        }
+    @Override
+    public void restoreExactly(StoreCollection collection, BsonDocument document) {
+        BsonValue id = requireRestorableId(document);
         errors.run("restore into " + collection.collectionName(), () -> {
             try {
                 database.getCollection(collection.collectionName(), RawBsonDocument.class)
@@ -182,7 +185,8 @@ final class MongoDocuments {
      * Guarded by a filter on {@code _id} plus {@code $expr: {$eq: ["$$ROOT", {$literal: expected}]}}: the server
      * replaces only if the whole stored document (field order included) still equals what the caller read.
      */
-    void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
+    @Override
+    public void replace(StoreCollection collection, BsonDocument expected, BsonDocument replacement) {
         BsonValue id = DocumentValidator.validateReplacement(collection, expected, replacement);
         BsonDocument unchanged = new BsonDocument(Fields.ID, id).append("$expr", new BsonDocument("$eq",
                 new BsonArray(List.of(new BsonString("$$ROOT"), new BsonDocument("$literal", expected)))));
@@ -196,7 +200,8 @@ final class MongoDocuments {
         }
     }
 
-    boolean delete(CollectionRef collection, BsonValue id) {
+    @Override
+    public boolean delete(CollectionRef collection, BsonValue id) {
         requireArgument(id, "_id");
         return errors.call("delete from " + collection.collectionName(),
                 () -> collection(collection).deleteOne(new BsonDocument(Fields.ID, id)).getDeletedCount() > 0);
@@ -220,7 +225,8 @@ final class MongoDocuments {
                 .limit(limit).maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).into(new ArrayList<>()));
     }
 
-    List<String> distinctTypes(StoreCollection collection, int limit) {
+    @Override
+    public List<String> distinctTypes(StoreCollection collection, int limit) {
         String field = Fields.typeField(collection);
         StoreQueries.requireDistinctLimit(limit);
         // the newest documents only (the listing index), then $group + $limit rather than the distinct command:

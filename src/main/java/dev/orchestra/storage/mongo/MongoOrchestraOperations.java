@@ -1,5 +1,6 @@
 package dev.orchestra.storage.mongo;
 
+import dev.orchestra.storage.StoreParts;
 import dev.orchestra.storage.model.SemanticSearchResult;
 import dev.orchestra.storage.model.SemanticQuery;
 import static dev.orchestra.storage.validation.Arguments.requireText;
@@ -23,7 +24,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 
 /** Orchestra's own memory operations on MongoDB (what its services call; the inspector and the CLI do not). */
-final class MongoOrchestraOperations {
+final class MongoOrchestraOperations implements StoreParts.Orchestra {
     private final MongoDatabase database;
     private final MongoErrors errors;
     private final Duration timeout;
@@ -34,7 +35,8 @@ final class MongoOrchestraOperations {
         this.timeout = timeout;
     }
 
-    List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit, DocumentFilter filters) {
+    @Override
+    public List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit, DocumentFilter filters) {
         BsonDocument query = StoreQueries.history(userId, sessionId, limit, filters);
         List<MemoryItem> items = errors.call("read conversation history", () -> {
             List<MemoryItem> newestFirst = new ArrayList<>();
@@ -47,23 +49,21 @@ final class MongoOrchestraOperations {
         return items;
     }
 
-    SemanticSearchResult semanticSearch(SemanticQuery query) {
+    @Override
+    public SemanticSearchResult semanticSearch(SemanticQuery query) {
         requireText(query.userId(), Fields.USER_ID);
         return new MongoSemanticSearch(memoryItems(), errors, timeout).search(query);
     }
 
-    boolean checkDuplicate(String userId, String textContent) {
-        if (textContent == null) {
-            requireText(userId, Fields.USER_ID);
-            return false;
-        }
-        BsonDocument query = StoreQueries.duplicateText(userId, textContent);
-        return errors.call("check duplicate", () -> memoryItems().find(query)
-                .projection(new BsonDocument(Fields.ID, new BsonInt32(1))).limit(1)
-                .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).first() != null);
+    @Override
+    public boolean checkDuplicate(String userId, String textContent) {
+        return StoreQueries.duplicateText(userId, textContent).map(query -> errors.call("check duplicate",
+                () -> memoryItems().find(query).projection(new BsonDocument(Fields.ID, new BsonInt32(1))).limit(1)
+                        .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).first() != null)).orElse(false);
     }
 
-    long cleanupExpiredItems() {
+    @Override
+    public long cleanupExpiredItems() {
         BsonDocument expired = new BsonDocument(Fields.EXPIRATION,
                 new BsonDocument("$lt", new BsonDateTime(Instant.now().toEpochMilli())));
         return errors.call("clean up expired items", () ->

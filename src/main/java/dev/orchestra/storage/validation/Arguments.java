@@ -1,6 +1,9 @@
 package dev.orchestra.storage.validation;
 
 import dev.orchestra.storage.error.StorageValidationException;
+import dev.orchestra.storage.schema.Fields;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 /** Argument checks shared by every MemoryManager implementation, so all refuse bad calls with the same message. */
 public final class Arguments {
@@ -17,5 +20,15 @@ public final class Arguments {
         if (value == null || value.isBlank()) {
             throw new StorageValidationException("'" + field + "' is required");
         }
+    }
+
+    /** The {@code _id} of a document to put back exactly as it was: it cannot get a new one, so it must have one. */
+    public static BsonValue requireRestorableId(BsonDocument document) {
+        requireArgument(document, "document");
+        BsonValue id = document.get(Fields.ID);
+        if (id == null) {
+            throw new StorageValidationException("A restored document needs its _id");
+        }
+        return id;
     }
 }
