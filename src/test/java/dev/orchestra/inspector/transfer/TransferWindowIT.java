@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.inspector.AppContext;
-import dev.orchestra.inspector.StoreDescription;
-import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.ui.InspectorUi;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.factory.MemoryManagerFactory;
@@ -87,8 +85,7 @@ class TransferWindowIT {
         for (int i = 0; i < 3; i++) {
             insert("bob-" + i, "bob", "hi " + i);
         }
-        context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthPoll.PERIOD);
+        context = InspectorUi.open(stage, config);
     }
 
     private void insert(String id, String user, String text) {

@@ -7,9 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
-import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.sessions.SessionsView;
-import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.coherence.CacheFinding;
@@ -18,7 +16,6 @@ import dev.orchestra.storage.coherence.CoherenceChecker;
 import dev.orchestra.storage.coherence.CoherenceClass;
 import dev.orchestra.storage.coherence.CoherenceScope;
 import dev.orchestra.storage.config.StorageConfig;
-import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.redis.CacheKeyView;
 import java.nio.file.Files;
@@ -53,8 +50,7 @@ class EmbeddedDefaultWindowIT {
         StorageConfig config = StorageConfig.fromMap(Map.of("APP_ENV", "development",
                 "EMBEDDED_DATA_DIR", dataDir.toString()));
         assertThat(config.startsEmbeddedCache()).isTrue();
-        context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthPoll.PERIOD);
+        context = InspectorUi.open(stage, config);
     }
 
     @AfterEach

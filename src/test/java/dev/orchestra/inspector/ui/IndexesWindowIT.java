@@ -10,10 +10,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
-import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.indexes.IndexesView;
-import dev.orchestra.inspector.status.HealthPoll;
-import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.indexes.IndexRow;
 import dev.orchestra.storage.indexes.IndexStatus;
@@ -86,8 +83,7 @@ class IndexesWindowIT {
         this.stage = stage;
         StorageConfig config = StorageConfig.fromMap(Map.of("APP_ENV", "staging", "MONGODB_URI",
                 mongo.connectionString(), "MONGODB_DATABASE", database, "STORAGE_TIMEOUT_MS", "3000"));
-        context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthPoll.PERIOD);
+        context = InspectorUi.open(stage, config);
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package dev.orchestra.inspector.ui;
 
+import dev.orchestra.inspector.status.HealthPoll;
+import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
 import dev.orchestra.inspector.StoreDescription;
@@ -36,6 +38,11 @@ public final class InspectorUi {
         stage.setWidth(1440);
         stage.setHeight(900);
         return context;
+    }
+
+    /** The real window on the store {@code config} opens, polled at the app's own health period. */
+    public static AppContext open(Stage stage, StorageConfig config) {
+        return open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config), HealthPoll.PERIOD);
     }
 
     /** Settings for MemoryManagerFactory: a MongoDB URI and database, plus any extra (e.g. Redis) variables. */

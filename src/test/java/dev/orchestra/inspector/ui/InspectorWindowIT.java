@@ -7,13 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
-import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.TestData;
 import dev.orchestra.inspector.common.DocumentRow;
 import dev.orchestra.inspector.common.SecretMasker;
 import dev.orchestra.inspector.sessions.ChatMessage;
 import dev.orchestra.inspector.sessions.SessionsView;
-import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.factory.MemoryManagerFactory;
@@ -84,8 +82,7 @@ class InspectorWindowIT {
 
     @Start
     void start(Stage stage) {
-        context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthPoll.PERIOD);
+        context = InspectorUi.open(stage, config);
     }
 
     @AfterEach

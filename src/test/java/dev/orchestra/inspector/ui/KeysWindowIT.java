@@ -7,11 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
-import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.keys.KeyTree;
 import dev.orchestra.inspector.keys.KeysView;
 import dev.orchestra.inspector.keys.KeysViewModel;
-import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.factory.MemoryManagerFactory;
@@ -120,8 +118,7 @@ class KeysWindowIT {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthPoll.PERIOD);
+        context = InspectorUi.open(stage, config);
     }
 
     @AfterEach

@@ -12,12 +12,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
-import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.sessions.SessionsView;
 import dev.orchestra.inspector.sessions.TranscriptFollowViewModel;
-import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.storage.config.StorageConfig;
-import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import java.awt.image.BufferedImage;
@@ -89,8 +86,7 @@ class LiveTailWindowIT {
 
     @Start
     void start(Stage stage) {
-        context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthPoll.PERIOD);
+        context = InspectorUi.open(stage, config);
     }
 
     @AfterEach

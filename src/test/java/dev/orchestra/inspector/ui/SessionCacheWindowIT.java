@@ -7,9 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
-import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.sessions.SessionsView;
-import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.config.StorageConfig;
@@ -89,8 +87,7 @@ class SessionCacheWindowIT {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthPoll.PERIOD);
+        context = InspectorUi.open(stage, config);
     }
 
     @AfterEach

@@ -10,13 +10,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import dev.orchestra.inspector.AppContext;
 import dev.orchestra.inspector.MainViewModel.Section;
-import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.common.DocumentRow;
 import dev.orchestra.inspector.detail.SimilarItem;
 import dev.orchestra.inspector.memory.MemoryItemsView;
-import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.storage.config.StorageConfig;
-import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import java.awt.image.BufferedImage;
@@ -84,8 +81,7 @@ class SimilarItemsWindowIT {
 
     @Start
     void start(Stage stage) {
-        context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthPoll.PERIOD);
+        context = InspectorUi.open(stage, config);
     }
 
     @AfterEach

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orchestra.inspector.AppContext;
-import dev.orchestra.inspector.StoreDescription;
-import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
-import dev.orchestra.storage.factory.MemoryManagerFactory;
 import dev.orchestra.storage.config.StorageConfig;
 import dev.orchestra.storage.testsupport.MongoTestServer;
 import dev.orchestra.storage.testsupport.RedisTestServer;
@@ -56,8 +53,7 @@ class StatusBarIT {
 
     @Start
     void start(Stage stage) {
-        context = InspectorUi.open(stage, () -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                HealthPoll.PERIOD);
+        context = InspectorUi.open(stage, config);
     }
 
     @AfterEach
