@@ -93,7 +93,7 @@ public final class ConnectionStore {
         }
         FileContent content;
         try {
-            content = json.readValue(file.toFile(), FileContent.class);
+            content = read(file);
         } catch (IOException | RuntimeException e) {
             return new Loaded(List.of(), Optional.of(setAside("cannot be read (" + firstLine(e) + ")")));
         }
@@ -105,6 +105,18 @@ public final class ConnectionStore {
                     + content.version() + ", this one reads " + VERSION + ")")));
         }
         return new Loaded(recentFirst(content.connections()), Optional.empty());
+    }
+
+    /** A connections file is a few kilobytes: anything far larger is refused before it is parsed. */
+    static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
+    private FileContent read(Path source) throws IOException {
+        long size = Files.size(source);
+        if (size > MAX_FILE_BYTES) {
+            throw new IOException("the file has " + size + " bytes, more than a connections file can have ("
+                    + MAX_FILE_BYTES + ")");
+        }
+        return json.readValue(source.toFile(), FileContent.class);
     }
 
     /** Finds a connection by name (the CLI's {@code --connection}). */
@@ -137,7 +149,7 @@ public final class ConnectionStore {
     public List<SavedConnection> importFrom(Path source) {
         FileContent content;
         try {
-            content = json.readValue(source.toFile(), FileContent.class);
+            content = read(source);
         } catch (IOException | RuntimeException e) {
             throw new StorageValidationException("Cannot import " + source.getFileName() + ": " + firstLine(e));
         }

@@ -182,6 +182,20 @@ class ConnectionStoreTest {
     }
 
     @Test
+    void anOversizedFileIsRefusedBeforeItIsParsed() throws IOException {
+        Path huge = home.resolve("huge.json");
+        try (var out = Files.newOutputStream(huge)) {
+            out.write('"');
+            out.write(new byte[(int) ConnectionStore.MAX_FILE_BYTES + 1]);
+        }
+
+        assertThatThrownBy(() -> store().importFrom(huge)).isInstanceOf(StorageValidationException.class)
+                .hasMessageStartingWith("Cannot import huge.json").hasMessageContaining("bytes")
+                .hasMessageNotContaining("\n");
+        assertThat(file()).doesNotExist();
+    }
+
+    @Test
     void recentlyUsedComeFirst() {
         SavedConnection old = SavedConnection.of("a-old", AppEnvironment.DEVELOPMENT, "", null, null)
                 .withLastUsed(Instant.parse("2026-01-01T00:00:00Z"));
