@@ -2,10 +2,15 @@ package dev.orchestra.connections;
 
 import dev.orchestra.storage.config.Redactor;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Why a connection failed, in one line a person can act on; the driver's words only when nothing else fits. */
 public final class FailureReason {
     private static final int MAX_LENGTH = 200;
+    /** Key fingerprints are random base64: left out, so one that happens to spell "tls" is not read as a reason. */
+    private static final Pattern FINGERPRINT = Pattern.compile("(?i)\\b(sha256|md5):[A-Za-z0-9+/=:]+");
+    private static final Pattern TLS_WORDS = Pattern.compile(
+            "\\b(ssl|tls|pkix)\\b|(ssl|tls)\\w*exception|sslhandshake|certificate");
 
     private FailureReason() {
     }
@@ -26,14 +31,13 @@ public final class FailureReason {
     }
 
     private static String classify(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = FINGERPRINT.matcher(text).replaceAll("").toLowerCase(Locale.ROOT);
         if (lower.contains("wrongpass") || lower.contains("authentication failed") || lower.contains("noauth")
                 || lower.contains("invalid username-password") || lower.contains("refused the credentials")
                 || lower.contains("mongosecurityexception")) {
             return "wrong user name or password";
         }
-        if (lower.contains("sslhandshake") || lower.contains("ssl") || lower.contains("tls")
-                || lower.contains("certificate") || lower.contains("pkix")) {
+        if (TLS_WORDS.matcher(lower).find()) {
             return "TLS failure (the server's certificate or the TLS setting does not match)";
         }
         if (lower.contains("connection refused") || lower.contains("connectexception")
