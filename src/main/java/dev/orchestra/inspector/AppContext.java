@@ -181,10 +181,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         scene.getStylesheets().add(AppContext.class.getResource("theme.css").toExternalForm());
         editing.installBanner(viewLoader, (Pane) mainView.root().getTop());
         stage.titleProperty().bind(mainModel.titleProperty());
-        var icon = AppContext.class.getResourceAsStream("icon.png");
-        if (icon != null && stage.getIcons().isEmpty()) {
-            stage.getIcons().add(new Image(icon));
-        }
+        addIconWhenLoaded(stage);
         stage.setScene(scene);
         placement.place(stage);
         dialogs.setOwner(stage);
@@ -196,12 +193,27 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         return scene;
     }
 
+    /** The window icon, decoded by JavaFX's image loader thread instead of the FX thread while the window is built. */
+    private static void addIconWhenLoaded(Stage stage) {
+        var icon = AppContext.class.getResource("icon.png");
+        if (icon == null || !stage.getIcons().isEmpty()) {
+            return;
+        }
+        Image image = new Image(icon.toExternalForm(), true);
+        image.progressProperty().addListener((obs, was, progress) -> {
+            if (progress.doubleValue() >= 1 && !image.isError() && stage.getIcons().isEmpty()) {
+                stage.getIcons().add(image);
+            }
+        });
+    }
+
     /** Edit/delete actions, added to each feature view when the main window first builds it. */
     private void installFeatureActions(MainViewModel.Section section, FeatureView view) {
         if (view instanceof DocumentTableFeature documents) {
-            editing.installDocumentActions(documents.root().model(), documents.detailView(), documents.root());
+            editing.installDocumentActions(documents.root());
             if (section == MainViewModel.Section.MEMORY) {
-                SimilarItemsView.installIn(documents.detailView(), similarModel, viewLoader, messages);
+                documents.root().whenDetailBuilt(detail -> SimilarItemsView.installIn(detail, similarModel, viewLoader,
+                        messages));
             }
         } else if (view instanceof SessionsView sessionsView) {
             editing.installSessionDelete(sessionsModel, sessionsView.root());

@@ -20,6 +20,7 @@ public final class Launcher {
         if (args.length > 0) {
             System.exit(CliMain.run(args));
         }
+        StartupWarmUp.begin();
         Application.launch(InspectorApp.class, args);
     }
 }

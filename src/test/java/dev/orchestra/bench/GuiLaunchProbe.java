@@ -1,6 +1,7 @@
 package dev.orchestra.bench;
 
 import dev.orchestra.inspector.AppContext;
+import dev.orchestra.inspector.StartupWarmUp;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.status.HealthPoll;
@@ -38,6 +39,7 @@ public final class GuiLaunchProbe {
         AtomicLong windowNanos = new AtomicLong();
         AtomicLong connectedNanos = new AtomicLong();
         AppContext[] context = new AppContext[1];
+        StartupWarmUp.begin(); // as Launcher does before starting the toolkit
         Platform.startup(() -> {
             contextNanos.set(System.nanoTime());
             context[0] = new AppContext(() -> MemoryManagerFactory.create(config), StoreDescription.of(config),

@@ -6,13 +6,12 @@ import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.DialogService;
 import dev.orchestra.inspector.common.FxWindows;
 import dev.orchestra.inspector.common.SafeStorageHolder;
-import dev.orchestra.inspector.documents.PagedDocumentsViewModel;
 import dev.orchestra.inspector.common.SecretDisplay;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.inspector.deleting.DeleteFlow;
 import dev.orchestra.inspector.deleting.FxDeleteDialogs;
-import dev.orchestra.inspector.detail.DocumentDetailView;
+import dev.orchestra.inspector.documents.DocumentTable;
 import dev.orchestra.inspector.editing.DocumentActionsViewModel;
 import dev.orchestra.inspector.editing.EditingActionsInstaller;
 import dev.orchestra.inspector.editing.FxEditorWindows;
@@ -51,6 +50,7 @@ public final class EditingFeature {
     private final Clock clock;
     private final ObservableList<Stage> openedWindows = FXCollections.observableArrayList();
     private final List<Runnable> refreshers = new ArrayList<>();
+    private boolean bannerShown;
 
     public EditingFeature(BackgroundRunner runner, WriteLock lock, DialogService dialogs, ViewLoader loader,
                           SecretDisplay secrets, Clock clock) {
@@ -89,10 +89,9 @@ public final class EditingFeature {
     }
 
     /** Edit / New / Duplicate / Delete for a document table and its detail pane. */
-    public DocumentActionsViewModel installDocumentActions(PagedDocumentsViewModel feature, DocumentDetailView detail,
-                                                           Parent featureRoot) {
-        var actions = new DocumentActionsViewModel(runner, storage, editors, deletes, feature, dialogs, clock);
-        EditingActionsInstaller.install(actions, detail, featureRoot);
+    public DocumentActionsViewModel installDocumentActions(DocumentTable table) {
+        var actions = new DocumentActionsViewModel(runner, storage, editors, deletes, table.model(), dialogs, clock);
+        EditingActionsInstaller.install(actions, table);
         refreshers.add(actions::afterChange);
         return actions;
     }
@@ -115,11 +114,22 @@ public final class EditingFeature {
         return actions;
     }
 
-    /** The banner, added to {@code container} (the window's top area). */
+    /**
+     * The banner, added to {@code container} (the window's top area) the first time it has something to say: a
+     * writable store never pays for building it at start-up.
+     */
     public void installBanner(ViewLoader loader, Pane container) {
-        ReadOnlyBannerView view = new ReadOnlyBannerView(banner);
-        var loaded = loader.load(ReadOnlyBannerView.class, "ReadOnlyBanner.fxml", view);
-        container.getChildren().add(loaded.root());
+        Runnable build = () -> {
+            if (bannerShown || !(banner.lockedProperty().get() || banner.unlockedByUserProperty().get())) {
+                return;
+            }
+            bannerShown = true;
+            ReadOnlyBannerView view = new ReadOnlyBannerView(banner);
+            container.getChildren().add(loader.load(ReadOnlyBannerView.class, "ReadOnlyBanner.fxml", view).root());
+        };
+        banner.lockedProperty().addListener((obs, was, is) -> build.run());
+        banner.unlockedByUserProperty().addListener((obs, was, is) -> build.run());
+        build.run();
     }
 
     private void refreshFeatures() {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -38,7 +39,10 @@ import org.controlsfx.glyphfont.FontAwesome;
 public class DocumentTable extends BorderPane {
     private final ObservableList<Node> filters = FXCollections.observableArrayList();
     private PagedDocumentsViewModel model;
+    private ViewLoader loader;
+    private Messages messages;
     private DocumentDetailView detailView;
+    private final List<Consumer<DocumentDetailView>> detailExtensions = new ArrayList<>();
 
     @FXML private Label titleLabel;
     @FXML private Label subtitleLabel;
@@ -130,16 +134,44 @@ public class DocumentTable extends BorderPane {
         errorBanner.visibleProperty().bind(model.errorProperty().isNotNull());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());
 
-        var detail = loader.load(DocumentDetailView.class, "DocumentDetail.fxml",
-                new DocumentDetailView(model.detail(), messages));
-        detailView = detail.controller();
-        detailHolder.getChildren().setAll(detail.root());
+        this.loader = loader;
+        this.messages = messages;
+        showDetailPlaceholder();
+    }
+
+    /**
+     * Until the detail pane is first needed it is one label: its tabs, JSON area and tree are ~150 nodes whose
+     * loading and first CSS pass were a tenth of the window's start-up (BENCHMARKS.md, "gui launch").
+     */
+    private void showDetailPlaceholder() {
+        Label empty = new Label(messages.get("detail.empty"));
+        empty.getStyleClass().add("placeholder-text");
+        empty.setWrapText(true);
+        StackPane pane = new StackPane(empty);
+        pane.getStyleClass().addAll("detail-pane", "placeholder");
+        detailHolder.getChildren().setAll(pane);
+        var detail = model.detail();
+        detail.documentIdProperty().addListener((obs, was, is) -> detailView());
+        detail.loadingProperty().addListener((obs, was, is) -> detailView());
+        detail.errorProperty().addListener((obs, was, is) -> detailView());
+    }
+
+    /**
+     * Runs {@code extension} on the detail pane (an action, a tab) once it is built: now if it is, else when it first
+     * shows something.
+     */
+    public void whenDetailBuilt(Consumer<DocumentDetailView> extension) {
+        if (detailView != null) {
+            extension.accept(detailView);
+        } else {
+            detailExtensions.add(extension);
+        }
     }
 
     /** Enter: the whole document in the detail pane, focused for reading. */
     public void openSelected() {
         if (model.selectedRowProperty().get() != null) {
-            detailView.tabs().requestFocus();
+            detailView().tabs().requestFocus();
         }
     }
 
@@ -187,8 +219,16 @@ public class DocumentTable extends BorderPane {
         return table;
     }
 
-    /** The detail pane, for the editing feature to add its tab and actions. */
+    /** The detail pane, built now if it was not yet (extensions should use {@link #whenDetailBuilt}). */
     public DocumentDetailView detailView() {
+        if (detailView == null) {
+            var detail = loader.load(DocumentDetailView.class, "DocumentDetail.fxml",
+                    new DocumentDetailView(model.detail(), messages));
+            detailView = detail.controller();
+            detailHolder.getChildren().setAll(detail.root());
+            detailExtensions.forEach(extension -> extension.accept(detailView));
+            detailExtensions.clear();
+        }
         return detailView;
     }
 }

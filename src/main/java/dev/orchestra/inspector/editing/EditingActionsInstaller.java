@@ -4,6 +4,7 @@ import dev.orchestra.inspector.common.Icons;
 import dev.orchestra.inspector.deleting.DeleteFlow;
 import dev.orchestra.inspector.deleting.DeleteRequest;
 import dev.orchestra.inspector.detail.DocumentDetailView;
+import dev.orchestra.inspector.documents.DocumentTable;
 import dev.orchestra.storage.model.SessionSummary;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -24,7 +25,20 @@ public final class EditingActionsInstaller {
     private EditingActionsInstaller() {
     }
 
-    public static void install(DocumentActionsViewModel actions, DocumentDetailView detail, Parent featureRoot) {
+    public static void install(DocumentActionsViewModel actions, DocumentTable table) {
+        table.whenDetailBuilt(detail -> installDetailActions(actions, detail));
+        Button insert = button("New", "newButton", FontAwesome.Glyph.PLUS, actions::insertNew,
+                "Insert a new document into " + actions.collection().collectionName());
+        Button deleteSelected = button("Delete selected", "deleteSelectedButton", FontAwesome.Glyph.TRASH,
+                actions::deleteSelection, "Delete the selected rows");
+        deleteSelected.disableProperty().bind(actions.hasSelectionProperty().not());
+        Button deleteMatching = button("Delete all matching…", "deleteMatchingButton", FontAwesome.Glyph.TRASH,
+                actions::deleteFilterResult, "Delete every document the filter matches (all pages)");
+        addToHeader(table, insert, deleteSelected, deleteMatching);
+    }
+
+    /** Edit / Duplicate / Delete of the document shown in the detail pane. */
+    private static void installDetailActions(DocumentActionsViewModel actions, DocumentDetailView detail) {
         Button edit = button("Edit", "editButton", FontAwesome.Glyph.PENCIL, actions::editCurrent,
                 "Edit this document (form + Extended JSON)");
         edit.disableProperty().bind(actions.canEditProperty().not());
@@ -44,15 +58,6 @@ public final class EditingActionsInstaller {
             detail.addAction(duplicate);
             detail.addAction(delete);
         }
-
-        Button insert = button("New", "newButton", FontAwesome.Glyph.PLUS, actions::insertNew,
-                "Insert a new document into " + actions.collection().collectionName());
-        Button deleteSelected = button("Delete selected", "deleteSelectedButton", FontAwesome.Glyph.TRASH,
-                actions::deleteSelection, "Delete the selected rows");
-        deleteSelected.disableProperty().bind(actions.hasSelectionProperty().not());
-        Button deleteMatching = button("Delete all matching…", "deleteMatchingButton", FontAwesome.Glyph.TRASH,
-                actions::deleteFilterResult, "Delete every document the filter matches (all pages)");
-        addToHeader(featureRoot, insert, deleteSelected, deleteMatching);
     }
 
     /** "Delete session…" in the sessions view's header, for the selected session. */
