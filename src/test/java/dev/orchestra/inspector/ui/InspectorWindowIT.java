@@ -29,6 +29,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -150,10 +152,18 @@ class InspectorWindowIT {
         TableView<DocumentRow> table = table(memory(robot, "#table"));
         robot.clickOn((TextField) memory(robot, "#userField")).write("dave").type(KeyCode.ENTER);
         await().atMost(WAIT).until(() -> fx(() -> table.getItems().size()) == 1);
+        // the detail pane is built on first use: until a row is selected it is one placeholder label
+        Node memoryRoot = fx(() -> context.mainView().featureRoot(Section.MEMORY));
+        assertThat(robot.from(memoryRoot).lookup(".json-area").tryQuery()).isEmpty();
+        assertThat(robot.from(memoryRoot).lookup("#editButton").tryQuery()).isEmpty();
 
         robot.clickOn(robot.from(table).lookup((TableRow<?> r) -> r.getIndex() == 0
                 && r.getItem() != null && r.isVisible()).queryAs(Node.class));
         await().atMost(WAIT).until(() -> fx(() -> table.getSelectionModel().getSelectedIndex()) == 0);
+        // built now, with what the editing and similar-items features add to it
+        assertThat(robot.from(memoryRoot).lookup("#editButton").tryQuery()).isPresent();
+        assertThat(fx(() -> robot.from(memoryRoot).lookup(".tab-pane").queryAs(TabPane.class).getTabs().stream()
+                .map(Tab::getId).toList())).contains("similarTab");
         TextArea json = memory(robot, ".json-area");
         await().atMost(WAIT).untilAsserted(() -> assertThat(InspectorUi.<String>fx(json::getText)).contains("\"embedding\""));
         String text = fx(json::getText);
