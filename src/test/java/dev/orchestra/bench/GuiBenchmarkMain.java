@@ -37,7 +37,9 @@ import javafx.stage.Stage;
  *
  * <p>System properties: {@code bench.gui.items} (N), {@code bench.gui.launches} (launches on the seeded file),
  * {@code bench.gui.pagingSeconds}, {@code bench.gui.stallSeconds}, {@code bench.gui.floorSeconds} (the floor's
- * pulses under load, default 30), {@code bench.serverHeap}, {@code bench.out}.
+ * pulses under load, default 30), {@code bench.gui.skipLaunch} (leave the launch part out: only the stalls and view
+ * opens), {@code bench.gui.skipViewOpens} (leave the view opens out, for quicker runs of the stall part alone),
+ * {@code bench.serverHeap}, {@code bench.out}.
  */
 public final class GuiBenchmarkMain {
     static final String EMBEDDED = "embedded store: mongo-java-server 1.47.0 H2 backend, in-process (file in a temp dir)";
@@ -57,7 +59,9 @@ public final class GuiBenchmarkMain {
         long started = System.nanoTime();
         String loadBefore = Machine.loadAverage();
         int items = Integer.getInteger("bench.gui.items", 1_000_000);
-        results.addAll(LaunchBenchmark.measure(Integer.getInteger("bench.gui.launches", 5)));
+        if (!Boolean.getBoolean("bench.gui.skipLaunch")) {
+            results.addAll(LaunchBenchmark.measure(Integer.getInteger("bench.gui.launches", 5)));
+        }
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);
         String serverHeap = "-Xmx" + System.getProperty("bench.serverHeap", "4g");
@@ -152,7 +156,9 @@ public final class GuiBenchmarkMain {
         gcBefore = gcMillis();
         // after the paging figures, so the scan and the "before" grouping do not load the server they measure
         try {
-            results.addAll(ViewOpenBenchmark.measure(context, tap, direct, DB, items));
+            if (!Boolean.getBoolean("bench.gui.skipViewOpens")) {
+                results.addAll(ViewOpenBenchmark.measure(context, tap, direct, DB, items));
+            }
         } catch (RuntimeException e) {
             results.add(Result.info("view open", "view opens did not finish: " + e.getMessage(), "failed", ""));
         }
