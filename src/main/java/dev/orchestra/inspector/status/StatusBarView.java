@@ -78,11 +78,6 @@ public class StatusBarView {
         return bar;
     }
 
-    /** "Working…" while any background job runs. */
-    public Label busyLabel() {
-        return busyLabel;
-    }
-
     public Label mongoLabel() {
         return mongoLabel;
     }
