@@ -22,7 +22,7 @@ final class FloorPulses {
     }
 
     /** The gaps over {@code duration}; also the number of sorted pages the server answered meanwhile. */
-    record Measured(Samples gaps, int pages) {
+    record Measured(Samples gaps, int pages, PulseWork.Summary work) {
     }
 
     static Measured measure(String directUri, String database, Duration duration) throws InterruptedException {
@@ -32,6 +32,7 @@ final class FloorPulses {
             new FloorApp().show(s);
             return s;
         });
+        PulseWork work = GuiBenchmarkMain.fx(() -> PulseWork.watch(stage.getScene()));
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicInteger pages = new AtomicInteger();
         Thread load = new Thread(() -> {
@@ -51,10 +52,12 @@ final class FloorPulses {
         load.start();
         GuiBenchmarkMain.fx(() -> {
             monitor.start();
+            work.reset();
             return null;
         });
         Thread.sleep(duration.toMillis()); // the measured interval, not synchronisation
         Samples gaps = GuiBenchmarkMain.fx(monitor::takeGaps);
+        PulseWork.Summary done = GuiBenchmarkMain.fx(work::take);
         GuiBenchmarkMain.fx(() -> {
             monitor.stop();
             stage.close();
@@ -62,6 +65,6 @@ final class FloorPulses {
         });
         loading.set(false);
         load.join(Duration.ofMinutes(2).toMillis());
-        return new Measured(gaps, pages.get());
+        return new Measured(gaps, pages.get(), done);
     }
 }

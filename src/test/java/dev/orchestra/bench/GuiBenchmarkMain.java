@@ -37,7 +37,9 @@ import javafx.stage.Stage;
  *
  * <p>System properties: {@code bench.gui.items} (N), {@code bench.gui.launches} (launches on the seeded file),
  * {@code bench.gui.pagingSeconds}, {@code bench.gui.stallSeconds}, {@code bench.gui.floorSeconds} (the floor's
- * pulses under load, default 30), {@code bench.serverHeap}, {@code bench.out}.
+ * pulses under load, default 30), {@code bench.gui.skipLaunch} (leave the launch part out: only the stalls and view
+ * opens), {@code bench.gui.skipViewOpens} (leave the view opens out, for quicker runs of the stall part alone),
+ * {@code bench.serverHeap}, {@code bench.out}.
  */
 public final class GuiBenchmarkMain {
     static final String EMBEDDED = "embedded store: mongo-java-server 1.47.0 H2 backend, in-process (file in a temp dir)";
@@ -57,7 +59,9 @@ public final class GuiBenchmarkMain {
         long started = System.nanoTime();
         String loadBefore = Machine.loadAverage();
         int items = Integer.getInteger("bench.gui.items", 1_000_000);
-        results.addAll(LaunchBenchmark.measure(Integer.getInteger("bench.gui.launches", 5)));
+        if (!Boolean.getBoolean("bench.gui.skipLaunch")) {
+            results.addAll(LaunchBenchmark.measure(Integer.getInteger("bench.gui.launches", 5)));
+        }
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);
         String serverHeap = "-Xmx" + System.getProperty("bench.serverHeap", "4g");
@@ -69,7 +73,8 @@ public final class GuiBenchmarkMain {
                     30)));
             results.add(Result.info("gui stall", String.format("floor (`FloorApp`: 50-row table, the app's stylesheet) "
                     + "FX pulse gaps while the server sorts %,d items per page in its own process (%d pages sorted): "
-                    + "%d pulses, p50 / p99 / max", items, floor.pages(), floor.gaps().count()),
+                    + "%d pulses, p50 / p99 / max; work: %s", items, floor.pages(), floor.gaps().count(),
+                    floor.work().describe()),
                     ms(floor.gaps().medianMs()) + " / " + ms(floor.gaps().percentileMs(99)) + " / "
                             + ms(floor.gaps().percentileMs(100)), "mongo-java-server 1.47.0 memory backend "
                             + "(separate JVM), direct"));
@@ -104,15 +109,16 @@ public final class GuiBenchmarkMain {
         StorageConfig config = StorageConfig.fromMap(Map.of("APP_ENV", "development", "MONGODB_URI",
                 proxy.mongoConnectionString(), "MONGODB_DATABASE", DB, "STORAGE_TIMEOUT_MS", "30000"));
         PulseMonitor monitor = new PulseMonitor();
+        Stage stage = fx(Stage::new);
         AppContext context = fx(() -> {
             AppContext c = new AppContext(() -> MemoryManagerFactory.create(config), StoreDescription.of(config),
                     Clock.systemDefaultZone(), HealthPoll.PERIOD);
-            Stage stage = new Stage();
             c.show(stage);
             stage.setWidth(1440);
             stage.setHeight(900);
             return c;
         });
+        PulseWork work = fx(() -> PulseWork.watch(stage.getScene()));
         MemoryItemsViewModel model = context.memoryModel();
         waitFor(Duration.ofSeconds(120), () -> fx(() -> context.store().isConnected() && !model.rows().isEmpty()));
         fx(() -> {
@@ -125,6 +131,7 @@ public final class GuiBenchmarkMain {
 
         fx(() -> {
             monitor.start();
+            work.reset();
             return null;
         });
         long pagingEnd = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.gui.pagingSeconds", 60))
@@ -146,13 +153,17 @@ public final class GuiBenchmarkMain {
         double pagingSeconds = (System.nanoTime() - pagingStarted) / 1e9;
         Samples paging = fx(monitor::takeGaps);
         String pagingWork = monitor.takeLongPulseWork(5);
+        PulseWork.Summary pagingCost = fx(work::take);
         stallFigures("while paging", String.format("%,d pages of %d (%,d of %,d items) in %.0f s, GC in this JVM "
-                + "%d ms", pages - 1, PAGE_SIZE, (pages - 1) * PAGE_SIZE, items, pagingSeconds, gcMillis() - gcBefore),
-                paging, pagingWork);
+                + "%d ms; work: %s (%.1f ms of CSS + layout per page)", pages - 1, PAGE_SIZE, (pages - 1) * PAGE_SIZE,
+                items, pagingSeconds, gcMillis() - gcBefore, pagingCost.describe(),
+                pagingCost.layoutTotalMs() / Math.max(1, pages - 1)), paging, pagingWork);
         gcBefore = gcMillis();
         // after the paging figures, so the scan and the "before" grouping do not load the server they measure
         try {
-            results.addAll(ViewOpenBenchmark.measure(context, tap, direct, DB, items));
+            if (!Boolean.getBoolean("bench.gui.skipViewOpens")) {
+                results.addAll(ViewOpenBenchmark.measure(context, tap, direct, DB, items));
+            }
         } catch (RuntimeException e) {
             results.add(Result.info("view open", "view opens did not finish: " + e.getMessage(), "failed", ""));
         }
@@ -163,6 +174,7 @@ public final class GuiBenchmarkMain {
         });
         fx(monitor::takeGaps); // the view opens are not part of either phase
         monitor.takeLongPulseWork(5);
+        fx(work::take);
         gcBefore = gcMillis();
 
         proxy.stall();
@@ -181,6 +193,7 @@ public final class GuiBenchmarkMain {
         }
         Samples stalled = fx(monitor::takeGaps);
         String stalledWork = monitor.takeLongPulseWork(5);
+        PulseWork.Summary stalledCost = fx(work::take);
         String light = fx(() -> String.valueOf(context.statusModel().mongo().lightProperty().get()));
         proxy.unstall();
         fx(() -> {
@@ -190,9 +203,9 @@ public final class GuiBenchmarkMain {
             return null;
         });
         stallFigures("while MongoDB hangs", String.format("FaultProxy stall for %d s: %d view switches + refreshes, "
-                + "health checks timing out; status light at the end: %s; GC in this JVM %d ms",
-                Integer.getInteger("bench.gui.stallSeconds", 20), actions, light, gcMillis() - gcBefore), stalled,
-                stalledWork);
+                + "health checks timing out; status light at the end: %s; GC in this JVM %d ms; work: %s",
+                Integer.getInteger("bench.gui.stallSeconds", 20), actions, light, gcMillis() - gcBefore,
+                stalledCost.describe()), stalled, stalledWork);
     }
 
     private void stallFigures(String phase, String what, Samples gaps, String longPulseWork) {

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -28,6 +29,9 @@ import org.controlsfx.glyphfont.FontAwesome;
 
 /** Wiring shared by the document tables (memory items, agent data): columns, flags, filter fields, placeholder. */
 public final class DocumentTables {
+    /** A cell showing a BSON null (theme.css: {@code .table-cell:value-null}, muted and italic). */
+    public static final PseudoClass BSON_NULL = PseudoClass.getPseudoClass("value-null");
+
     private DocumentTables() {
     }
 
@@ -42,11 +46,10 @@ public final class DocumentTables {
                 setText(empty ? null : text);
                 DocumentRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 BsonValue value = row == null ? null : row.document().get(field);
-                // A BSON null is styled so it is never mistaken for the string "null".
-                getStyleClass().remove("value-null");
-                if (value != null && value.isNull()) {
-                    getStyleClass().add("value-null");
-                }
+                // A BSON null is styled so it is never mistaken for the string "null". A pseudo-class, not a style
+                // class: adding or removing a style class makes JavaFX match the cell against every selector again
+                // (the most CSS work of a new page, where many cells change between null and not null).
+                pseudoClassStateChanged(BSON_NULL, value != null && value.isNull());
             }
         });
         return column;
@@ -60,30 +63,47 @@ public final class DocumentTables {
     public static void flagColumn(TableColumn<DocumentRow, DocumentRow> column) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setSortable(false);
-        column.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(DocumentRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null || (!row.hasIssues() && !row.isSensitive())) {
-                    setGraphic(null);
-                    setTooltip(null);
-                    return;
-                }
-                HBox icons = new HBox(3);
+        column.setCellFactory(col -> new FlagCell());
+    }
+
+    /**
+     * A flag cell builds its icons and tooltip once, when it first shows a flagged row, and reuses them for every
+     * row it shows after that (a new page gives the same cells new rows): no nodes or tooltips made per update.
+     */
+    private static final class FlagCell extends TableCell<DocumentRow, DocumentRow> {
+        private HBox icons;
+        private Node warning;
+        private Node secret;
+        private Tooltip tip;
+
+        @Override
+        protected void updateItem(DocumentRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null || (!row.hasIssues() && !row.isSensitive())) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            if (icons == null) {
+                warning = Icons.glyph(FontAwesome.Glyph.EXCLAMATION_TRIANGLE, "flag-warning");
+                secret = Icons.glyph(FontAwesome.Glyph.LOCK, "flag-secret");
+                icons = new HBox(3, warning, secret);
                 icons.setAlignment(Pos.CENTER);
-                if (row.hasIssues()) {
-                    icons.getChildren().add(Icons.glyph(FontAwesome.Glyph.EXCLAMATION_TRIANGLE, "flag-warning"));
-                }
-                if (row.isSensitive()) {
-                    icons.getChildren().add(Icons.glyph(FontAwesome.Glyph.LOCK, "flag-secret"));
-                }
-                setGraphic(icons);
-                Tooltip tip = new Tooltip(row.flagDescription());
+                tip = new Tooltip();
                 tip.setWrapText(true);
                 tip.setMaxWidth(480);
-                setTooltip(tip);
             }
-        });
+            show(warning, row.hasIssues());
+            show(secret, row.isSensitive());
+            tip.setText(row.flagDescription());
+            setGraphic(icons);
+            setTooltip(tip);
+        }
+
+        private static void show(Node node, boolean shown) {
+            node.setVisible(shown);
+            node.setManaged(shown);
+        }
     }
 
     /** Shows "loading", the error, or "nothing matches" where the rows would be. */

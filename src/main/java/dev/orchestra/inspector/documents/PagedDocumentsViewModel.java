@@ -2,6 +2,7 @@ package dev.orchestra.inspector.documents;
 
 import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
+import dev.orchestra.inspector.common.CellKeepingLists;
 import dev.orchestra.inspector.common.DocumentRow;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.FilterField;
@@ -195,7 +196,8 @@ public abstract class PagedDocumentsViewModel {
             cursors.shown(move, page.next(), page.hasMore());
             onRowsLoaded(page.rows());
             emptyHint.set(page.rows().isEmpty() && cursor == null ? emptyResultHint(filter) : null);
-            rows.setAll(page.rows());
+            selectedRow.set(null); // a new page starts unselected (the table follows)
+            CellKeepingLists.replaceAll(rows, page.rows()); // the table keeps its cells: no new nodes per page
         }, e -> error.set(ErrorMessages.describe(e)));
         if (recount) {
             total.set("…");

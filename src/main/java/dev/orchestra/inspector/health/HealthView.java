@@ -63,6 +63,10 @@ public class HealthView implements FeatureView {
     @FXML private TableColumn<Outage, String> outageEndColumn;
     @FXML private TableColumn<Outage, String> outageDurationColumn;
     @FXML private TableColumn<Outage, String> outageErrorColumn;
+    /** The charts' redraws; while the view is hidden a new sample only marks them stale. */
+    private final List<Runnable> chartRedraws = new ArrayList<>();
+    private boolean showing;
+    private boolean chartsStale;
 
     public HealthView(HealthViewModel model, Messages messages) {
         this.model = model;
@@ -142,7 +146,16 @@ public class HealthView implements FeatureView {
             x.setTickUnit(Math.max(5, span / 6));
             chart.getData().setAll(segments(samples));
         };
-        samples.addListener((ListChangeListener<LatencySample>) c -> redraw.run());
+        chartRedraws.add(redraw);
+        // Hidden, the chart is not redrawn for every health check (its series, path and axis rebuilt on the FX
+        // thread every 2 s while another view is used); it is redrawn once when shown.
+        samples.addListener((ListChangeListener<LatencySample>) c -> {
+            if (showing) {
+                redraw.run();
+            } else {
+                chartsStale = true;
+            }
+        });
         redraw.run();
     }
 
@@ -220,6 +233,11 @@ public class HealthView implements FeatureView {
 
     @Override
     public void setShowing(boolean showing) {
+        this.showing = showing;
+        if (showing && chartsStale) {
+            chartsStale = false;
+            chartRedraws.forEach(Runnable::run);
+        }
         model.setShowing(showing);
     }
 

@@ -48,13 +48,16 @@ public class MemoryItemsView extends DocumentTableFeature {
         DocumentTables.column(embeddingColumn, DocumentRow::embeddingDimension);
         DocumentTables.alignRight(embeddingColumn);
         bindTable(model);
+        // One menu for every row (it acts on the selected row): a menu built per row made each new row a popup
+        // window, a menu item and an icon more to build.
+        MenuItem conversation = new MenuItem(messages.get("memory.openConversation"),
+                Icons.glyph(FontAwesome.Glyph.COMMENTS));
+        conversation.setOnAction(e -> model.openConversation());
+        ContextMenu rowMenu = new ContextMenu(conversation);
         root.table().setRowFactory(t -> {
             TableRow<DocumentRow> row = new TableRow<>();
-            MenuItem conversation = new MenuItem(messages.get("memory.openConversation"),
-                    Icons.glyph(FontAwesome.Glyph.COMMENTS));
-            conversation.setOnAction(e -> model.openConversation());
             row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
-                    .then((ContextMenu) null).otherwise(new ContextMenu(conversation)));
+                    .then((ContextMenu) null).otherwise(rowMenu));
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
                     openSelected();

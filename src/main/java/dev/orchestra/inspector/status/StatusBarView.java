@@ -5,7 +5,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
@@ -16,7 +15,7 @@ public class StatusBarView {
     private final StatusBarViewModel model;
 
     @FXML private StatusBar bar;
-    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Label busyLabel;
     @FXML private Label mongoLabel;
     @FXML private Circle mongoLight;
     @FXML private Label redisLabel;
@@ -39,11 +38,13 @@ public class StatusBarView {
         messageTip.setWrapText(true);
         messageTip.setMaxWidth(600);
         bar.setTooltip(messageTip);
-        for (Label l : new Label[] {mongoLabel, redisLabel, overallLabel}) {
+        for (Label l : new Label[] {busyLabel, mongoLabel, redisLabel, overallLabel}) {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
-        busyIndicator.visibleProperty().bind(model.busyProperty().greaterThan(0));
-        busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());
+        // A still "Working…", not an indeterminate spinner: the spinner made the renderer paint a frame 60 times a
+        // second for as long as any background job ran (a hung server: all the time), competing with the FX thread.
+        busyLabel.visibleProperty().bind(model.busyProperty().greaterThan(0));
+        busyLabel.managedProperty().bind(busyLabel.visibleProperty());
         bindIndicator(model.mongo(), mongoLabel, mongoLight);
         bindIndicator(model.redis(), redisLabel, redisLight);
         overallLabel.textProperty().bind(model.overallTextProperty());

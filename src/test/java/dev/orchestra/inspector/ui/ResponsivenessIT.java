@@ -37,6 +37,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -149,6 +150,13 @@ class ResponsivenessIT {
     void aHangingStoreLeavesTheWindowResponsiveAndEscCancels(FxRobot robot) throws InterruptedException {
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> context.store().isConnected()));
         await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> context.memoryModel().loadingProperty().get()));
+        // busy, and says so with a still label: nothing on screen spins (a spinner repaints every frame)
+        Node window = fx(() -> context.mainView().root());
+        Label busy = robot.from(window).lookup(".busy-label").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> shown(busy)));
+        assertThat(fx(busy::getText)).isEqualTo("Working…");
+        assertThat(fx(() -> robot.from(window).lookup(".progress-indicator").queryAllAs(ProgressIndicator.class)
+                .stream().filter(p -> p.isIndeterminate() && shown(p)).toList())).as("spinning indicators").isEmpty();
 
         long worst = worstProbeDelay(Duration.ofSeconds(4), () -> {
             for (Section s : new Section[] {Section.AGENTS, Section.SESSIONS, Section.HEALTH, Section.MEMORY}) {
@@ -170,6 +178,16 @@ class ResponsivenessIT {
         robot.type(KeyCode.F5);
         TableView<?> table = InspectorUi.node(robot, context, Section.MEMORY, "#table");
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> table.getItems().size()) == 10);
+    }
+
+    /** Whether {@code node} and every parent of it are visible. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 
     @Test
