@@ -4,8 +4,12 @@ import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.storage.redis.keys.KeyInfo;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -32,6 +36,12 @@ public class KeysView implements FeatureView {
     private final Messages messages;
     /** Group counts on screen are brought up to date at most this often while pages arrive. */
     private static final long REFRESH_NANOS = 1_000_000_000L;
+    /**
+     * Bumped to bring the cells on screen up to date (group counts and sizes, classes, a replaced key): each cell's
+     * text depends on it, so only the few cells shown re-read their text, where a {@code refresh()} would throw every
+     * cell away and make new ones (a pulse of ~50 ms on a large window).
+     */
+    private final IntegerProperty shownVersion = new SimpleIntegerProperty(this, "shownVersion");
     private boolean rebuilding;
     private long lastRefresh;
     private long lastClassRefresh;
@@ -123,19 +133,23 @@ public class KeysView implements FeatureView {
             long now = System.nanoTime();
             if (now - lastClassRefresh > REFRESH_NANOS || !model.classifying()) {
                 lastClassRefresh = now;
-                keyTable.refresh();
-                keyTree.refresh();
+                shownVersion.set(shownVersion.get() + 1);
             }
         });
     }
 
     private void bindTree() {
-        treeNameColumn.setCellValueFactory(c -> text(c.getValue().getValue().isGroup()
-                ? messages.format("keys.group", c.getValue().getValue().segment(), c.getValue().getValue().keyCount())
-                : c.getValue().getValue().segment()));
+        treeNameColumn.setCellValueFactory(c -> {
+            KeyTree.Node node = c.getValue().getValue();
+            return text(() -> node.isGroup() ? messages.format("keys.group", node.segment(), node.keyCount())
+                    : node.segment());
+        });
         treeTypeColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), KeyInfo::type));
         treeTtlColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), k -> KeyFormat.ttl(k.ttlMillis())));
-        treeMemoryColumn.setCellValueFactory(c -> text(KeyFormat.bytes(c.getValue().getValue().memoryBytes())));
+        treeMemoryColumn.setCellValueFactory(c -> {
+            KeyTree.Node node = c.getValue().getValue();
+            return text(() -> KeyFormat.bytes(node.memoryBytes()));
+        });
         treeEncodingColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), KeyFormat::encoding));
         treeClassColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), this::keyClass));
         treeClassColumn.setVisible(model.classifies());
@@ -153,12 +167,12 @@ public class KeysView implements FeatureView {
         ObservableList<KeyInfo> none = FXCollections.emptyObservableList();
         model.treeModeProperty().addListener((obs, was, tree) -> keyTable.setItems(tree ? none : model.keys()));
         keyTable.setItems(model.treeModeProperty().get() ? none : model.keys());
-        nameColumn.setCellValueFactory(c -> text(c.getValue().name().text()));
-        typeColumn.setCellValueFactory(c -> text(c.getValue().type()));
-        ttlColumn.setCellValueFactory(c -> text(KeyFormat.ttl(c.getValue().ttlMillis())));
-        memoryColumn.setCellValueFactory(c -> text(KeyFormat.bytes(c.getValue().memoryBytes())));
-        encodingColumn.setCellValueFactory(c -> text(KeyFormat.encoding(c.getValue())));
-        classColumn.setCellValueFactory(c -> text(keyClass(c.getValue())));
+        nameColumn.setCellValueFactory(c -> text(() -> c.getValue().name().text()));
+        typeColumn.setCellValueFactory(c -> text(() -> c.getValue().type()));
+        ttlColumn.setCellValueFactory(c -> text(() -> KeyFormat.ttl(c.getValue().ttlMillis())));
+        memoryColumn.setCellValueFactory(c -> text(() -> KeyFormat.bytes(c.getValue().memoryBytes())));
+        encodingColumn.setCellValueFactory(c -> text(() -> KeyFormat.encoding(c.getValue())));
+        classColumn.setCellValueFactory(c -> text(() -> keyClass(c.getValue())));
         classColumn.setVisible(model.classifies());
         keyTable.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             if (is != null) {
@@ -192,11 +206,11 @@ public class KeysView implements FeatureView {
             if (wasEmpty) {
                 KeyTreeItem.openSingleGroups(shown);
             }
-            // counts and sizes of the groups on screen; recreating the cells costs a pulse, so not on every page
+            // counts and sizes of the groups on screen, not on every page
             long now = System.nanoTime();
             if (now - lastRefresh > REFRESH_NANOS || !model.canLoadMoreProperty().get()) {
                 lastRefresh = now;
-                keyTree.refresh();
+                shownVersion.set(shownVersion.get() + 1);
             }
         } finally {
             rebuilding = false;
@@ -208,12 +222,16 @@ public class KeysView implements FeatureView {
         return found == null ? "" : found;
     }
 
-    private static ReadOnlyStringWrapper keyColumn(KeyTree.Node node, Function<KeyInfo, String> value) {
-        return text(node.key() == null ? "" : value.apply(node.key()));
+    private ObservableValue<String> keyColumn(KeyTree.Node node, Function<KeyInfo, String> value) {
+        return text(() -> node.key() == null ? "" : value.apply(node.key()));
     }
 
-    private static ReadOnlyStringWrapper text(String value) {
-        return new ReadOnlyStringWrapper(value == null ? "" : value);
+    /** A cell's text, read again each time {@link #shownVersion} moves (only while the cell shows it). */
+    private ObservableValue<String> text(Callable<String> value) {
+        return Bindings.createStringBinding(() -> {
+            String text = value.call();
+            return text == null ? "" : text;
+        }, shownVersion);
     }
 
     @FXML
