@@ -44,7 +44,6 @@ public class KeysView implements FeatureView {
     private final IntegerProperty shownVersion = new SimpleIntegerProperty(this, "shownVersion");
     private boolean rebuilding;
     private long lastRefresh;
-    private long lastClassRefresh;
 
     @FXML private BorderPane root;
     @FXML private Label shapeLabel;
@@ -127,15 +126,9 @@ public class KeysView implements FeatureView {
         // the hidden one is not laid out while pages arrive
         keyTree.managedProperty().bind(keyTree.visibleProperty());
         keyTable.managedProperty().bind(keyTable.visibleProperty());
-        model.classesVersionProperty().addListener((obs, was, is) -> {
-            // batches of classes arrive several times a second while a scan runs: redraw the cells at most once a
-            // second, and when the last one is in
-            long now = System.nanoTime();
-            if (now - lastClassRefresh > REFRESH_NANOS || !model.classifying()) {
-                lastClassRefresh = now;
-                shownVersion.set(shownVersion.get() + 1);
-            }
-        });
+        // batches of classes arrive several times a second while a scan runs: the cells at most once a second, and
+        // when the last one is in
+        model.classesVersionProperty().addListener((obs, was, is) -> updateShown(!model.classifying()));
     }
 
     private void bindTree() {
@@ -207,13 +200,18 @@ public class KeysView implements FeatureView {
                 KeyTreeItem.openSingleGroups(shown);
             }
             // counts and sizes of the groups on screen, not on every page
-            long now = System.nanoTime();
-            if (now - lastRefresh > REFRESH_NANOS || !model.canLoadMoreProperty().get()) {
-                lastRefresh = now;
-                shownVersion.set(shownVersion.get() + 1);
-            }
+            updateShown(!model.canLoadMoreProperty().get());
         } finally {
             rebuilding = false;
+        }
+    }
+
+    /** Brings the cells on screen up to date, at most once a {@link #REFRESH_NANOS} unless {@code now}. */
+    private void updateShown(boolean now) {
+        long time = System.nanoTime();
+        if (now || time - lastRefresh > REFRESH_NANOS) {
+            lastRefresh = time;
+            shownVersion.set(shownVersion.get() + 1);
         }
     }
 
