@@ -4,12 +4,9 @@ import dev.orchestra.inspector.common.FeatureView;
 import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.storage.redis.keys.KeyInfo;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -37,9 +34,8 @@ public class KeysView implements FeatureView {
     /** Group counts on screen are brought up to date at most this often while pages arrive. */
     private static final long REFRESH_NANOS = 1_000_000_000L;
     /**
-     * Bumped to bring the cells on screen up to date (group counts and sizes, classes, a replaced key): each cell's
-     * text depends on it, so only the few cells shown re-read their text, where a {@code refresh()} would throw every
-     * cell away and make new ones (a pulse of ~50 ms on a large window).
+     * Bumped to bring the cells on screen up to date (group counts and sizes, classes, a replaced key): the cells
+     * follow it ({@link ShownCells}), where a {@code refresh()} would make every cell anew (~50 ms on a large window).
      */
     private final IntegerProperty shownVersion = new SimpleIntegerProperty(this, "shownVersion");
     private boolean rebuilding;
@@ -132,19 +128,13 @@ public class KeysView implements FeatureView {
     }
 
     private void bindTree() {
-        treeNameColumn.setCellValueFactory(c -> {
-            KeyTree.Node node = c.getValue().getValue();
-            return text(() -> node.isGroup() ? messages.format("keys.group", node.segment(), node.keyCount())
-                    : node.segment());
-        });
-        treeTypeColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), KeyInfo::type));
-        treeTtlColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), k -> KeyFormat.ttl(k.ttlMillis())));
-        treeMemoryColumn.setCellValueFactory(c -> {
-            KeyTree.Node node = c.getValue().getValue();
-            return text(() -> KeyFormat.bytes(node.memoryBytes()));
-        });
-        treeEncodingColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), KeyFormat::encoding));
-        treeClassColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), this::keyClass));
+        ShownCells.tree(treeNameColumn, shownVersion, node -> node.isGroup()
+                ? messages.format("keys.group", node.segment(), node.keyCount()) : node.segment());
+        ShownCells.tree(treeTypeColumn, shownVersion, keyColumn(KeyInfo::type));
+        ShownCells.tree(treeTtlColumn, shownVersion, keyColumn(k -> KeyFormat.ttl(k.ttlMillis())));
+        ShownCells.tree(treeMemoryColumn, shownVersion, node -> KeyFormat.bytes(node.memoryBytes()));
+        ShownCells.tree(treeEncodingColumn, shownVersion, keyColumn(KeyFormat::encoding));
+        ShownCells.tree(treeClassColumn, shownVersion, keyColumn(this::keyClass));
         treeClassColumn.setVisible(model.classifies());
         model.treeVersionProperty().addListener((obs, was, is) -> rebuildTree());
         keyTree.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
@@ -160,12 +150,12 @@ public class KeysView implements FeatureView {
         ObservableList<KeyInfo> none = FXCollections.emptyObservableList();
         model.treeModeProperty().addListener((obs, was, tree) -> keyTable.setItems(tree ? none : model.keys()));
         keyTable.setItems(model.treeModeProperty().get() ? none : model.keys());
-        nameColumn.setCellValueFactory(c -> text(() -> c.getValue().name().text()));
-        typeColumn.setCellValueFactory(c -> text(() -> c.getValue().type()));
-        ttlColumn.setCellValueFactory(c -> text(() -> KeyFormat.ttl(c.getValue().ttlMillis())));
-        memoryColumn.setCellValueFactory(c -> text(() -> KeyFormat.bytes(c.getValue().memoryBytes())));
-        encodingColumn.setCellValueFactory(c -> text(() -> KeyFormat.encoding(c.getValue())));
-        classColumn.setCellValueFactory(c -> text(() -> keyClass(c.getValue())));
+        ShownCells.table(nameColumn, shownVersion, k -> k.name().text());
+        ShownCells.table(typeColumn, shownVersion, KeyInfo::type);
+        ShownCells.table(ttlColumn, shownVersion, k -> KeyFormat.ttl(k.ttlMillis()));
+        ShownCells.table(memoryColumn, shownVersion, k -> KeyFormat.bytes(k.memoryBytes()));
+        ShownCells.table(encodingColumn, shownVersion, KeyFormat::encoding);
+        ShownCells.table(classColumn, shownVersion, this::keyClass);
         classColumn.setVisible(model.classifies());
         keyTable.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             if (is != null) {
@@ -220,16 +210,8 @@ public class KeysView implements FeatureView {
         return found == null ? "" : found;
     }
 
-    private ObservableValue<String> keyColumn(KeyTree.Node node, Function<KeyInfo, String> value) {
-        return text(() -> node.key() == null ? "" : value.apply(node.key()));
-    }
-
-    /** A cell's text, read again each time {@link #shownVersion} moves (only while the cell shows it). */
-    private ObservableValue<String> text(Callable<String> value) {
-        return Bindings.createStringBinding(() -> {
-            String text = value.call();
-            return text == null ? "" : text;
-        }, shownVersion);
+    private static Function<KeyTree.Node, String> keyColumn(Function<KeyInfo, String> value) {
+        return node -> node.key() == null ? "" : value.apply(node.key());
     }
 
     @FXML
