@@ -5,6 +5,8 @@ import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.storage.redis.keys.KeyInfo;
 import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
@@ -23,6 +25,7 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
 
@@ -40,6 +43,7 @@ public class KeysView implements FeatureView {
     private final IntegerProperty shownVersion = new SimpleIntegerProperty(this, "shownVersion");
     private boolean rebuilding;
     private long lastRefresh;
+    private final PauseTransition heldBack = new PauseTransition();
 
     @FXML private BorderPane root;
     @FXML private Label shapeLabel;
@@ -128,6 +132,7 @@ public class KeysView implements FeatureView {
     }
 
     private void bindTree() {
+        heldBack.setOnFinished(e -> updateShown(true));
         ShownCells.tree(treeNameColumn, shownVersion, node -> node.isGroup()
                 ? messages.format("keys.group", node.segment(), node.keyCount()) : node.segment());
         ShownCells.tree(treeTypeColumn, shownVersion, keyColumn(KeyInfo::type));
@@ -196,12 +201,19 @@ public class KeysView implements FeatureView {
         }
     }
 
-    /** Brings the cells on screen up to date, at most once a {@link #REFRESH_NANOS} unless {@code now}. */
+    /**
+     * Brings the cells on screen up to date, at most once a {@link #REFRESH_NANOS} unless {@code now}; a change held
+     * back shows when that time is up.
+     */
     private void updateShown(boolean now) {
         long time = System.nanoTime();
         if (now || time - lastRefresh > REFRESH_NANOS) {
             lastRefresh = time;
+            heldBack.stop();
             shownVersion.set(shownVersion.get() + 1);
+        } else if (heldBack.getStatus() != Animation.Status.RUNNING) {
+            heldBack.setDuration(Duration.millis((REFRESH_NANOS - (time - lastRefresh)) / 1e6));
+            heldBack.playFromStart();
         }
     }
 
