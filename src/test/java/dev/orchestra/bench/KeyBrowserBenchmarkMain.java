@@ -183,7 +183,9 @@ public final class KeyBrowserBenchmarkMain {
                 + "nothing loading), GC in this JVM %d ms; %d pulses, p50 / p99 / max", gcMillis() - idleGc,
                 idle.count()), ms(idle.medianMs()) + " / " + ms(idle.percentileMs(99)) + " / "
                 + ms(idle.percentileMs(100)), server));
+        monitor.takeLongPulseWork(0);
         long gcBefore = gcMillis();
+        GcPauses collections = GcPauses.listen();
         long end = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.keys.scanSeconds", 30)).toNanos();
         int pages = 0;
         int listings = 1;
@@ -206,6 +208,9 @@ public final class KeyBrowserBenchmarkMain {
         }
         Samples gaps = fx(monitor::takeGaps);
         long gc = gcMillis() - gcBefore;
+        collections.close();
+        String longPulseWork = monitor.takeLongPulseWork(6);
+        System.out.println("FX thread in pulses later than " + PulseMonitor.LONG_PULSE_MILLIS + " ms: " + longPulseWork);
         String progress = fx(() -> model.progressProperty().get());
         fx(() -> {
             monitor.stop();
@@ -214,8 +219,8 @@ public final class KeyBrowserBenchmarkMain {
         });
         results.add(Result.info("key browser", String.format("FX pulse gaps while scanning for %d s: %d listings, "
                 + "%d Load more in a row (each listing up to the view's bound of %,d keys in the tree; at the end: %s), "
-                + "GC in this JVM %d ms; %d pulses, p50 / max", Integer.getInteger("bench.keys.scanSeconds", 30),
-                listings, pages, KeysViewModel.MAX_LISTED, progress, gc, gaps.count()),
+                + "GC in this JVM %d ms (%s); %d pulses, p50 / max", Integer.getInteger("bench.keys.scanSeconds", 30),
+                listings, pages, KeysViewModel.MAX_LISTED, progress, gc, collections.describe(), gaps.count()),
                 ms(gaps.medianMs()) + " / " + ms(gaps.percentileMs(100)), server));
         results.add(Result.checked("key browser", "FX pulse gap p99 while scanning", ms(gaps.percentileMs(99)),
                 "p99 ≤ 50 ms", gaps.percentileMs(99) <= 50, server));

@@ -20,7 +20,8 @@ final class LaunchBenchmark {
     private static final List<String> HEADLESS = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
             "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true", "-Dheadless.geometry=1600x1000-32");
     /** The start-up options of pom.xml's javafx-maven-plugin and of ./orchestra-inspector. */
-    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    private static final List<String> APP_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=20");
+    private static final String APP_OPTIONS_TEXT = String.join(" ", APP_OPTIONS);
 
     private final int launches;
     private final Path dir;
@@ -49,16 +50,16 @@ final class LaunchBenchmark {
                 + ratio(coldMs, coldFloorMs) + " × floor", GuiBenchmarkMain.EMBEDDED));
 
         series("JVM defaults, classes from directories (before: no start-up options)", HEADLESS, classDirs, false);
-        series("`mvn javafx:run` options (" + C1_ONLY + "), classes from directories", with(HEADLESS, C1_ONLY),
+        series("`mvn javafx:run` options (" + APP_OPTIONS_TEXT + "), classes from directories", app(HEADLESS),
                 classDirs, true);
 
         // Class-data sharing archives classes from jars only, so the probe runs on jars of the same classes.
         String jars = jarClasspath(classDirs);
         Path archive = dir.resolve("inspector.jsa");
-        launchOnce(with(HEADLESS, C1_ONLY, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off"), jars,
+        launchOnce(app(HEADLESS, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off"), jars,
                 GuiLaunchProbe.class);
-        series("`./orchestra-inspector` (" + C1_ONLY + ", jars, class-data-sharing archive from a first launch)",
-                with(HEADLESS, C1_ONLY, "-XX:SharedArchiveFile=" + archive), jars, true);
+        series("`./orchestra-inspector` (" + APP_OPTIONS_TEXT + ", jars, class-data-sharing archive from a first "
+                + "launch)", app(HEADLESS, "-XX:SharedArchiveFile=" + archive), jars, true);
     }
 
     /**
@@ -123,6 +124,14 @@ final class LaunchBenchmark {
             entries.add(out.toString());
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    /** {@code base}, the app's own options, then {@code more}. */
+    private static List<String> app(List<String> base, String... more) {
+        List<String> all = new ArrayList<>(base);
+        all.addAll(APP_OPTIONS);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private static List<String> with(List<String> base, String... more) {

@@ -3,26 +3,35 @@ package dev.orchestra.inspector.keys;
 import dev.orchestra.storage.redis.keys.KeyInfo;
 import dev.orchestra.storage.redis.keys.RedisKeyName;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The listed keys grouped by their {@code :} separators, as RedisInsight's tree shows them: {@code a:b:c} is the key
  * {@code c} in the group {@code b:} in the group {@code a:}. A name can be a key and a group at once ({@code a:b} and
- * {@code a:b:c}). Grows as pages arrive (a few hundred insertions each); the view builds tree items from it lazily.
+ * {@code a:b:c}). Grows as pages arrive ({@link #addAll}: a few hundred keys at a time); the view builds tree items
+ * from it lazily.
+ *
+ * <p>Each group keeps its children sorted ({@link NaturalOrder}) in an array: a key's groups are found by binary
+ * search comparing parts of its name in place (no copy of the name per level), and the children a page adds are
+ * merged in once at the end of the page, each at its place, instead of sorting the group again.
  */
 public final class KeyTree {
     static final char SEPARATOR = ':';
+    private static final Node[] NONE = new Node[0];
 
     /** A group (with children) or a key (with {@link #key()}), or both. */
     public static final class Node {
         private final String path;
         /** Where this level's part starts in {@link #path}: the parent's path length. */
         private final int start;
-        /** Null until the first child: most nodes are keys without children. */
-        private Map<String, Node> children;
+        /** In {@link NaturalOrder}; empty until the first child: most nodes are keys without children. */
+        private Node[] children = NONE;
+        private int childCount;
+        /** Children of the page being added, not yet merged into {@link #children}. */
+        private Node[] pending = NONE;
+        private int pendingCount;
         private KeyInfo key;
         private long childrenVersion;
         private int keyCount;
@@ -48,12 +57,13 @@ public final class KeyTree {
             return key;
         }
 
+        /** The children in their order (a view of them as they are now). */
         public Collection<Node> children() {
-            return children == null ? List.of() : children.values();
+            return childCount == 0 ? List.of() : Arrays.asList(children).subList(0, childCount);
         }
 
         public boolean isGroup() {
-            return children != null && !children.isEmpty();
+            return childCount > 0;
         }
 
         /** Changes each time a child is added or removed (a view re-reads {@link #children()} only then). */
@@ -61,7 +71,7 @@ public final class KeyTree {
             return childrenVersion;
         }
 
-        /** Keys in this group and below (1 for a key alone). */
+        /** Keys in this group and below (1 for a key alone; 0 once removed from the tree). */
         public int keyCount() {
             return keyCount;
         }
@@ -70,10 +80,87 @@ public final class KeyTree {
         public long memoryBytes() {
             return memoryBytes;
         }
+
+        /** The child whose path is {@code name} up to {@code end} (this level's part from {@link #path}'s end). */
+        private Node child(String name, int end) {
+            int from = path.length();
+            int low = 0;
+            int high = childCount - 1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                Node child = children[middle];
+                int order = NaturalOrder.compare(child.path, child.path.length(), name, end, from);
+                if (order < 0) {
+                    low = middle + 1;
+                } else if (order > 0) {
+                    high = middle - 1;
+                } else {
+                    return child;
+                }
+            }
+            for (int i = 0; i < pendingCount; i++) {
+                Node child = pending[i];
+                if (child.path.length() == end && name.regionMatches(from, child.path, from, end - from)) {
+                    return child;
+                }
+            }
+            return null;
+        }
+
+        /** Where {@code child} goes among the first {@code count} children. */
+        private int place(Node child, int count) {
+            int low = 0;
+            int high = count - 1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                if (NaturalOrder.compare(children[middle].path, children[middle].path.length(), child.path,
+                        child.path.length(), path.length()) < 0) {
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            return low;
+        }
+
+        /** Puts the pending children among the others, each at its place (from the last, so each moves once). */
+        private void merge() {
+            Node[] added = Arrays.copyOf(pending, pendingCount);
+            int from = path.length();
+            Arrays.sort(added, (a, b) -> NaturalOrder.compare(a.path, a.path.length(), b.path, b.path.length(), from));
+            if (children.length < childCount + added.length) {
+                children = Arrays.copyOf(children, Math.max(childCount + added.length, childCount + (childCount >> 1)));
+            }
+            int end = childCount;
+            for (int i = added.length - 1; i >= 0; i--) {
+                int at = place(added[i], end);
+                System.arraycopy(children, at, children, at + i + 1, end - at);
+                children[at + i] = added[i];
+                end = at;
+            }
+            childCount += added.length;
+            pending = NONE;
+            pendingCount = 0;
+        }
+
+        private void removeChild(Node child) {
+            for (int i = 0; i < childCount; i++) {
+                if (children[i] == child) {
+                    System.arraycopy(children, i + 1, children, i, childCount - i - 1);
+                    children[--childCount] = null;
+                    return;
+                }
+            }
+        }
     }
 
     private Node root = new Node("", 0);
     private long changes;
+    /** The nodes from the root to the key being added or removed (reused: no list per key). */
+    private Node[] path = new Node[8];
+    private int depth;
+    /** The groups that gained children in the page being added. */
+    private final List<Node> grown = new ArrayList<>();
 
     public Node root() {
         return root;
@@ -85,137 +172,113 @@ public final class KeyTree {
 
     /** Adds or replaces a key; true when it was not there before. */
     public boolean add(KeyInfo key) {
-        List<Node> path = pathTo(key.name(), true);
-        Node leaf = path.get(path.size() - 1);
-        long oldMemory = leaf.key == null ? 0 : Math.max(0, leaf.key.memoryBytes());
-        int added = leaf.key == null ? 1 : 0;
-        leaf.key = key;
-        long delta = Math.max(0, key.memoryBytes()) - oldMemory;
-        for (Node node : path) {
-            node.keyCount += added;
-            node.memoryBytes += delta;
+        boolean added = put(key);
+        mergeGrown();
+        return added;
+    }
+
+    /** Adds or replaces a page of keys; those that were not there before, in the page's order. */
+    public List<KeyInfo> addAll(List<KeyInfo> keys) {
+        List<KeyInfo> added = new ArrayList<>(keys.size());
+        for (KeyInfo key : keys) {
+            if (put(key)) {
+                added.add(key);
+            }
         }
-        return added == 1;
+        mergeGrown();
+        return added;
     }
 
     /** Whether a key of this name is in the tree. */
     public boolean contains(RedisKeyName name) {
-        List<Node> path = pathTo(name, false);
-        return path != null && path.get(path.size() - 1).key != null;
+        return find(name.text(), false) && path[depth - 1].key != null;
     }
 
     /** Removes a key (a deleted one); groups left empty go too. */
     public void remove(RedisKeyName name) {
-        List<Node> path = pathTo(name, false);
-        if (path == null || path.get(path.size() - 1).key == null) {
+        if (!find(name.text(), false) || path[depth - 1].key == null) {
             return;
         }
-        long memory = Math.max(0, path.get(path.size() - 1).key.memoryBytes());
-        path.get(path.size() - 1).key = null;
-        for (Node node : path) {
-            node.keyCount--;
-            node.memoryBytes -= memory;
+        long memory = Math.max(0, path[depth - 1].key.memoryBytes());
+        path[depth - 1].key = null;
+        for (int i = 0; i < depth; i++) {
+            path[i].keyCount--;
+            path[i].memoryBytes -= memory;
         }
-        for (int i = path.size() - 1; i > 0; i--) {
-            Node node = path.get(i);
-            if (node.keyCount == 0) {
-                path.get(i - 1).children.remove(node.path);
-                path.get(i - 1).childrenVersion = ++changes;
+        for (int i = depth - 1; i > 0; i--) {
+            if (path[i].keyCount == 0) {
+                path[i - 1].removeChild(path[i]);
+                path[i - 1].childrenVersion = ++changes;
             }
         }
     }
 
     /** {@code user-2} before {@code user-10}: runs of digits compare as numbers, the rest as text. */
     static int naturalOrder(String a, String b) {
-        return naturalOrder(a, b, 0);
+        return NaturalOrder.compare(a, b);
     }
 
-    /** {@link #naturalOrder(String, String)} of what follows {@code from} in both. */
-    static int naturalOrder(String a, String b, int from) {
-        int i = from;
-        int j = from;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i);
-            char cb = b.charAt(j);
-            if (isDigit(ca) && isDigit(cb)) {
-                int endA = digitsEnd(a, i);
-                int endB = digitsEnd(b, j);
-                int startA = skipZeros(a, i, endA);
-                int startB = skipZeros(b, j, endB);
-                int byLength = Integer.compare(endA - startA, endB - startB);
-                if (byLength != 0) {
-                    return byLength;
-                }
-                for (int k = 0; k < endA - startA; k++) {
-                    int byDigit = Character.compare(a.charAt(startA + k), b.charAt(startB + k));
-                    if (byDigit != 0) {
-                        return byDigit;
-                    }
-                }
-                i = endA;
-                j = endB;
-            } else {
-                if (ca != cb) {
-                    return Character.compare(ca, cb);
-                }
-                i++;
-                j++;
-            }
+    /** Adds the key without merging the new children in yet. */
+    private boolean put(KeyInfo key) {
+        find(key.name().text(), true);
+        Node leaf = path[depth - 1];
+        long oldMemory = leaf.key == null ? 0 : Math.max(0, leaf.key.memoryBytes());
+        int added = leaf.key == null ? 1 : 0;
+        leaf.key = key;
+        long delta = Math.max(0, key.memoryBytes()) - oldMemory;
+        for (int i = 0; i < depth; i++) {
+            path[i].keyCount += added;
+            path[i].memoryBytes += delta;
         }
-        int byRest = Integer.compare(a.length() - i, b.length() - j);
-        return byRest != 0 ? byRest : a.compareTo(b);
+        return added == 1;
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** Leading zeros do not count, but a number of zeros only keeps its last. */
-    private static int skipZeros(String text, int from, int end) {
-        int start = from;
-        while (start < end - 1 && text.charAt(start) == '0') {
-            start++;
+    private void mergeGrown() {
+        for (Node node : grown) {
+            node.merge();
+            node.childrenVersion = ++changes;
         }
-        return start;
+        grown.clear();
     }
 
-    private static int digitsEnd(String text, int from) {
-        int end = from;
-        while (end < text.length() && isDigit(text.charAt(end))) {
-            end++;
-        }
-        return end;
-    }
-
-    /** The nodes from the root to the name's node; null when absent and {@code create} is false. */
-    private List<Node> pathTo(RedisKeyName name, boolean create) {
-        List<Node> path = new ArrayList<>();
-        path.add(root);
+    /**
+     * Fills {@link #path} with the nodes from the root to the name's node, making the missing ones (as pending
+     * children) when {@code create}; false when one is missing and {@code create} is false.
+     */
+    private boolean find(String name, boolean create) {
+        depth = 0;
+        push(root);
         Node node = root;
-        String text = name.text();
         int start = 0;
-        while (start < text.length()) {
-            int separator = text.indexOf(SEPARATOR, start);
-            int end = separator < 0 ? text.length() : separator + 1;
-            // children are keyed by their whole path, which for a key is its name: no copy of it per key
-            String childPath = end == text.length() ? text : text.substring(0, end);
-            Node child = node.children == null ? null : node.children.get(childPath);
+        while (start < name.length()) {
+            int separator = name.indexOf(SEPARATOR, start);
+            int end = separator < 0 ? name.length() : separator + 1;
+            Node child = node.child(name, end);
             if (child == null) {
                 if (!create) {
-                    return null;
+                    return false;
                 }
-                child = new Node(childPath, start);
-                if (node.children == null) {
-                    int from = start;
-                    node.children = new TreeMap<>((a, b) -> naturalOrder(a, b, from));
+                // a key's path is its name: no copy of it; a group's is made once, when the group is
+                child = new Node(end == name.length() ? name : name.substring(0, end), start);
+                if (node.pendingCount == 0) {
+                    grown.add(node);
                 }
-                node.children.put(childPath, child);
-                node.childrenVersion = ++changes;
+                if (node.pendingCount == node.pending.length) {
+                    node.pending = Arrays.copyOf(node.pending, Math.max(2, node.pendingCount * 2));
+                }
+                node.pending[node.pendingCount++] = child;
             }
-            path.add(child);
+            push(child);
             node = child;
             start = end;
         }
-        return path;
+        return true;
+    }
+
+    private void push(Node node) {
+        if (depth == path.length) {
+            path = Arrays.copyOf(path, depth * 2);
+        }
+        path[depth++] = node;
     }
 }

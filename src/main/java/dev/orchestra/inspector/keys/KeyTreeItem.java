@@ -1,9 +1,8 @@
 package dev.orchestra.inspector.keys;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
 
@@ -63,15 +62,29 @@ final class KeyTreeItem extends TreeItem<KeyTree.Node> {
         if (!built || synced != getValue().childrenVersion()) {
             built = true;
             synced = getValue().childrenVersion();
-            Map<KeyTree.Node, TreeItem<KeyTree.Node>> existing = new HashMap<>();
-            children.forEach(child -> existing.put(child.getValue(), child));
-            List<TreeItem<KeyTree.Node>> now = new ArrayList<>();
-            for (KeyTree.Node node : getValue().children()) {
-                TreeItem<KeyTree.Node> item = existing.get(node);
-                now.add(item != null ? item : new KeyTreeItem(node));
-            }
-            children.setAll(now);
+            children.setAll(itemsFor(getValue().children(), children));
         }
         return children;
+    }
+
+    /**
+     * Items for {@code nodes}, keeping those of {@code shown}: nodes keep their order when others come or go, so
+     * one walk through both finds them (a node gone from its group has no keys left).
+     */
+    static List<TreeItem<KeyTree.Node>> itemsFor(Collection<KeyTree.Node> nodes, List<TreeItem<KeyTree.Node>> shown) {
+        List<TreeItem<KeyTree.Node>> items = new ArrayList<>(nodes.size());
+        int next = 0;
+        for (KeyTree.Node node : nodes) {
+            while (next < shown.size() && shown.get(next).getValue() != node
+                    && shown.get(next).getValue().keyCount() == 0) {
+                next++; // removed from the tree
+            }
+            if (next < shown.size() && shown.get(next).getValue() == node) {
+                items.add(shown.get(next++));
+            } else {
+                items.add(new KeyTreeItem(node));
+            }
+        }
+        return items;
     }
 }

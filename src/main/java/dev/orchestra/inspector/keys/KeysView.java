@@ -5,7 +5,10 @@ import dev.orchestra.inspector.common.Messages;
 import dev.orchestra.inspector.common.ViewLoader;
 import dev.orchestra.storage.redis.keys.KeyInfo;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -22,6 +25,7 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
 
@@ -32,9 +36,14 @@ public class KeysView implements FeatureView {
     private final Messages messages;
     /** Group counts on screen are brought up to date at most this often while pages arrive. */
     private static final long REFRESH_NANOS = 1_000_000_000L;
+    /**
+     * Bumped to bring the cells on screen up to date (group counts and sizes, classes, a replaced key): the cells
+     * follow it ({@link ShownCells}), where a {@code refresh()} would make every cell anew (~50 ms on a large window).
+     */
+    private final IntegerProperty shownVersion = new SimpleIntegerProperty(this, "shownVersion");
     private boolean rebuilding;
     private long lastRefresh;
-    private long lastClassRefresh;
+    private final PauseTransition heldBack = new PauseTransition();
 
     @FXML private BorderPane root;
     @FXML private Label shapeLabel;
@@ -117,27 +126,20 @@ public class KeysView implements FeatureView {
         // the hidden one is not laid out while pages arrive
         keyTree.managedProperty().bind(keyTree.visibleProperty());
         keyTable.managedProperty().bind(keyTable.visibleProperty());
-        model.classesVersionProperty().addListener((obs, was, is) -> {
-            // batches of classes arrive several times a second while a scan runs: redraw the cells at most once a
-            // second, and when the last one is in
-            long now = System.nanoTime();
-            if (now - lastClassRefresh > REFRESH_NANOS || !model.classifying()) {
-                lastClassRefresh = now;
-                keyTable.refresh();
-                keyTree.refresh();
-            }
-        });
+        // batches of classes arrive several times a second while a scan runs: the cells at most once a second, and
+        // when the last one is in
+        model.classesVersionProperty().addListener((obs, was, is) -> updateShown(!model.classifying()));
     }
 
     private void bindTree() {
-        treeNameColumn.setCellValueFactory(c -> text(c.getValue().getValue().isGroup()
-                ? messages.format("keys.group", c.getValue().getValue().segment(), c.getValue().getValue().keyCount())
-                : c.getValue().getValue().segment()));
-        treeTypeColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), KeyInfo::type));
-        treeTtlColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), k -> KeyFormat.ttl(k.ttlMillis())));
-        treeMemoryColumn.setCellValueFactory(c -> text(KeyFormat.bytes(c.getValue().getValue().memoryBytes())));
-        treeEncodingColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), KeyFormat::encoding));
-        treeClassColumn.setCellValueFactory(c -> keyColumn(c.getValue().getValue(), this::keyClass));
+        heldBack.setOnFinished(e -> updateShown(true));
+        ShownCells.tree(treeNameColumn, shownVersion, node -> node.isGroup()
+                ? messages.format("keys.group", node.segment(), node.keyCount()) : node.segment());
+        ShownCells.tree(treeTypeColumn, shownVersion, keyColumn(KeyInfo::type));
+        ShownCells.tree(treeTtlColumn, shownVersion, keyColumn(k -> KeyFormat.ttl(k.ttlMillis())));
+        ShownCells.tree(treeMemoryColumn, shownVersion, node -> KeyFormat.bytes(node.memoryBytes()));
+        ShownCells.tree(treeEncodingColumn, shownVersion, keyColumn(KeyFormat::encoding));
+        ShownCells.tree(treeClassColumn, shownVersion, keyColumn(this::keyClass));
         treeClassColumn.setVisible(model.classifies());
         model.treeVersionProperty().addListener((obs, was, is) -> rebuildTree());
         keyTree.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
@@ -153,12 +155,12 @@ public class KeysView implements FeatureView {
         ObservableList<KeyInfo> none = FXCollections.emptyObservableList();
         model.treeModeProperty().addListener((obs, was, tree) -> keyTable.setItems(tree ? none : model.keys()));
         keyTable.setItems(model.treeModeProperty().get() ? none : model.keys());
-        nameColumn.setCellValueFactory(c -> text(c.getValue().name().text()));
-        typeColumn.setCellValueFactory(c -> text(c.getValue().type()));
-        ttlColumn.setCellValueFactory(c -> text(KeyFormat.ttl(c.getValue().ttlMillis())));
-        memoryColumn.setCellValueFactory(c -> text(KeyFormat.bytes(c.getValue().memoryBytes())));
-        encodingColumn.setCellValueFactory(c -> text(KeyFormat.encoding(c.getValue())));
-        classColumn.setCellValueFactory(c -> text(keyClass(c.getValue())));
+        ShownCells.table(nameColumn, shownVersion, k -> k.name().text());
+        ShownCells.table(typeColumn, shownVersion, KeyInfo::type);
+        ShownCells.table(ttlColumn, shownVersion, k -> KeyFormat.ttl(k.ttlMillis()));
+        ShownCells.table(memoryColumn, shownVersion, k -> KeyFormat.bytes(k.memoryBytes()));
+        ShownCells.table(encodingColumn, shownVersion, KeyFormat::encoding);
+        ShownCells.table(classColumn, shownVersion, this::keyClass);
         classColumn.setVisible(model.classifies());
         keyTable.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             if (is != null) {
@@ -192,14 +194,26 @@ public class KeysView implements FeatureView {
             if (wasEmpty) {
                 KeyTreeItem.openSingleGroups(shown);
             }
-            // counts and sizes of the groups on screen; recreating the cells costs a pulse, so not on every page
-            long now = System.nanoTime();
-            if (now - lastRefresh > REFRESH_NANOS || !model.canLoadMoreProperty().get()) {
-                lastRefresh = now;
-                keyTree.refresh();
-            }
+            // counts and sizes of the groups on screen, not on every page
+            updateShown(!model.canLoadMoreProperty().get());
         } finally {
             rebuilding = false;
+        }
+    }
+
+    /**
+     * Brings the cells on screen up to date, at most once a {@link #REFRESH_NANOS} unless {@code now}; a change held
+     * back shows when that time is up.
+     */
+    private void updateShown(boolean now) {
+        long time = System.nanoTime();
+        if (now || time - lastRefresh > REFRESH_NANOS) {
+            lastRefresh = time;
+            heldBack.stop();
+            shownVersion.set(shownVersion.get() + 1);
+        } else if (heldBack.getStatus() != Animation.Status.RUNNING) {
+            heldBack.setDuration(Duration.millis((REFRESH_NANOS - (time - lastRefresh)) / 1e6));
+            heldBack.playFromStart();
         }
     }
 
@@ -208,12 +222,8 @@ public class KeysView implements FeatureView {
         return found == null ? "" : found;
     }
 
-    private static ReadOnlyStringWrapper keyColumn(KeyTree.Node node, Function<KeyInfo, String> value) {
-        return text(node.key() == null ? "" : value.apply(node.key()));
-    }
-
-    private static ReadOnlyStringWrapper text(String value) {
-        return new ReadOnlyStringWrapper(value == null ? "" : value);
+    private static Function<KeyTree.Node, String> keyColumn(Function<KeyInfo, String> value) {
+        return node -> node.key() == null ? "" : value.apply(node.key());
     }
 
     @FXML

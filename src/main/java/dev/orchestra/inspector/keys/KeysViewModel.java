@@ -163,7 +163,7 @@ public class KeysViewModel {
         cursor = page.next();
         shape.set(listed.shape());
         // the tree is also the set of names listed: SCAN may return a key twice
-        List<KeyInfo> added = page.keys().stream().filter(tree::add).toList();
+        List<KeyInfo> added = tree.addAll(page.keys());
         keys.addAll(added); // one change for the whole page, not one per key
         treeVersion.set(treeVersion.get() + 1);
         boolean full = keys.size() >= MAX_LISTED;
