@@ -33,7 +33,10 @@ final class GuiReport {
             software renderer, which the floor pays too). *View open*: the commands, documents returned and reply
             bytes of opening each view, counted on the wire by `MongoWireTap`; mongo-java-server has no indexes,
             so it sorts the whole collection for any sorted query (a real MongoDB serves these from the recommended
-            indexes) — the time column shows that server's cost, the document counts show the app's.
+            indexes) — the time column shows that server's cost, the document counts show the app's. Each stall row also gives
+the **work** behind its pulses (`PulseWork`): the FX thread's and the renderer's CPU time in the phase and the time
+the scene spent in CSS + layout passes; unlike the gaps, these hardly move with the machine's load. For a per-pulse
+breakdown run the benchmark JVM with `-Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=40`.
             """;
 
 
