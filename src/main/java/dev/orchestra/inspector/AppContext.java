@@ -41,7 +41,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.Scene;
-import javafx.scene.image.Image;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javafx.util.Callback;
@@ -181,7 +180,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
         scene.getStylesheets().add(AppContext.class.getResource("theme.css").toExternalForm());
         editing.installBanner(viewLoader, (Pane) mainView.root().getTop());
         stage.titleProperty().bind(mainModel.titleProperty());
-        addIconWhenLoaded(stage);
+        WindowIcon.addWhenLoaded(stage);
         stage.setScene(scene);
         placement.place(stage);
         dialogs.setOwner(stage);
@@ -191,24 +190,6 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
                 () -> transfer.openImport(shownCollection()));
         stage.show();
         return scene;
-    }
-
-    /**
-     * The window icon, decoded by JavaFX's image loader thread instead of the FX thread while the window is built;
-     * 64 px (the size title bars and task bars use), because handing a 256 px one to the window cost the FX thread
-     * ~30 ms of conversion.
-     */
-    private static void addIconWhenLoaded(Stage stage) {
-        var icon = AppContext.class.getResource("icon.png");
-        if (icon == null || !stage.getIcons().isEmpty()) {
-            return;
-        }
-        Image image = new Image(icon.toExternalForm(), true);
-        image.progressProperty().addListener((obs, was, progress) -> {
-            if (progress.doubleValue() >= 1 && !image.isError() && stage.getIcons().isEmpty()) {
-                stage.getIcons().add(image);
-            }
-        });
     }
 
     /** Edit/delete actions, added to each feature view when the main window first builds it. */

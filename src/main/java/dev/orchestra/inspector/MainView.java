@@ -12,7 +12,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -28,18 +27,15 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.controlsfx.glyphfont.FontAwesome;
 
 /** The main window: navigation, the current feature view, the connection overlay, menus and shortcuts. */
 public class MainView {
-    private static final Duration SPINNER_DELAY = Duration.millis(400);
     private final MainViewModel model;
     private final ViewLoader loader;
     private final Messages messages;
@@ -48,7 +44,6 @@ public class MainView {
     private final Map<Section, Parent> roots = new EnumMap<>(Section.class);
     private final Map<Section, FeatureView> views = new EnumMap<>(Section.class);
     private StatusBarView statusBarView;
-    private ProgressIndicator connectingIndicator;
 
     @FXML private BorderPane root;
     @FXML private CheckMenuItem darkThemeItem;
@@ -210,36 +205,10 @@ public class MainView {
         secretsBadge.setGraphic(Icons.glyph(FontAwesome.Glyph.UNLOCK));
     }
 
-    /**
-     * The spinner appears only when connecting takes a while: the embedded store is open before it would show, and
-     * an indeterminate spinner (a dozen animated regions) built at start-up cost the first page time it never used.
-     */
-    private void showSpinnerWhileConnecting(StoreConnection store) {
-        PauseTransition delay = new PauseTransition(SPINNER_DELAY);
-        delay.setOnFinished(e -> {
-            if (store.stateProperty().get() == StoreConnection.State.CONNECTING && connectingIndicator == null) {
-                connectingIndicator = new ProgressIndicator();
-                connectingIndicator.setPrefSize(48, 48);
-                connectingIndicator.visibleProperty().bind(
-                        store.stateProperty().isEqualTo(StoreConnection.State.CONNECTING));
-                connectingIndicator.managedProperty().bind(connectingIndicator.visibleProperty());
-                connectionOverlay.getChildren().add(0, connectingIndicator);
-            }
-        });
-        store.stateProperty().addListener((obs, was, is) -> {
-            if (is == StoreConnection.State.CONNECTING) {
-                delay.playFromStart();
-            }
-        });
-        if (store.stateProperty().get() == StoreConnection.State.CONNECTING) {
-            delay.playFromStart();
-        }
-    }
-
     private void setUpConnectionOverlay() {
         StoreConnection store = model.store();
         connectionOverlay.visibleProperty().bind(store.stateProperty().isNotEqualTo(StoreConnection.State.CONNECTED));
-        showSpinnerWhileConnecting(store);
+        ConnectingSpinner.addWhenSlow(store, connectionOverlay);
         connectionIcon.setGraphic(Icons.glyph(FontAwesome.Glyph.PLUG, "connection-failed-icon").size(44));
         connectionIcon.visibleProperty().bind(store.stateProperty().isEqualTo(StoreConnection.State.FAILED));
         connectionIcon.managedProperty().bind(connectionIcon.visibleProperty());

@@ -25,9 +25,9 @@ final class ShownCells {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(orEmpty(text.apply(c.getValue().getValue()))));
         column.setCellFactory(c -> new TreeTableCell<>() {
             private final InvalidationListener update = follow(shown, () -> {
-                S item = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
-                String now = item == null ? null : orEmpty(text.apply(item));
-                if (now != null && !Objects.equals(getItem(), now)) {
+                S row = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+                String now = changed(row, getItem(), text);
+                if (now != null) {
                     updateItem(now, false);
                 }
             });
@@ -44,9 +44,9 @@ final class ShownCells {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(orEmpty(text.apply(c.getValue()))));
         column.setCellFactory(c -> new TableCell<>() {
             private final InvalidationListener update = follow(shown, () -> {
-                S item = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
-                String now = item == null ? null : orEmpty(text.apply(item));
-                if (now != null && !Objects.equals(getItem(), now)) {
+                S row = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+                String now = changed(row, getItem(), text);
+                if (now != null) {
                     updateItem(now, false);
                 }
             });
@@ -64,6 +64,12 @@ final class ShownCells {
         InvalidationListener listener = o -> update.run();
         shown.addListener(new WeakInvalidationListener(listener));
         return listener;
+    }
+
+    /** The text {@code item}'s cell should show now, or null when it shows it already (or shows no row). */
+    private static <S> String changed(S item, String shownText, Function<S, String> text) {
+        String now = item == null ? null : orEmpty(text.apply(item));
+        return now != null && !Objects.equals(shownText, now) ? now : null;
     }
 
     private static String orEmpty(String text) {
