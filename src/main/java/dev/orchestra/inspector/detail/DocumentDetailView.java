@@ -9,7 +9,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -35,7 +34,7 @@ public class DocumentDetailView {
 
     @FXML private VBox root;
     @FXML private Label titleLabel;
-    @FXML private ProgressIndicator loadingIndicator;
+    @FXML private Label loadingIndicator;
     @FXML private FlowPane badges;
     @FXML private SegmentedButton modeButtons;
     @FXML private ToggleButton readableButton;

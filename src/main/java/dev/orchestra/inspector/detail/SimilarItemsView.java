@@ -8,7 +8,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.SpinnerValueFactory;
@@ -34,7 +33,7 @@ public class SimilarItemsView {
     @FXML private Spinner<Integer> topKSpinner;
     @FXML private Button findButton;
     @FXML private Button cancelButton;
-    @FXML private ProgressIndicator progress;
+    @FXML private Label progress;
     @FXML private Label summaryLabel;
     @FXML private Label errorLabel;
     @FXML private TableView<SimilarItem> table;

@@ -11,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -51,7 +50,7 @@ public class DocumentEditorView {
     @FXML private Hyperlink showErrorLink;
     @FXML private VBox problemsBox;
     @FXML private Label dirtyLabel;
-    @FXML private ProgressIndicator savingIndicator;
+    @FXML private Label savingIndicator;
     @FXML private Button closeButton;
     @FXML private Button saveButton;
 

@@ -9,7 +9,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -33,7 +32,7 @@ public class KeyValueView {
     @FXML private Button persistButton;
     @FXML private Label actionResultLabel;
     @FXML private Label valueMessageLabel;
-    @FXML private ProgressIndicator valueLoadingIndicator;
+    @FXML private Label valueLoadingIndicator;
     @FXML private Button valueMoreButton;
     @FXML private TableView<ValueElement> elementTable;
     @FXML private TableColumn<ValueElement, String> positionColumn;

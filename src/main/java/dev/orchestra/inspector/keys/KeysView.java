@@ -15,7 +15,6 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -56,7 +55,7 @@ public class KeysView implements FeatureView {
     @FXML private ToggleButton listButton;
     @FXML private Button loadMoreButton;
     @FXML private Button stopButton;
-    @FXML private ProgressIndicator loadingIndicator;
+    @FXML private Label loadingIndicator;
     @FXML private Label errorBanner;
     @FXML private TreeTableView<KeyTree.Node> keyTree;
     @FXML private TreeTableColumn<KeyTree.Node, String> treeNameColumn;

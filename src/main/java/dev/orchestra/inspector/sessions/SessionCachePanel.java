@@ -9,7 +9,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -32,8 +31,8 @@ public final class SessionCachePanel {
         title.getStyleClass().add("detail-title");
         Label note = new Label("read-only");
         note.getStyleClass().add("muted");
-        ProgressIndicator loading = new ProgressIndicator();
-        loading.setPrefSize(16, 16);
+        Label loading = new Label("Loading…"); // still: a spinner repaints the window every frame while it shows
+        loading.getStyleClass().add("loading-label");
         loading.visibleProperty().bind(model.loadingProperty());
         Button refresh = new Button("Refresh", Icons.glyph(FontAwesome.Glyph.REFRESH));
         refresh.setId("cacheRefreshButton");

@@ -18,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -63,7 +62,7 @@ public class SessionsView implements FeatureView {
     @FXML private TableColumn<SessionSummary, String> personaColumn;
     @FXML private Label transcriptTitle;
     @FXML private Label transcriptSubtitle;
-    @FXML private ProgressIndicator transcriptLoading;
+    @FXML private Label transcriptLoading;
     @FXML private Button showItemsButton;
     @FXML private Button closeTranscriptButton;
     @FXML private ToggleButton followButton;
