@@ -14,6 +14,7 @@ import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.redis.RedisCache;
 import dev.orchestra.storage.redis.RedisCacheSettings;
+import dev.orchestra.storage.testsupport.FaultProxy;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import dev.orchestra.storage.tiered.CacheTruth;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
@@ -37,7 +38,8 @@ import org.bson.BsonString;
 /**
  * The coherence check of N cached sessions (each: a history list of {@code -DitemsPerSession} items, default 3, and a
  * session-record hash, so 2N keys),
- * on mongo-java-server and an embedded redis-server: time, Redis round trips per key, MongoDB reads per key, and the
+ * on mongo-java-server and an embedded redis-server: time, Redis round trips per key, MongoDB reads per key, the
+ * MongoDB commands the check sends (counted on the wire by {@link MongoWireTap}; none with {@code -Dsource=map}), and the
  * client heap sampled during the check (peak used heap over the baseline), for each size in {@code -Dsizes}
  * (default 1000,10000). Prints one line per size.
  *
@@ -63,9 +65,12 @@ public final class CoherenceBenchmarkMain {
 
     private static void run(int sessions) {
         // the server in a process of its own, so that the heap measured here is the check's, not the data's
+        MongoWireTap tap = new MongoWireTap();
         try (ForkedJvm mongo = ForkedJvm.start(List.of("-Xmx1g"), BenchMongoServerMain.class);
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", Integer.parseInt(mongo.awaitLine("READY")));
              RedisTestServer redis = RedisTestServer.openEmbedded()) {
-            String uri = "mongodb://127.0.0.1:" + mongo.awaitLine("READY");
+            proxy.setTap(tap);
+            String uri = proxy.mongoConnectionString();
             RedisCache cache = new RedisCache(new RedisCacheSettings(redis.host(), redis.port(), null, false,
                     redis.keyPrefix(), Duration.ofHours(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
                     Duration.ofSeconds(1)));
@@ -91,28 +96,32 @@ public final class CoherenceBenchmarkMain {
                 double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
                 data = null; // only the source (the map, or MongoDB) holds the data now
                 measure(sessions, new CoherenceChecker(truth, CoherenceLimits.DEFAULT
-                        .withSampleSize(2 * sessions + 10).withTimeLimit(Duration.ofMinutes(30))), fillSeconds);
+                        .withSampleSize(2 * sessions + 10).withTimeLimit(Duration.ofMinutes(30))), fillSeconds, tap);
             }
         }
     }
 
-    private static void measure(int sessions, CoherenceChecker checker, double fillSeconds) {
+    private static void measure(int sessions, CoherenceChecker checker, double fillSeconds, MongoWireTap tap) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         long baseline = memory.getHeapMemoryUsage().getUsed();
         long[] peak = {baseline};
+        tap.start();
         CoherenceReport report = checker.check(CoherenceScope.sample(), (done, planned) ->
                 peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed()));
+        tap.stop();
         System.gc();
         long after = memory.getHeapMemoryUsage().getUsed();
         System.out.printf(Locale.ROOT, "coherence check (%s), %,d cached sessions (%,d keys): %.2f s (%.0f"
-                        + " keys/s), %d Redis round trips = %.4f per key, %,d source reads = %.2f per key, heap"
+                        + " keys/s), %d Redis round trips = %.4f per key, %,d source reads = %.2f per key, %,d MongoDB"
+                        + " round trips = %.4f per key (%s), heap"
                         + " peak +%.1f MiB over %.1f MiB baseline, retained after +%.1f MiB (%s; fill %.1f s)%n",
                 MAP_SOURCE ? "source of truth: a map" : "MongoDB = mongo-java-server",
                 sessions, report.checked(), report.elapsed().toNanos() / 1e9,
                 report.checked() / (report.elapsed().toNanos() / 1e9), report.redisRoundTrips(),
                 (double) report.redisRoundTrips() / report.checked(), report.sourceReads(),
-                (double) report.sourceReads() / report.checked(), (peak[0] - baseline) / 1048576.0,
+                (double) report.sourceReads() / report.checked(), tap.commands(),
+                (double) tap.commands() / report.checked(), tap.commandNames(), (peak[0] - baseline) / 1048576.0,
                 baseline / 1048576.0, (after - baseline) / 1048576.0, report.summary(), fillSeconds);
     }
 
