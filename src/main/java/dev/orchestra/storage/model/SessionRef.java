@@ -1,0 +1,15 @@
+package dev.orchestra.storage.model;
+
+import dev.orchestra.storage.schema.Fields;
+import dev.orchestra.storage.validation.Arguments;
+
+/**
+ * One user's session, or the user as a whole when {@code sessionId} is null (a user-level history): what the batch
+ * reads of many sessions at once are keyed by.
+ */
+public record SessionRef(String userId, String sessionId) {
+
+    public SessionRef {
+        Arguments.requireText(userId, Fields.USER_ID);
+    }
+}
