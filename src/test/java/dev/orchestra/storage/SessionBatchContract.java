@@ -64,6 +64,28 @@ public interface SessionBatchContract {
     }
 
     @Test
+    default void sessionsCrowdedOutOfEveryRoundAreReadOnTheirOwn() {
+        List<BsonDocument> items = new ArrayList<>();
+        List<SessionRef> sessions = new ArrayList<>();
+        int tiers = SessionBatches.ROUNDS + 2;
+        for (int t = 0; t < tiers; t++) { // each tier's items all newer than the next tier's: it fills a round
+            sessions.add(new SessionRef("tiers", "t" + t));
+            for (int i = 0; i < tiers + 1; i++) {
+                items.add(memoryDoc("t" + t + "-" + i, "tiers", "t" + t, T0.plusSeconds(1000L * (tiers - t) + i),
+                        "conversation", "t" + t + "/" + i));
+            }
+        }
+        manager().insertAll(StoreCollection.MEMORY_ITEMS, items);
+
+        Map<SessionRef, List<MemoryItem>> batch = manager().getConversationHistories(sessions, 2);
+
+        for (int t = 0; t < tiers; t++) {
+            assertThat(batch.get(sessions.get(t))).as("tier %d", t).extracting(MemoryItem::textContent)
+                    .containsExactly("t" + t + "/" + (tiers - 1), "t" + t + "/" + tiers);
+        }
+    }
+
+    @Test
     default void recordsOfManySessionsEqualTheReadsOfEach() {
         List<BsonDocument> records = new ArrayList<>();
         List<SessionRef> sessions = new ArrayList<>();

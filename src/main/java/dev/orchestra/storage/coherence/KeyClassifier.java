@@ -43,7 +43,8 @@ final class KeyClassifier {
 
     /**
      * Classifies a page of keys, in order: the truth of all the keys of our format is read at once (one batch of
-     * histories, one of session records: {@link CacheTruth#historiesFromSource}, {@link CacheTruth#sessionsFromSource}).
+     * histories, one of session records: {@link CacheTruth#historiesFromSource},
+     * {@link CacheTruth#sessionsFromSource}).
      */
     List<CacheFinding> classifyAll(List<CacheKeyName> names, List<RawKey> raws) {
         List<Optional<CachedList>> lists = new ArrayList<>(names.size());

@@ -27,9 +27,10 @@ import org.bson.BsonValue;
  * mongo-java-server; {@code $push} + {@code $slice} holds a whole session in one group): one query per chunk of
  * sessions, sorted as a single history is, with a total limit of sessions × per-session limit. A session that got
  * its full limit holds its newest items (the reply is a prefix of the sorted union, and the session's items are a
- * subset of it); so does every session when the reply came back under its limit. Only a session that got fewer
- * while the reply was cut by the limit is read again on its own, so the result always equals the per-session
- * reads, and a query never returns more than {@link #ITEMS_PER_QUERY} items.
+ * subset of it); so does every session when the reply came back under its limit. A session that got fewer while
+ * the reply was cut by the limit (busier sessions filled it) is asked again with the other unsettled ones only, up
+ * to {@link #ROUNDS} queries, then read on its own; so the result always equals the per-session reads, and a
+ * query never returns more than {@link #ITEMS_PER_QUERY} items.
  */
 public final class SessionBatches {
     /** The most items one history query returns: bounds each reply and the client memory it takes. */
@@ -38,6 +39,8 @@ public final class SessionBatches {
     public static final int SESSIONS_PER_QUERY = 200;
     /** Records read per session: enough to tell one record (the truth) from several (none is). */
     public static final int RECORDS_PER_SESSION = 2;
+    /** Queries per chunk of sessions at most, before the sessions still crowded out are read one by one. */
+    public static final int ROUNDS = 3;
 
     private SessionBatches() {
     }
@@ -72,18 +75,16 @@ public final class SessionBatches {
         for (List<SessionRef> group : List.of(ofSessions, ofUsers)) {
             for (int from = 0; from < group.size(); from += chunk) {
                 List<SessionRef> part = group.subList(from, Math.min(group.size(), from + chunk));
-                int total = part.size() * limit;
-                Map<SessionRef, List<BsonDocument>> found = assign(part, newestFirst.find(sessionsOf(part), total),
-                        limit);
+                Map<SessionRef, List<BsonDocument>> found = read(part, limit, newestFirst);
                 for (SessionRef session : part) {
                     List<BsonDocument> newest = found.get(session);
-                    if (newest.size() == limit || replyWasShort(found, total)) {
+                    if (newest == null) {
+                        result.put(session, oneByOne.apply(session));
+                    } else {
                         List<MemoryItem> items = new ArrayList<>(newest.size());
                         newest.forEach(d -> items.add(MemoryItemMapper.fromDocument(d)));
                         Collections.reverse(items);
                         result.put(session, items);
-                    } else {
-                        result.put(session, oneByOne.apply(session));
                     }
                 }
             }
@@ -105,30 +106,43 @@ public final class SessionBatches {
         Map<SessionRef, List<BsonDocument>> result = new HashMap<>();
         for (int from = 0; from < all.size(); from += SESSIONS_PER_QUERY) {
             List<SessionRef> part = all.subList(from, Math.min(all.size(), from + SESSIONS_PER_QUERY));
-            int total = part.size() * RECORDS_PER_SESSION;
-            Map<SessionRef, List<BsonDocument>> found = assign(part, rows.find(sessionsOf(part), total),
-                    RECORDS_PER_SESSION);
-            for (SessionRef session : part) {
-                List<BsonDocument> records = found.get(session);
-                result.put(session, records.size() == RECORDS_PER_SESSION || replyWasShort(found, total)
-                        ? records : oneByOne.apply(session));
-            }
+            Map<SessionRef, List<BsonDocument>> found = read(part, RECORDS_PER_SESSION, rows);
+            part.forEach(session -> result.put(session, found.containsKey(session) ? found.get(session)
+                    : oneByOne.apply(session)));
         }
         return ordered(sessions, result);
     }
 
-    /** The filter of {@link StoreQueries#sessionsOf}, for these sessions. */
-    private static BsonDocument sessionsOf(List<SessionRef> part) {
-        return StoreQueries.sessionsOf(part);
-    }
-
-    private static boolean replyWasShort(Map<SessionRef, List<BsonDocument>> found, int total) {
-        return found.get(null).size() < total;
+    /**
+     * Up to {@link #ROUNDS} queries over the sessions still open, each limited to {@code perSession} documents per
+     * open session: a session is settled when it got {@code perSession} documents, or when the reply came back
+     * under its limit (then it got all it has). The sessions settled, with their documents; the others (crowded
+     * out {@link #ROUNDS} times by busier ones) are left for the per-session read.
+     */
+    private static Map<SessionRef, List<BsonDocument>> read(List<SessionRef> part, int perSession, Finder finder) {
+        Map<SessionRef, List<BsonDocument>> settled = new HashMap<>();
+        List<SessionRef> open = part;
+        for (int round = 0; round < ROUNDS && !open.isEmpty(); round++) {
+            int total = open.size() * perSession;
+            List<BsonDocument> reply = finder.find(StoreQueries.sessionsOf(open), total);
+            Map<SessionRef, List<BsonDocument>> found = assign(open, reply, perSession);
+            List<SessionRef> stillOpen = new ArrayList<>();
+            for (SessionRef session : open) {
+                List<BsonDocument> documents = found.get(session);
+                if (reply.size() < total || documents.size() == perSession) {
+                    settled.put(session, documents);
+                } else {
+                    stillOpen.add(session);
+                }
+            }
+            open = stillOpen;
+        }
+        return settled;
     }
 
     /**
      * Each document under every session it matches (as the query's equality does: the field's string value, or
-     * one in an array), keeping the first {@code perSession}; the whole reply under the null key.
+     * one in an array), keeping the first {@code perSession}.
      */
     private static Map<SessionRef, List<BsonDocument>> assign(List<SessionRef> part, List<BsonDocument> reply,
                                                               int perSession) {
@@ -150,7 +164,6 @@ public final class SessionBatches {
                 }
             }
         }
-        found.put(null, reply);
         return found;
     }
 
