@@ -1,7 +1,6 @@
 package dev.orchestra.storage.model;
 
-import dev.orchestra.storage.schema.Fields;
-import dev.orchestra.storage.validation.Arguments;
+import dev.orchestra.storage.error.StorageValidationException;
 
 /**
  * One user's session, or the user as a whole when {@code sessionId} is null (a user-level history): what the batch
@@ -10,6 +9,8 @@ import dev.orchestra.storage.validation.Arguments;
 public record SessionRef(String userId, String sessionId) {
 
     public SessionRef {
-        Arguments.requireText(userId, Fields.USER_ID);
+        if (userId == null || userId.isBlank()) {
+            throw new StorageValidationException("'user_id' is required");
+        }
     }
 }
