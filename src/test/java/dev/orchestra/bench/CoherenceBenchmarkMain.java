@@ -9,6 +9,8 @@ import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.Page;
+import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.BsonBoolean;
 import org.bson.BsonInt32;
 import org.bson.BsonDateTime;
@@ -91,7 +94,7 @@ public final class CoherenceBenchmarkMain {
                 } else {
                     data.insertInto(tiered);
                     if (DIRECT_FILL) {
-                        data.fillDirectly(cache);
+                        Data.readBack(tiered).fillDirectly(cache);
                     } else {
                         readThrough(tiered, sessions);
                     }
@@ -188,6 +191,29 @@ public final class CoherenceBenchmarkMain {
             for (int from = 0; from < all.size(); from += 1000) {
                 tiered.insertAll(StoreCollection.USER_SESSIONS, all.subList(from, Math.min(all.size(), from + 1000)));
             }
+        }
+
+        /**
+         * The sessions as the store holds them (with the defaults an insert adds), read in pages of 1,000: keys
+         * filled from these are fresh.
+         */
+        static Data readBack(MemoryManager store) {
+            Data data = new Data();
+            eachRow(store, StoreCollection.MEMORY_ITEMS, row -> data.items.computeIfAbsent(
+                    row.getString("session_id").getValue(), k -> new ArrayList<>()).add(0, row)); // oldest first
+            eachRow(store, StoreCollection.USER_SESSIONS,
+                    row -> data.records.put(row.getString("session_id").getValue(), row));
+            return data;
+        }
+
+        private static void eachRow(MemoryManager store, StoreCollection collection, Consumer<BsonDocument> action) {
+            PageCursor after = null;
+            do {
+                Page<BsonDocument> page = store.findPage(collection, DocumentFilter.none(),
+                        new PageRequest(1000, after));
+                page.items().forEach(action);
+                after = page.hasMore() ? page.next() : null;
+            } while (after != null);
         }
 
         /** The keys a fill would write, written with the cache's own fill calls (no source reads). */
