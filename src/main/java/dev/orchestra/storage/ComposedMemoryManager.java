@@ -10,10 +10,12 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.RecordlessSessions;
 import dev.orchestra.storage.model.SemanticQuery;
 import dev.orchestra.storage.model.SemanticSearchResult;
+import dev.orchestra.storage.model.SessionRef;
 import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.BsonDocument;
@@ -37,6 +39,11 @@ public abstract class ComposedMemoryManager implements MemoryManager {
     public List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit,
                                                    DocumentFilter filters) {
         return parts.orchestra().getConversationHistory(userId, sessionId, limit, filters);
+    }
+
+    @Override
+    public Map<SessionRef, List<MemoryItem>> getConversationHistories(List<SessionRef> sessions, int limit) {
+        return parts.orchestra().getConversationHistories(sessions, limit);
     }
 
     @Override
@@ -116,6 +123,11 @@ public abstract class ComposedMemoryManager implements MemoryManager {
     @Override
     public List<BsonDocument> findByIds(CollectionRef collection, List<BsonValue> ids) {
         return parts.batches().findByIds(collection, ids);
+    }
+
+    @Override
+    public Map<SessionRef, List<BsonDocument>> findSessionRecords(List<SessionRef> sessions) {
+        return parts.batches().findSessionRecords(sessions);
     }
 
     @Override

@@ -7,7 +7,10 @@ import dev.orchestra.storage.error.StorageOperationException;
 import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.CollectionRef;
+import dev.orchestra.storage.mapping.SessionBatches;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.SessionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import java.util.ArrayList;
@@ -87,6 +90,21 @@ public interface DocumentStore extends StoreLifecycle, StoreParts.Documents, Sto
     default List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
         List<BsonValue> ids = DocumentByDocument.idsOnFirstPage(this, collection, filter, limit);
         return ids.isEmpty() ? List.of() : findByIds(collection, ids);
+    }
+
+    /**
+     * The {@code user_sessions} records of each session (session ids required), as {@link #findPage} lists them
+     * ({@code embedding} replaced by {@code embedding_dim}), at most {@value SessionBatches#RECORDS_PER_SESSION}:
+     * the one record when there is exactly one, two of them when there are several, none when there is none; keyed
+     * in the order given. Stores read many sessions per query ({@link SessionBatches}); this default lists each
+     * session's first page.
+     */
+    default Map<SessionRef, List<BsonDocument>> findSessionRecords(List<SessionRef> sessions) {
+        Map<SessionRef, List<BsonDocument>> records = new java.util.LinkedHashMap<>();
+        sessions.forEach(s -> records.put(s, findPage(StoreCollection.USER_SESSIONS,
+                DocumentFilter.forSession(s.userId(), s.sessionId()),
+                PageRequest.first(SessionBatches.RECORDS_PER_SESSION)).items()));
+        return records;
     }
 
     /** The full stored documents of those ids that exist (embeddings included), in no particular order. */

@@ -13,11 +13,15 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.RecordlessSessions;
 import dev.orchestra.storage.model.SemanticQuery;
 import dev.orchestra.storage.model.SemanticSearchResult;
+import dev.orchestra.storage.model.SessionRef;
 import dev.orchestra.storage.model.SessionSummary;
+import dev.orchestra.storage.mapping.SessionBatches;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import dev.orchestra.storage.validation.DocumentValidator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.BsonDocument;
@@ -60,6 +64,18 @@ public record StoreParts(Orchestra orchestra, Documents documents, Batches batch
          * first), narrowed by {@code filters} (null = none; item type defaults to all types).
          */
         List<MemoryItem> getConversationHistory(String userId, String sessionId, int limit, DocumentFilter filters);
+
+        /**
+         * For each session (a null session id: the user's whole history), exactly what
+         * {@code getConversationHistory(user, session, limit, null)} returns, keyed in the order given; read from the
+         * store itself, never from a cache. Stores read many sessions per query, each reply bounded
+         * ({@link SessionBatches}); this default reads them one by one.
+         */
+        default Map<SessionRef, List<MemoryItem>> getConversationHistories(List<SessionRef> sessions, int limit) {
+            Map<SessionRef, List<MemoryItem>> histories = new LinkedHashMap<>();
+            sessions.forEach(s -> histories.put(s, getConversationHistory(s.userId(), s.sessionId(), limit, null)));
+            return histories;
+        }
 
         /**
          * The semantic search with what it looked at: the hits, best first, and how many stored embeddings were
@@ -149,6 +165,9 @@ public record StoreParts(Orchestra orchestra, Documents documents, Batches batch
 
         /** See {@link DocumentStore#deleteByIds}. */
         long deleteByIds(CollectionRef collection, List<BsonValue> ids);
+
+        /** See {@link DocumentStore#findSessionRecords}. */
+        Map<SessionRef, List<BsonDocument>> findSessionRecords(List<SessionRef> sessions);
     }
 
     /** The sessions of {@link DocumentStore}: the bounded list, and the explicit scan for what it leaves out. */

@@ -9,11 +9,14 @@ import dev.orchestra.storage.inmemory.InMemoryMemoryManager;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.Page;
+import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.mongo.MongoMemoryManager;
 import dev.orchestra.storage.redis.RedisCache;
 import dev.orchestra.storage.redis.RedisCacheSettings;
+import dev.orchestra.storage.testsupport.FaultProxy;
 import dev.orchestra.storage.testsupport.RedisTestServer;
 import dev.orchestra.storage.tiered.CacheTruth;
 import dev.orchestra.storage.tiered.TieredMemoryManager;
@@ -28,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.BsonBoolean;
 import org.bson.BsonInt32;
 import org.bson.BsonDateTime;
@@ -37,7 +41,8 @@ import org.bson.BsonString;
 /**
  * The coherence check of N cached sessions (each: a history list of {@code -DitemsPerSession} items, default 3, and a
  * session-record hash, so 2N keys),
- * on mongo-java-server and an embedded redis-server: time, Redis round trips per key, MongoDB reads per key, and the
+ * on mongo-java-server and an embedded redis-server: time, Redis round trips per key, MongoDB reads per key, the
+ * MongoDB commands the check sends (counted on the wire by {@link MongoWireTap}; none with {@code -Dsource=map}), and the
  * client heap sampled during the check (peak used heap over the baseline), for each size in {@code -Dsizes}
  * (default 1000,10000). Prints one line per size.
  *
@@ -49,6 +54,10 @@ public final class CoherenceBenchmarkMain {
     /** {@code -Dsource=map}: the truth answered from a map and the keys filled directly, so the figure is the
      *  check's and Redis's own cost; mongo-java-server (the default) scans its whole collection for each read. */
     private static final boolean MAP_SOURCE = "map".equals(System.getProperty("source"));
+    /** {@code -Dfill=direct}: with MongoDB as the truth, the keys are written with the cache's own fill calls instead
+     *  of a read through the tiered manager per session (each a collection scan on mongo-java-server, minutes at
+     *  10,000 sessions); the check itself still reads MongoDB. */
+    private static final boolean DIRECT_FILL = "direct".equals(System.getProperty("fill"));
 
     private CoherenceBenchmarkMain() {
     }
@@ -63,9 +72,12 @@ public final class CoherenceBenchmarkMain {
 
     private static void run(int sessions) {
         // the server in a process of its own, so that the heap measured here is the check's, not the data's
+        MongoWireTap tap = new MongoWireTap();
         try (ForkedJvm mongo = ForkedJvm.start(List.of("-Xmx1g"), BenchMongoServerMain.class);
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", Integer.parseInt(mongo.awaitLine("READY")));
              RedisTestServer redis = RedisTestServer.openEmbedded()) {
-            String uri = "mongodb://127.0.0.1:" + mongo.awaitLine("READY");
+            proxy.setTap(tap);
+            String uri = proxy.mongoConnectionString();
             RedisCache cache = new RedisCache(new RedisCacheSettings(redis.host(), redis.port(), null, false,
                     redis.keyPrefix(), Duration.ofHours(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
                     Duration.ofSeconds(1)));
@@ -81,38 +93,51 @@ public final class CoherenceBenchmarkMain {
                     truth = data.truth(cache);
                 } else {
                     data.insertInto(tiered);
-                    for (int s = 0; s < sessions; s++) {
-                        tiered.getConversationHistory(user(s), session(s), 20, null);
-                        tiered.findPage(StoreCollection.USER_SESSIONS, DocumentFilter.forSession(user(s), session(s)),
-                                PageRequest.first(1));
+                    if (DIRECT_FILL) {
+                        Data.readBack(tiered).fillDirectly(cache);
+                    } else {
+                        readThrough(tiered, sessions);
                     }
                     truth = CacheTruth.of(tiered).orElseThrow();
                 }
                 double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
                 data = null; // only the source (the map, or MongoDB) holds the data now
                 measure(sessions, new CoherenceChecker(truth, CoherenceLimits.DEFAULT
-                        .withSampleSize(2 * sessions + 10).withTimeLimit(Duration.ofMinutes(30))), fillSeconds);
+                        .withSampleSize(2 * sessions + 10).withTimeLimit(Duration.ofMinutes(30))), fillSeconds, tap);
             }
         }
     }
 
-    private static void measure(int sessions, CoherenceChecker checker, double fillSeconds) {
+    /** A fill of each session's keys by the reads that fill them (the tiered manager's misses). */
+    private static void readThrough(TieredMemoryManager tiered, int sessions) {
+        for (int s = 0; s < sessions; s++) {
+            tiered.getConversationHistory(user(s), session(s), 20, null);
+            tiered.findPage(StoreCollection.USER_SESSIONS, DocumentFilter.forSession(user(s), session(s)),
+                    PageRequest.first(1));
+        }
+    }
+
+    private static void measure(int sessions, CoherenceChecker checker, double fillSeconds, MongoWireTap tap) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         long baseline = memory.getHeapMemoryUsage().getUsed();
         long[] peak = {baseline};
+        tap.start();
         CoherenceReport report = checker.check(CoherenceScope.sample(), (done, planned) ->
                 peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed()));
+        tap.stop();
         System.gc();
         long after = memory.getHeapMemoryUsage().getUsed();
         System.out.printf(Locale.ROOT, "coherence check (%s), %,d cached sessions (%,d keys): %.2f s (%.0f"
-                        + " keys/s), %d Redis round trips = %.4f per key, %,d source reads = %.2f per key, heap"
+                        + " keys/s), %d Redis round trips = %.4f per key, %,d source reads = %.2f per key, %,d MongoDB"
+                        + " round trips = %.4f per key (%s), heap"
                         + " peak +%.1f MiB over %.1f MiB baseline, retained after +%.1f MiB (%s; fill %.1f s)%n",
                 MAP_SOURCE ? "source of truth: a map" : "MongoDB = mongo-java-server",
                 sessions, report.checked(), report.elapsed().toNanos() / 1e9,
                 report.checked() / (report.elapsed().toNanos() / 1e9), report.redisRoundTrips(),
                 (double) report.redisRoundTrips() / report.checked(), report.sourceReads(),
-                (double) report.sourceReads() / report.checked(), (peak[0] - baseline) / 1048576.0,
+                (double) report.sourceReads() / report.checked(), tap.commands(),
+                (double) tap.commands() / report.checked(), tap.commandNames(), (peak[0] - baseline) / 1048576.0,
                 baseline / 1048576.0, (after - baseline) / 1048576.0, report.summary(), fillSeconds);
     }
 
@@ -166,6 +191,29 @@ public final class CoherenceBenchmarkMain {
             for (int from = 0; from < all.size(); from += 1000) {
                 tiered.insertAll(StoreCollection.USER_SESSIONS, all.subList(from, Math.min(all.size(), from + 1000)));
             }
+        }
+
+        /**
+         * The sessions as the store holds them (with the defaults an insert adds), read in pages of 1,000: keys
+         * filled from these are fresh.
+         */
+        static Data readBack(MemoryManager store) {
+            Data data = new Data();
+            eachRow(store, StoreCollection.MEMORY_ITEMS, row -> data.items.computeIfAbsent(
+                    row.getString("session_id").getValue(), k -> new ArrayList<>()).add(0, row)); // oldest first
+            eachRow(store, StoreCollection.USER_SESSIONS,
+                    row -> data.records.put(row.getString("session_id").getValue(), row));
+            return data;
+        }
+
+        private static void eachRow(MemoryManager store, StoreCollection collection, Consumer<BsonDocument> action) {
+            PageCursor after = null;
+            do {
+                Page<BsonDocument> page = store.findPage(collection, DocumentFilter.none(),
+                        new PageRequest(1000, after));
+                page.items().forEach(action);
+                after = page.hasMore() ? page.next() : null;
+            } while (after != null);
         }
 
         /** The keys a fill would write, written with the cache's own fill calls (no source reads). */

@@ -18,7 +18,7 @@ import org.bson.RawBsonDocument;
  * connection, so each reply belongs to the last command sent on it. The replies are also read for the documents
  * their cursor batches return.
  */
-final class MongoWireTap implements FaultProxy.Tap {
+public final class MongoWireTap implements FaultProxy.Tap {
     private static final int OP_MSG = 2013;
     private static final Set<String> MONITORING = Set.of("hello", "ismaster", "isMaster", "buildinfo", "buildInfo",
             "ping");
@@ -31,7 +31,7 @@ final class MongoWireTap implements FaultProxy.Tap {
     private volatile long lastReplyNanos;
     private volatile boolean on;
 
-    void start() {
+    public void start() {
         commands.set(0);
         replyBytes.set(0);
         documents.set(0);
@@ -40,11 +40,11 @@ final class MongoWireTap implements FaultProxy.Tap {
         on = true;
     }
 
-    void stop() {
+    public void stop() {
         on = false;
     }
 
-    long commands() {
+    public long commands() {
         return commands.get();
     }
 
@@ -63,7 +63,7 @@ final class MongoWireTap implements FaultProxy.Tap {
     }
 
     /** The counted commands by name, e.g. "find ×2, count ×1". */
-    String commandNames() {
+    public String commandNames() {
         return byName.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + " ×" + e.getValue().get()).reduce((a, b) -> a + ", " + b).orElse("none");
     }

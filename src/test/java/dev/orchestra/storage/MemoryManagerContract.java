@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link MemoryManager} must have: both roles' suites ({@link OrchestraMemoryContract},
- * {@link DocumentStoreContract}) and the lifecycle. Subclasses supply a fresh, empty, initialized manager per test
- * (a new database for server-backed ones) and may add tests of their own.
+ * {@link DocumentStoreContract}, {@link SessionBatchContract}) and the lifecycle. Subclasses supply a fresh, empty,
+ * initialized manager per test (a new database for server-backed ones) and may add tests of their own.
  */
 public abstract class MemoryManagerContract implements OrchestraMemoryContract, DocumentStoreContract,
-        SimilarityAndFollowContract {
+        SimilarityAndFollowContract, SessionBatchContract {
     protected MemoryManager manager;
 
     /** A new, empty manager; {@link MemoryManager#initialize()} is called by the suite. */

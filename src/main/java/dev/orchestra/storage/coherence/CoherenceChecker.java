@@ -17,7 +17,8 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Compares our cache keys with the source of truth (what the tiered manager would load into them now) and
  * classifies each ({@link CoherenceClass}). Read-only: TYPE, PTTL, LLEN, LRANGE, HLEN, HMGET and SCAN, pipelined in
- * batches ({@link RawKeyReader}), and the source reads a fill would make; it changes no key, no TTL, no document.
+ * batches ({@link RawKeyReader}), and the source reads a fill would make, for a whole batch at once (a few MongoDB
+ * queries per batch: {@link CacheTruth#historiesFromSource}); it changes no key, no TTL, no document.
  * Bounded by {@link CoherenceLimits}: a sample size, a time limit, SCAN with a COUNT; cancellable between batches.
  * Works on every Redis shape: keys are listed on each master and read through the routed client.
  */
@@ -179,11 +180,12 @@ public final class CoherenceChecker {
                 throw new StorageConnectionException("Redis failed during the coherence check: "
                         + truth.redisCache().settings().redactor().redact(String.valueOf(e.getMessage())));
             }
+            List<CacheFinding> ourFindings = classifier.classifyAll(parsed, raw);
             List<CacheFinding> findings = new ArrayList<>(names.size());
             int next = 0;
             for (int i = 0; i < names.size(); i++) {
                 if (isOurs.get(i)) {
-                    findings.add(classifier.classify(parsed.get(next), raw.get(next)));
+                    findings.add(ourFindings.get(next));
                     next++;
                 } else {
                     findings.add(KeyClassifier.notOurs(names.get(i)));

@@ -7,7 +7,11 @@ import dev.orchestra.storage.StoreParts;
 import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.error.StorageException;
 import dev.orchestra.storage.error.StorageValidationException;
+import dev.orchestra.storage.mapping.ListRows;
+import dev.orchestra.storage.mapping.SessionBatches;
 import dev.orchestra.storage.mapping.StoreQueries;
+import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.SessionRef;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.model.DocumentFilter;
@@ -44,6 +48,16 @@ final class InMemoryBatches implements StoreParts.Batches {
     @Override
     public List<BsonDocument> findMatching(StoreCollection collection, DocumentFilter filter, int limit) {
         return oneByOne.findMatching(collection, filter, limit);
+    }
+
+    /** The same batches as MongoDB's ({@link SessionBatches}): records as list rows, unsorted, limited in total. */
+    @Override
+    public Map<SessionRef, List<BsonDocument>> findSessionRecords(List<SessionRef> sessions) {
+        return SessionBatches.records(sessions, (query, total) -> collections.read(() ->
+                        collections.get(StoreCollection.USER_SESSIONS).find(query).stream().limit(total)
+                                .map(ListRows::withoutEmbedding).toList()),
+                s -> documents.findPage(StoreCollection.USER_SESSIONS, DocumentFilter.forSession(s.userId(),
+                        s.sessionId()), PageRequest.first(SessionBatches.RECORDS_PER_SESSION)).items());
     }
 
     @Override

@@ -7,7 +7,9 @@ import dev.orchestra.storage.mapping.SemanticRanking;
 import static dev.orchestra.storage.validation.Arguments.requireText;
 
 import dev.orchestra.storage.mapping.MemoryItemMapper;
+import dev.orchestra.storage.mapping.SessionBatches;
 import dev.orchestra.storage.mapping.StoreQueries;
+import dev.orchestra.storage.model.SessionRef;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.StoreCollection;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -41,6 +44,15 @@ final class InMemoryOrchestraOperations implements StoreParts.Orchestra {
             Collections.reverse(items);
             return items;
         });
+    }
+
+    /** The same batches as MongoDB's ({@link SessionBatches}), over one consistent view of the items per query. */
+    @Override
+    public Map<SessionRef, List<MemoryItem>> getConversationHistories(List<SessionRef> sessions, int limit) {
+        return SessionBatches.histories(sessions, limit, (query, total) -> collections.read(() ->
+                        InMemoryPager.sortNewestFirst(StoreCollection.MEMORY_ITEMS, memoryItems().find(query)).stream()
+                                .limit(total).toList()),
+                s -> getConversationHistory(s.userId(), s.sessionId(), limit, null));
     }
 
     @Override

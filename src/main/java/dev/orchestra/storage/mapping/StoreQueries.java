@@ -6,12 +6,18 @@ import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.PageCursor;
 import dev.orchestra.storage.model.CollectionRef;
+import dev.orchestra.storage.model.SessionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.validation.Arguments;
 import dev.orchestra.storage.validation.QueryOperatorGuard;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
@@ -60,6 +66,35 @@ public final class StoreQueries {
         }
         DocumentFilter base = (filters == null ? DocumentFilter.none() : filters).withUserId(userId);
         return filter(StoreCollection.MEMORY_ITEMS, sessionId == null ? base : base.withSessionId(sessionId));
+    }
+
+    /**
+     * The items or records of exactly these sessions (a null session id: all of the user's): one {@code $or} branch
+     * per user with its session ids in an {@code $in} (or the user alone), each an index range on
+     * {@code (user_id, session_id)}, and fewer branches to test per document on a server without that index. The
+     * same criteria as {@link #history} without filters, for many sessions at once.
+     */
+    public static BsonDocument sessionsOf(Collection<SessionRef> sessions) {
+        Map<String, BsonArray> sessionsByUser = new LinkedHashMap<>();
+        Set<String> wholeUsers = new HashSet<>();
+        for (SessionRef session : sessions) {
+            BsonArray ids = sessionsByUser.computeIfAbsent(session.userId(), u -> new BsonArray());
+            if (session.sessionId() == null) {
+                wholeUsers.add(session.userId());
+            } else {
+                ids.add(new BsonString(session.sessionId()));
+            }
+        }
+        BsonArray alternatives = new BsonArray();
+        sessionsByUser.forEach((user, ids) -> {
+            BsonDocument branch = new BsonDocument(Fields.USER_ID, new BsonString(user));
+            alternatives.add(wholeUsers.contains(user) ? branch
+                    : branch.append(Fields.SESSION_ID, new BsonDocument("$in", ids)));
+        });
+        if (alternatives.isEmpty()) {
+            throw new StorageValidationException("At least one session is needed");
+        }
+        return alternatives.size() == 1 ? alternatives.get(0).asDocument() : new BsonDocument("$or", alternatives);
     }
 
     /** The filter for {@code filter} on {@code collection}; refuses criteria that do not apply to it. */

@@ -10,15 +10,20 @@ import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.schema.Fields;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CollectionRef;
+import dev.orchestra.storage.mapping.SessionBatches;
 import dev.orchestra.storage.model.DocumentFilter;
+import dev.orchestra.storage.model.PageRequest;
+import dev.orchestra.storage.model.SessionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 import org.bson.BsonValue;
 
 /**
@@ -66,6 +71,25 @@ final class MongoBatchWrites implements StoreParts.Batches {
         }
         return errors.call("read " + collection.collectionName(), () -> documents.collection(collection)
                 .find(byIds(ids)).maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).into(new ArrayList<>()));
+    }
+
+    /**
+     * Many sessions per aggregation: their records, limited to {@value SessionBatches#RECORDS_PER_SESSION} a session
+     * in total, as list rows ({@link MongoPager#listRowStages}), read where list pages read.
+     */
+    @Override
+    public Map<SessionRef, List<BsonDocument>> findSessionRecords(List<SessionRef> sessions) {
+        return SessionBatches.records(sessions, (query, total) -> errors.call("read session records", () -> {
+            List<BsonDocument> pipeline = new ArrayList<>(List.of(new BsonDocument("$match", query),
+                    new BsonDocument("$limit", new BsonInt32(total))));
+            pipeline.addAll(MongoPager.listRowStages());
+            List<BsonDocument> rows = documents.collection(StoreCollection.USER_SESSIONS)
+                    .withReadPreference(documents.listReads()).aggregate(pipeline).batchSize(total)
+                    .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).into(new ArrayList<>());
+            rows.forEach(MongoPager::dropNullDimension);
+            return rows;
+        }), s -> documents.findPage(StoreCollection.USER_SESSIONS, DocumentFilter.forSession(s.userId(),
+                s.sessionId()), PageRequest.first(SessionBatches.RECORDS_PER_SESSION)).items());
     }
 
     /** Validates all first (nothing written when one is invalid), then one ordered {@code insertMany}. */

@@ -8,7 +8,9 @@ import static dev.orchestra.storage.validation.Arguments.requireText;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.orchestra.storage.mapping.MemoryItemMapper;
+import dev.orchestra.storage.mapping.SessionBatches;
 import dev.orchestra.storage.mapping.StoreQueries;
+import dev.orchestra.storage.model.SessionRef;
 import dev.orchestra.storage.model.DocumentFilter;
 import dev.orchestra.storage.model.MemoryItem;
 import dev.orchestra.storage.model.StoreCollection;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
@@ -47,6 +50,16 @@ final class MongoOrchestraOperations implements StoreParts.Orchestra {
         });
         Collections.reverse(items);
         return items;
+    }
+
+    /** Many sessions per {@code find}, sorted and limited as one history ({@link SessionBatches}). */
+    @Override
+    public Map<SessionRef, List<MemoryItem>> getConversationHistories(List<SessionRef> sessions, int limit) {
+        return SessionBatches.histories(sessions, limit, (query, total) -> errors.call("read conversation histories",
+                        () -> memoryItems().find(query).sort(MongoDocuments.newestFirst(StoreCollection.MEMORY_ITEMS))
+                                .limit(total).batchSize(total).maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                                .into(new ArrayList<>())),
+                s -> getConversationHistory(s.userId(), s.sessionId(), limit, null));
     }
 
     @Override

@@ -11,14 +11,14 @@ import dev.orchestra.storage.mapping.SessionMerger.ItemStats;
 import dev.orchestra.storage.mapping.SessionMerger.Key;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.RecordlessSessions;
+import dev.orchestra.storage.model.SessionRef;
 import dev.orchestra.storage.model.SessionSummary;
+import dev.orchestra.storage.mapping.StoreQueries;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
@@ -163,20 +163,9 @@ final class MongoSessions {
                 ? latest.asDocument().getString("p").getValue() : null;
     }
 
-    /**
-     * The items or records of exactly these sessions: one {@code $or} branch per user with its session ids in an
-     * {@code $in}, each an index range on {@code (user_id, session_id)}, and fewer branches to test per document on
-     * a server without that index.
-     */
+    /** The items or records of exactly these sessions: {@link StoreQueries#sessionsOf}, shared with the batches. */
     private static BsonDocument anyOf(List<Key> keys) {
-        Map<String, BsonArray> sessionsByUser = new LinkedHashMap<>();
-        for (Key key : keys) {
-            sessionsByUser.computeIfAbsent(key.userId(), u -> new BsonArray()).add(new BsonString(key.sessionId()));
-        }
-        BsonArray alternatives = new BsonArray();
-        sessionsByUser.forEach((user, sessions) -> alternatives.add(new BsonDocument(Fields.USER_ID,
-                new BsonString(user)).append(Fields.SESSION_ID, new BsonDocument("$in", sessions))));
-        return alternatives.size() == 1 ? alternatives.get(0).asDocument() : new BsonDocument("$or", alternatives);
+        return StoreQueries.sessionsOf(keys.stream().map(k -> new SessionRef(k.userId(), k.sessionId())).toList());
     }
 
     private static Instant date(BsonValue value) {

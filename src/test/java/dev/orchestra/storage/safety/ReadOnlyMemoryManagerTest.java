@@ -42,6 +42,7 @@ class ReadOnlyMemoryManagerTest {
     private static final Set<String> READS_AND_LIFECYCLE = Set.of("initialize", "checkHealth", "healthProbes", "serverStatistics",
             "close", "getMemoryItem", "getConversationHistory", "semanticSearch", "checkDuplicate", "findPage", "count",
             "findById", "listSessions", "findSessionsWithoutRecord", "findByIds", "findMatching", "distinctTypes",
+            "getConversationHistories", "findSessionRecords",
             "capability"); // the write-capable capabilities it returns refuse their writes while locked (below, IndexServiceIT)
 
     private final InMemoryMemoryManager store = new InMemoryMemoryManager();
