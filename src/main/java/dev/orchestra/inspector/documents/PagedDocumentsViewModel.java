@@ -32,7 +32,6 @@ import javafx.collections.FXCollections;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import javafx.collections.ObservableList;
-import org.bson.BsonDocument;
 
 /**
  * A document table backed by server-side keyset paging: the filter bar ({@link FilterBar}), the current page and
