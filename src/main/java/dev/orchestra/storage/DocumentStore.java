@@ -14,6 +14,7 @@ import dev.orchestra.storage.model.SessionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,11 +101,16 @@ public interface DocumentStore extends StoreLifecycle, StoreParts.Documents, Sto
      * session's first page.
      */
     default Map<SessionRef, List<BsonDocument>> findSessionRecords(List<SessionRef> sessions) {
-        Map<SessionRef, List<BsonDocument>> records = new java.util.LinkedHashMap<>();
-        sessions.forEach(s -> records.put(s, findPage(StoreCollection.USER_SESSIONS,
-                DocumentFilter.forSession(s.userId(), s.sessionId()),
-                PageRequest.first(SessionBatches.RECORDS_PER_SESSION)).items()));
+        Map<SessionRef, List<BsonDocument>> records = new LinkedHashMap<>();
+        sessions.forEach(s -> records.put(s, sessionRecordsOf(this, s)));
         return records;
+    }
+
+    /** One session's records as {@link #findSessionRecords} gives them: what a batch falls back to for a session. */
+    static List<BsonDocument> sessionRecordsOf(StoreParts.Documents documents, SessionRef session) {
+        return documents.findPage(StoreCollection.USER_SESSIONS,
+                DocumentFilter.forSession(session.userId(), session.sessionId()),
+                PageRequest.first(SessionBatches.RECORDS_PER_SESSION)).items();
     }
 
     /** The full stored documents of those ids that exist (embeddings included), in no particular order. */

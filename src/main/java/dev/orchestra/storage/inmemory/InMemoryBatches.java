@@ -3,6 +3,7 @@ package dev.orchestra.storage.inmemory;
 import static dev.orchestra.storage.validation.Arguments.requireArgument;
 
 import dev.orchestra.storage.DocumentByDocument;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.StoreParts;
 import dev.orchestra.storage.DocumentChecks;
 import dev.orchestra.storage.error.StorageException;
@@ -10,7 +11,6 @@ import dev.orchestra.storage.error.StorageValidationException;
 import dev.orchestra.storage.mapping.ListRows;
 import dev.orchestra.storage.mapping.SessionBatches;
 import dev.orchestra.storage.mapping.StoreQueries;
-import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.SessionRef;
 import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CollectionRef;
@@ -56,8 +56,7 @@ final class InMemoryBatches implements StoreParts.Batches {
         return SessionBatches.records(sessions, (query, total) -> collections.read(() ->
                         collections.get(StoreCollection.USER_SESSIONS).find(query).stream().limit(total)
                                 .map(ListRows::withoutEmbedding).toList()),
-                s -> documents.findPage(StoreCollection.USER_SESSIONS, DocumentFilter.forSession(s.userId(),
-                        s.sessionId()), PageRequest.first(SessionBatches.RECORDS_PER_SESSION)).items());
+                s -> DocumentStore.sessionRecordsOf(documents, s));
     }
 
     @Override

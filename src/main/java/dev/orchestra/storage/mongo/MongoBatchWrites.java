@@ -4,6 +4,7 @@ import static dev.orchestra.storage.validation.Arguments.requireArgument;
 
 import dev.orchestra.storage.DocumentByDocument;
 import dev.orchestra.storage.DocumentChecks;
+import dev.orchestra.storage.DocumentStore;
 import dev.orchestra.storage.StoreParts;
 import com.mongodb.client.model.InsertManyOptions;
 import dev.orchestra.storage.error.StorageValidationException;
@@ -12,7 +13,6 @@ import dev.orchestra.storage.model.BulkProgress;
 import dev.orchestra.storage.model.CollectionRef;
 import dev.orchestra.storage.mapping.SessionBatches;
 import dev.orchestra.storage.model.DocumentFilter;
-import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.SessionRef;
 import dev.orchestra.storage.model.StoreCollection;
 import dev.orchestra.storage.model.UpsertResult;
@@ -88,8 +88,7 @@ final class MongoBatchWrites implements StoreParts.Batches {
                     .maxTime(timeout.toMillis(), TimeUnit.MILLISECONDS).into(new ArrayList<>());
             rows.forEach(MongoPager::dropNullDimension);
             return rows;
-        }), s -> documents.findPage(StoreCollection.USER_SESSIONS, DocumentFilter.forSession(s.userId(),
-                s.sessionId()), PageRequest.first(SessionBatches.RECORDS_PER_SESSION)).items());
+        }), s -> DocumentStore.sessionRecordsOf(documents, s));
     }
 
     /** Validates all first (nothing written when one is invalid), then one ordered {@code insertMany}. */
