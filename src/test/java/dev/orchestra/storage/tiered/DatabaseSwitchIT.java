@@ -97,9 +97,11 @@ class DatabaseSwitchIT {
         // closing the other database's store left the shared client and the cache working
         assertThat(store.getConversationHistory("u1", "s1", 10, DocumentFilter.NONE))
                 .extracting(MemoryItem::textContent).containsExactly("said in A");
-        assertThat(store.checkHealth()).allMatch(ComponentHealth::isUp);
+        // counted before the health check: its Redis and MongoDB probes run at once, and the pool may rightly open
+        // a second Redis connection for them (it did once in CI), which says nothing about the switch
         assertThat(proxy.acceptedConnections()).isEqualTo(mongoConnections);
         assertThat(redisClients()).isEqualTo(redisClients);
+        assertThat(store.checkHealth()).allMatch(ComponentHealth::isUp);
     }
 
     @Test
