@@ -97,6 +97,9 @@ final class RedisConnections {
         pool.setMaxIdle(8);
         pool.setMinIdle(0);
         pool.setMaxWait(settings.connectTimeout().plus(settings.socketTimeout()));
+        // No JMX MBean per pool: nothing reads it, and registering one loads the JMX platform (~190 classes,
+        // ~25 ms on the app's start-up path, measured with a profiler)
+        pool.setJmxEnabled(false);
         return pool;
     }
 }
