@@ -3,6 +3,9 @@ package dev.orchestra.inspector.common;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.error.StorageConnectionException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,6 +34,7 @@ public final class StoreConnection implements AutoCloseable {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.CONNECTING);
     private final ReadOnlyObjectWrapper<MemoryManager> manager = new ReadOnlyObjectWrapper<>(this, "manager");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final List<Consumer<MemoryManager>> openedHooks = new CopyOnWriteArrayList<>();
 
     public StoreConnection(BackgroundRunner runner, Opener opener) {
         this.runner = runner;
@@ -45,7 +49,7 @@ public final class StoreConnection implements AutoCloseable {
         state.set(State.CONNECTING);
         error.set(null);
         // The opener initialises (MemoryManagerFactory.create does): index creation is not repeated here.
-        runner.run("Opening the store", opener::open, m -> {
+        runner.run("Opening the store", this::openAndTell, m -> {
             manager.set(m);
             state.set(State.CONNECTED);
         }, e -> {
@@ -54,6 +58,27 @@ public final class StoreConnection implements AutoCloseable {
             error.set(message);
             state.set(State.FAILED);
         });
+    }
+
+    /**
+     * Runs {@code hook} on the opening thread each time a store has opened, just before the UI thread hears of it.
+     * A hook only starts work of its own (it must not wait on the store): at launch a view's first page is then
+     * read while the window is still being built.
+     */
+    public void onOpenedInBackground(Consumer<MemoryManager> hook) {
+        openedHooks.add(hook);
+    }
+
+    private MemoryManager openAndTell() throws Exception {
+        MemoryManager m = opener.open();
+        for (Consumer<MemoryManager> hook : openedHooks) {
+            try {
+                hook.accept(m);
+            } catch (RuntimeException e) { // a hook is an optimisation: the store is open all the same
+                LOG.debug("A hook on opening failed: {}", e.toString());
+            }
+        }
+        return m;
     }
 
     /** The open manager; call from the UI thread and capture it before handing work to the runner. */

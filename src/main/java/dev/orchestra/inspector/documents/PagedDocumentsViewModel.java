@@ -19,6 +19,8 @@ import dev.orchestra.storage.model.PageRequest;
 import dev.orchestra.storage.model.StoreCollection;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -60,6 +62,7 @@ public abstract class PagedDocumentsViewModel {
     private DocumentFilter activeFilter = DocumentFilter.none();
     private final AsyncCommand<LoadedPage> loadPage;
     private final AsyncCommand<CountEstimate> count;
+    private final FirstPagePrefetch prefetch;
     private boolean showing = true;
     private boolean loadWhenShown;
 
@@ -72,12 +75,18 @@ public abstract class PagedDocumentsViewModel {
         this.secrets = secrets;
         this.detail = detail;
         this.filterBar = new FilterBar(clock);
+        this.prefetch = new FirstPagePrefetch(runner, collection);
+        prefetch.expect(showing, pageSize.get());
+        store.onOpenedInBackground(prefetch::start);
         selectedRow.addListener((obs, was, is) -> {
             if (is != null) {
                 detail.show(is);
             }
         });
-        pageSize.addListener((obs, was, is) -> first());
+        pageSize.addListener((obs, was, is) -> {
+            prefetch.expect(showing, is.intValue());
+            first();
+        });
         store.stateProperty().addListener((obs, was, is) -> {
             if (is == StoreConnection.State.CONNECTED) {
                 if (showing) {
@@ -95,6 +104,7 @@ public abstract class PagedDocumentsViewModel {
      */
     public void setShowing(boolean showing) {
         this.showing = showing;
+        prefetch.expect(showing, pageSize.get());
         if (showing && loadWhenShown) {
             loadWhenShown = false;
             first();
@@ -168,6 +178,7 @@ public abstract class PagedDocumentsViewModel {
     /** Esc: stops waiting for the running load; the table keeps what it showed. */
     public void cancel() {
         boolean wasLoading = loadPage.cancel();
+        prefetch.cancel();
         count.cancel();
         detail.cancel();
         if (wasLoading) {
@@ -186,23 +197,36 @@ public abstract class PagedDocumentsViewModel {
         int size = pageSize.get();
         error.set(null);
         SecretMasker masker = secrets.masker();
-        loadPage.execute(() -> {
-            Page<BsonDocument> page = manager.findPage(collection, filter, new PageRequest(size, cursor));
-            List<DocumentRow> mapped = page.items().stream()
-                    .map(d -> DocumentRow.of(collection, d, masker)).toList();
-            return new LoadedPage(mapped, page.next(), page.hasMore());
-        }, page -> {
-            cursors.shown(move, page.next(), page.hasMore());
-            onRowsLoaded(page.rows());
-            emptyHint.set(page.rows().isEmpty() && cursor == null ? emptyResultHint(filter) : null);
-            selectedRow.set(null); // a new page starts unselected (the table follows)
-            CellKeepingLists.replaceAll(rows, page.rows()); // the table keeps its cells: no new nodes per page
-        }, e -> error.set(ErrorMessages.describe(e)));
+        Future<Page<BsonDocument>> prefetched = prefetch.take(manager, filter, size, cursor);
+        Page<BsonDocument> ready = prefetched == null ? null : FirstPagePrefetch.readyPage(prefetched);
+        if (ready != null) {
+            // read while the window was being built: shown now, in the window's first drawn frame
+            loadPage.cancel();
+            show(move, filter, loaded(ready, masker));
+        } else {
+            Callable<Page<BsonDocument>> read = prefetched != null ? FirstPagePrefetch.waitingFor(prefetched)
+                    : () -> manager.findPage(collection, filter, new PageRequest(size, cursor));
+            loadPage.execute(() -> loaded(read.call(), masker), page -> show(move, filter, page),
+                    e -> error.set(ErrorMessages.describe(e)));
+        }
         if (recount) {
             total.set("…");
             count.execute(() -> manager.count(collection, filter),
                     c -> total.set(c.exact() ? Long.toString(c.value()) : c.display()), e -> total.set("?"));
         }
+    }
+
+    private LoadedPage loaded(Page<BsonDocument> page, SecretMasker masker) {
+        List<DocumentRow> mapped = page.items().stream().map(d -> DocumentRow.of(collection, d, masker)).toList();
+        return new LoadedPage(mapped, page.next(), page.hasMore());
+    }
+
+    private void show(PageCursors.Move move, DocumentFilter filter, LoadedPage page) {
+        cursors.shown(move, page.next(), page.hasMore());
+        onRowsLoaded(page.rows());
+        emptyHint.set(page.rows().isEmpty() && move.cursor() == null ? emptyResultHint(filter) : null);
+        selectedRow.set(null); // a new page starts unselected (the table follows)
+        CellKeepingLists.replaceAll(rows, page.rows()); // the table keeps its cells: no new nodes per page
     }
 
     private record LoadedPage(List<DocumentRow> rows, PageCursor next, boolean hasMore) {

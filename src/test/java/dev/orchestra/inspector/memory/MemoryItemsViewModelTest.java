@@ -257,9 +257,10 @@ class MemoryItemsViewModelTest {
         model = new MemoryItemsViewModel(manual, fx.store, fx.secrets, fx.detail(), Navigator.NONE, fx.clock);
         TestData.bulkItems(store, 5);
         fx.store.connect();
-        manual.runNext(); // opens the store, which queues the first page and the count
+        manual.runNext(); // opens the store, which starts reading the first page; the view then waits for it
         assertThat(model.loadingProperty().get()).isTrue();
-        assertThat(manual.busyProperty().get()).isEqualTo(3); // page + count + the collection's item types
+        // the read started at opening + the load waiting for it + the count + the collection's item types
+        assertThat(manual.busyProperty().get()).isEqualTo(4);
 
         model.cancel();
 
