@@ -4,7 +4,9 @@ import dev.orchestra.connections.ssh.HostKeyPrompt;
 import dev.orchestra.connections.ssh.SshSettings;
 import dev.orchestra.connections.ssh.TunneledStore;
 import dev.orchestra.storage.MemoryManager;
+import dev.orchestra.storage.factory.BackgroundWork;
 import dev.orchestra.storage.factory.MemoryManagerFactory;
+import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.config.Redactor;
 import dev.orchestra.storage.config.StorageConfig;
 import java.util.Optional;
@@ -42,10 +44,17 @@ public final class AppLogging {
      * passphrase and the SSH password are redacted from the log too.
      */
     public static MemoryManager openStore(StorageConfig config, Optional<SshSettings> ssh, HostKeyPrompt hostKeys) {
+        return openStore(config, ssh, hostKeys, BackgroundWork.immediate());
+    }
+
+    /** The same, with the store's own background work (warming an embedded cache) begun when {@code work} allows. */
+    public static MemoryManager openStore(StorageConfig config, Optional<SshSettings> ssh, HostKeyPrompt hostKeys,
+                                          BackgroundWork work) {
         if (ssh.isEmpty()) {
-            return openStore(config);
+            RedactingTurboFilter.install(Redactor.of(config));
+            return MemoryManagerFactory.create(config, NetworkRoute.DIRECT, work);
         }
         RedactingTurboFilter.install(Redactor.of(config).and(ssh.get().redactor()));
-        return TunneledStore.open(ssh.get(), hostKeys, route -> MemoryManagerFactory.create(config, route));
+        return TunneledStore.open(ssh.get(), hostKeys, route -> MemoryManagerFactory.create(config, route, work));
     }
 }

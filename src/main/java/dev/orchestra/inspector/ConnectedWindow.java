@@ -18,6 +18,7 @@ import dev.orchestra.inspector.connections.ConnectionEntry;
 import dev.orchestra.inspector.connections.ConnectionSwitch;
 import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.factory.BackgroundWork;
 import dev.orchestra.storage.safety.WriteLock;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,10 +121,11 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
         AtomicReference<AppContext> created = new AtomicReference<>();
         StoreOpeners.Configured configured;
         WriteLock lock;
+        BackgroundWork storeWork = BackgroundWork.held();
         try {
             StorageConfig config = environmentConfig.get();
             Optional<SshSettings> ssh = environmentSsh.get();
-            configured = StoreOpeners.of(config, ssh, askingIn(created));
+            configured = StoreOpeners.of(config, ssh, askingIn(created), storeWork);
             lock = WriteLock.forConfig(config);
             currentConfig = config;
             currentSsh = ssh;
@@ -136,6 +138,9 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
             currentSsh = Optional.empty();
         }
         show(created, contexts.create(share(configured), lock, actions(), null), null, null);
+        // the store's own background work (the embedded cache's warm-up) waits for the first page: on a small
+        // machine it would compete with it for the CPU (BENCHMARKS.md "GUI: launch and smoothness")
+        current.afterFirstFrame(storeWork::release);
     }
 
     /**
@@ -160,10 +165,15 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
         String shownName = name == null || name.equals(ConnectionEntry.FROM_ENVIRONMENT) ? null : name;
         currentConfig = config;
         currentSsh = ssh;
-        show(created, contexts.create(share(StoreOpeners.of(config, ssh, askingIn(created))),
+        BackgroundWork storeWork = BackgroundWork.held();
+        show(created, contexts.create(share(StoreOpeners.of(config, ssh, askingIn(created), storeWork)),
                 WriteLock.forConfig(config), actions(), shownName), shownName, label);
+        // the store's own background work (the embedded cache's warm-up) waits for the first page: on a small
+        // machine it would compete with it for the CPU (BENCHMARKS.md "GUI: launch and smoothness")
+        current.afterFirstFrame(storeWork::release);
         return true;
     }
+
 
     /** The opener runs after the window exists: an unknown bastion key is asked in that window's dialog. */
     private static HostKeyPrompt askingIn(AtomicReference<AppContext> context) {

@@ -5,6 +5,7 @@ import dev.orchestra.connections.ssh.HostKeyPrompt;
 import dev.orchestra.connections.ssh.SshSettings;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.factory.BackgroundWork;
 import java.util.Optional;
 
 /**
@@ -19,10 +20,14 @@ public final class StoreOpeners {
     public record Configured(StoreConnection.Opener opener, StoreDescription description) {
     }
 
-    /** A saved connection (or any configuration) and its bastion: opened through the tunnel when there is one. */
-    public static Configured of(StorageConfig config, Optional<SshSettings> ssh, HostKeyPrompt hostKeys) {
+    /**
+     * A saved connection (or any configuration) and its bastion: opened through the tunnel when there is one; the
+     * store's own background work (warming an embedded cache) begins when {@code work} allows it.
+     */
+    public static Configured of(StorageConfig config, Optional<SshSettings> ssh, HostKeyPrompt hostKeys,
+                                BackgroundWork work) {
         StoreDescription description = StoreDescription.of(config);
-        return new Configured(() -> AppLogging.openStore(config, ssh, hostKeys),
+        return new Configured(() -> AppLogging.openStore(config, ssh, hostKeys, work),
                 ssh.map(settings -> description.via("SSH " + settings.address())).orElse(description));
     }
 }

@@ -5,7 +5,9 @@ import dev.orchestra.inspector.StartupWarmUp;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.common.StoreConnection;
 import dev.orchestra.inspector.status.HealthPoll;
+import dev.orchestra.storage.config.NetworkRoute;
 import dev.orchestra.storage.config.StorageConfig;
+import dev.orchestra.storage.factory.BackgroundWork;
 import dev.orchestra.storage.factory.MemoryManagerFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,8 +43,11 @@ public final class GuiLaunchProbe {
         StartupWarmUp.begin(); // as Launcher does before starting the toolkit
         Platform.startup(() -> {
             contextNanos.set(System.nanoTime());
-            context[0] = new AppContext(() -> MemoryManagerFactory.create(config), StoreDescription.of(config),
-                    Clock.systemDefaultZone(), HealthPoll.PERIOD);
+            // as ConnectedWindow opens it: the store's background work waits for the first page
+            BackgroundWork storeWork = BackgroundWork.held();
+            context[0] = new AppContext(() -> MemoryManagerFactory.create(config, NetworkRoute.DIRECT, storeWork),
+                    StoreDescription.of(config), Clock.systemDefaultZone(), HealthPoll.PERIOD);
+
             Stage stage = new Stage();
             context[0].store().stateProperty().addListener((obs, was, is) -> {
                 if (is == StoreConnection.State.CONNECTED) {
@@ -50,6 +55,7 @@ public final class GuiLaunchProbe {
                 }
             });
             Scene scene = context[0].show(stage);
+            context[0].afterFirstFrame(storeWork::release);
             windowNanos.set(System.nanoTime());
             scene.addPostLayoutPulseListener(() -> {
                 int size = context[0].memoryModel().rows().size();

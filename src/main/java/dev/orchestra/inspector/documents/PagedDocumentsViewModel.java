@@ -4,6 +4,7 @@ import dev.orchestra.inspector.common.AsyncCommand;
 import dev.orchestra.inspector.common.BackgroundRunner;
 import dev.orchestra.inspector.common.CellKeepingLists;
 import dev.orchestra.inspector.common.DocumentRow;
+import dev.orchestra.inspector.common.EarlyRead;
 import dev.orchestra.inspector.common.ErrorMessages;
 import dev.orchestra.inspector.common.FilterField;
 import dev.orchestra.inspector.common.SecretDisplay;
@@ -20,7 +21,6 @@ import dev.orchestra.storage.model.StoreCollection;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -197,14 +197,14 @@ public abstract class PagedDocumentsViewModel {
         int size = pageSize.get();
         error.set(null);
         SecretMasker masker = secrets.masker();
-        Future<Page<BsonDocument>> prefetched = prefetch.take(manager, filter, size, cursor);
-        Page<BsonDocument> ready = prefetched == null ? null : FirstPagePrefetch.readyPage(prefetched);
+        EarlyRead<Page<BsonDocument>> prefetched = prefetch.take(manager, filter, size, cursor);
+        Page<BsonDocument> ready = prefetched == null ? null : prefetched.resultIfDone();
         if (ready != null) {
             // read while the window was being built: shown now, in the window's first drawn frame
             loadPage.cancel();
             show(move, filter, loaded(ready, masker));
         } else {
-            Callable<Page<BsonDocument>> read = prefetched != null ? FirstPagePrefetch.waitingFor(prefetched)
+            Callable<Page<BsonDocument>> read = prefetched != null ? prefetched.waiting()
                     : () -> manager.findPage(collection, filter, new PageRequest(size, cursor));
             loadPage.execute(() -> loaded(read.call(), masker), page -> show(move, filter, page),
                     e -> error.set(ErrorMessages.describe(e)));

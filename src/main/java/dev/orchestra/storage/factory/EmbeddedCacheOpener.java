@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store's cache: an {@link EmbeddedRedisServer} of the app's own, the store put behind a
- * {@link TieredMemoryManager} on it, and a few sessions read through it (in the background, just after opening) so
+ * {@link TieredMemoryManager} on it, and a few sessions read through it (in the background, just after opening, or
+ * when the opener's {@link BackgroundWork} is released) so
  * that their keys are real cache entries (the tiered manager's own read path fills them). When Redis cannot start, the store opens without a cache and
  * says why in its Redis health ({@link CacheUnavailableManager}).
  */
@@ -30,6 +31,12 @@ final class EmbeddedCacheOpener {
     }
 
     static MemoryManager open(StorageConfig config, MemoryManager store, Supplier<EmbeddedRedisServer> starter) {
+        return open(config, store, starter, BackgroundWork.immediate());
+    }
+
+    /** As above, with the warm-up started when {@code work} allows it. */
+    static MemoryManager open(StorageConfig config, MemoryManager store, Supplier<EmbeddedRedisServer> starter,
+                              BackgroundWork work) {
         EmbeddedRedisServer server;
         try {
             server = starter.get();
@@ -44,9 +51,7 @@ final class EmbeddedCacheOpener {
             TieredMemoryManager tiered = new TieredMemoryManager(store, cache);
             MemoryManager opened = new ResourceClosingMemoryManager(tiered, server);
             // in the background: the window's first page must not wait for it
-            Thread warming = new Thread(() -> warm(tiered), "embedded-cache-warm");
-            warming.setDaemon(true);
-            warming.start();
+            work.start("embedded-cache-warm", () -> warm(tiered));
             return opened;
         } catch (RuntimeException e) {
             MemoryManagerFactory.closeQuietly(server);

@@ -57,14 +57,23 @@ public final class MemoryManagerFactory {
      * reason while it is down, and re-opens it. The caller keeps the route and closes it after the store.
      */
     public static MemoryManager create(StorageConfig config, NetworkRoute route) {
+        return create(config, route, BackgroundWork.immediate());
+    }
+
+    /**
+     * Like {@link #create(StorageConfig, NetworkRoute)}, with the background work that opening starts (warming an
+     * embedded cache) begun when {@code work} allows it.
+     */
+    public static MemoryManager create(StorageConfig config, NetworkRoute route, BackgroundWork work) {
         Objects.requireNonNull(route, "route");
-        MemoryManager manager = createRouted(config, route);
+        Objects.requireNonNull(work, "work");
+        MemoryManager manager = createRouted(config, route, work);
         return route == NetworkRoute.DIRECT ? manager : new RoutedMemoryManager(manager, route);
     }
 
-    private static MemoryManager createRouted(StorageConfig config, NetworkRoute route) {
+    private static MemoryManager createRouted(StorageConfig config, NetworkRoute route, BackgroundWork work) {
         if (!config.cacheEnabled() && config.startsEmbeddedCache()) {
-            return openWithEmbeddedCache(config, route);
+            return openWithEmbeddedCache(config, route, work);
         }
         OpenedStore store = openStore(config, route);
         log.info("Opened {} ({})", config, route);
@@ -91,7 +100,8 @@ public final class MemoryManagerFactory {
      * after the store's ~0.6 s); if the store fails, the server is stopped as soon as it is up. A failure to start
      * (even an error such as a missing class) reaches {@link EmbeddedCacheOpener}, which opens without a cache.
      */
-    private static MemoryManager openWithEmbeddedCache(StorageConfig config, NetworkRoute route) {
+    private static MemoryManager openWithEmbeddedCache(StorageConfig config, NetworkRoute route,
+                                                       BackgroundWork work) {
         CompletableFuture<EmbeddedRedisServer> redis = new CompletableFuture<>();
         Thread starting = new Thread(() -> {
             try {
@@ -116,7 +126,7 @@ public final class MemoryManagerFactory {
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
-        });
+        }, work);
     }
 
     private static OpenedStore openStore(StorageConfig config, NetworkRoute route) {

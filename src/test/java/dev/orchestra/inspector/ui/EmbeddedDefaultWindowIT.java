@@ -5,9 +5,14 @@ import static dev.orchestra.inspector.ui.InspectorUi.fxRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.orchestra.connections.ConnectionStore;
+import dev.orchestra.connections.ConnectionTester;
 import dev.orchestra.inspector.AppContext;
+import dev.orchestra.inspector.ConnectedWindow;
 import dev.orchestra.inspector.MainViewModel.Section;
+import dev.orchestra.inspector.WindowSettings;
 import dev.orchestra.inspector.sessions.SessionsView;
+import dev.orchestra.inspector.status.HealthPoll;
 import dev.orchestra.inspector.status.Light;
 import dev.orchestra.storage.MemoryManager;
 import dev.orchestra.storage.coherence.CacheFinding;
@@ -20,8 +25,10 @@ import dev.orchestra.storage.model.SessionSummary;
 import dev.orchestra.storage.redis.CacheKeyView;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,8 +38,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The default run with nothing configured: the embedded store and the embedded Redis it starts. Both lights go
- * green and a sample session's Cache tab lists real cache entries (warmed through the tiered read path), fresh.
+ * The default run with nothing configured, opened as the app opens it ({@link ConnectedWindow}): the embedded store
+ * and the embedded Redis it starts. Both lights go green and a sample session's Cache tab lists real cache entries
+ * (warmed through the tiered read path once the first page is drawn), fresh.
  */
 @ExtendWith(ApplicationExtension.class)
 class EmbeddedDefaultWindowIT {
@@ -42,6 +50,7 @@ class EmbeddedDefaultWindowIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static Path dataDir;
+    private ConnectedWindow window;
     private AppContext context;
 
     @Start
@@ -50,12 +59,20 @@ class EmbeddedDefaultWindowIT {
         StorageConfig config = StorageConfig.fromMap(Map.of("APP_ENV", "development",
                 "EMBEDDED_DATA_DIR", dataDir.toString()));
         assertThat(config.startsEmbeddedCache()).isTrue();
-        context = InspectorUi.open(stage, config);
+        window = new ConnectedWindow(stage, new ConnectionStore(dataDir.resolve("connections.json")), Map.of(),
+                () -> config, Optional::empty, (configured, lock, actions, name) -> new AppContext(
+                        configured.opener(), configured.description(), lock, Clock.systemDefaultZone(),
+                        HealthPoll.PERIOD, WindowSettings.none(), actions, name),
+                new ConnectionTester(Duration.ofSeconds(2)), Clock.systemDefaultZone());
+        window.start();
+        stage.setWidth(1440);
+        stage.setHeight(900);
+        context = window.current();
     }
 
     @AfterEach
     void close() {
-        fxRun(context::close);
+        fxRun(window::close);
     }
 
     @AfterAll
