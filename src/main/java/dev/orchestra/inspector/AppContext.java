@@ -71,7 +71,6 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     private final WindowPlacement placement;
     private final HostKeyQuestion hostKeyQuestion;
     private MainView mainView;
-    private Scene scene;
 
     public AppContext(StoreConnection.Opener opener, StoreDescription description, Clock clock,
                       Duration healthPeriod) {
@@ -177,7 +176,7 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
     public Scene show(Stage stage) {
         store.connect(); // first: the store opens in the background while the window is being built
         ViewLoader.Loaded<MainView> main = viewLoader.load(AppContext.class, "Main.fxml");
-        scene = new Scene(main.root());
+        Scene scene = new Scene(main.root());
         scene.getStylesheets().add(AppContext.class.getResource("theme.css").toExternalForm());
         editing.installBanner(viewLoader, (Pane) mainView.root().getTop());
         stage.titleProperty().bind(mainModel.titleProperty());
@@ -191,14 +190,6 @@ public final class AppContext implements Callback<Class<?>, Object>, Navigator, 
                 () -> transfer.openImport(shownCollection()));
         stage.show();
         return scene;
-    }
-
-    /**
-     * Runs {@code action} once the shown window has laid out its first frame with the store open (at launch, the
-     * first page), or at once when the store failed to open; for work that must not compete with that frame.
-     */
-    public void afterFirstFrame(Runnable action) {
-        FirstFrame.after(scene, store.stateProperty(), action);
     }
 
     /** Edit/delete actions, added to each feature view when the main window first builds it. */

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
@@ -137,10 +138,8 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
             currentConfig = null;
             currentSsh = Optional.empty();
         }
-        show(created, contexts.create(share(configured), lock, actions(), null), null, null);
-        // the store's own background work (the embedded cache's warm-up) waits for the first page: on a small
-        // machine it would compete with it for the CPU (BENCHMARKS.md "GUI: launch and smoothness")
-        current.afterFirstFrame(storeWork::release);
+        Scene scene = show(created, contexts.create(share(configured), lock, actions(), null), null, null);
+        releaseAfterFirstFrame(scene, storeWork);
     }
 
     /**
@@ -166,11 +165,9 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
         currentConfig = config;
         currentSsh = ssh;
         BackgroundWork storeWork = BackgroundWork.held();
-        show(created, contexts.create(share(StoreOpeners.of(config, ssh, askingIn(created), storeWork)),
+        Scene scene = show(created, contexts.create(share(StoreOpeners.of(config, ssh, askingIn(created), storeWork)),
                 WriteLock.forConfig(config), actions(), shownName), shownName, label);
-        // the store's own background work (the embedded cache's warm-up) waits for the first page: on a small
-        // machine it would compete with it for the CPU (BENCHMARKS.md "GUI: launch and smoothness")
-        current.afterFirstFrame(storeWork::release);
+        releaseAfterFirstFrame(scene, storeWork);
         return true;
     }
 
@@ -180,7 +177,7 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
         return (host, fingerprint) -> context.get().hostKeyQuestion().ask(host, fingerprint);
     }
 
-    private void show(AtomicReference<AppContext> created, AppContext next, String name, String label) {
+    private Scene show(AtomicReference<AppContext> created, AppContext next, String name, String label) {
         created.set(next);
         if (current != null) {
             current.closeWithoutWaiting();
@@ -188,7 +185,15 @@ public final class ConnectedWindow implements ConnectionSwitch, AutoCloseable {
         current = next;
         currentName = name;
         currentLabel = label;
-        next.show(stage);
+        return next.show(stage);
+    }
+
+    /**
+     * The new store's own background work (the embedded cache's warm-up) waits for the window's first page: on a
+     * small machine it would compete with it for the CPU (BENCHMARKS.md, "GUI launch: the clock corrected").
+     */
+    private void releaseAfterFirstFrame(Scene scene, BackgroundWork storeWork) {
+        FirstFrame.after(scene, current.store().stateProperty(), storeWork::release);
     }
 
     private ConnectionActions actions() {

@@ -12,11 +12,11 @@ import javafx.scene.Scene;
  * the first page, which {@code FirstPagePrefetch} usually has ready when the store's opening reaches the window — or
  * at once when opening failed. For work that would otherwise compete with that frame for the CPU.
  */
-final class FirstFrame {
+public final class FirstFrame {
     private FirstFrame() {
     }
 
-    static void after(Scene scene, ObservableObjectValue<StoreConnection.State> state, Runnable action) {
+    public static void after(Scene scene, ObservableObjectValue<StoreConnection.State> state, Runnable action) {
         if (settled(scene, state.get(), action)) {
             return;
         }

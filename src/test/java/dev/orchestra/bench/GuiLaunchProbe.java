@@ -1,6 +1,7 @@
 package dev.orchestra.bench;
 
 import dev.orchestra.inspector.AppContext;
+import dev.orchestra.inspector.FirstFrame;
 import dev.orchestra.inspector.StartupWarmUp;
 import dev.orchestra.inspector.StoreDescription;
 import dev.orchestra.inspector.common.StoreConnection;
@@ -24,7 +25,8 @@ import javafx.stage.Stage;
  * builds the window as {@code InspectorApp} does and prints {@code RESULT} with the wall-clock time of the first
  * layout pulse in which the memory items table holds rows (the pulse that renders them; the parent subtracts the
  * time it started the process) and the time to it from {@code AppContext} construction, with a breakdown: window
- * built ({@code AppContext} + {@code show}) and store opened (embedded server started, indexes, seeding when new). Exits after that.
+ * built ({@code AppContext} + {@code show}) and store opened (embedded server started, indexes, seeding when new).
+ * Exits after that.
  */
 public final class GuiLaunchProbe {
     private GuiLaunchProbe() {
@@ -55,7 +57,7 @@ public final class GuiLaunchProbe {
                 }
             });
             Scene scene = context[0].show(stage);
-            context[0].afterFirstFrame(storeWork::release);
+            FirstFrame.after(scene, context[0].store().stateProperty(), storeWork::release);
             windowNanos.set(System.nanoTime());
             scene.addPostLayoutPulseListener(() -> {
                 int size = context[0].memoryModel().rows().size();

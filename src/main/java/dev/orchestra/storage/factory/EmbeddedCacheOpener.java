@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded store's cache: an {@link EmbeddedRedisServer} of the app's own, the store put behind a
  * {@link TieredMemoryManager} on it, and a few sessions read through it (in the background, just after opening, or
- * when the opener's {@link BackgroundWork} is released) so
- * that their keys are real cache entries (the tiered manager's own read path fills them). When Redis cannot start, the store opens without a cache and
- * says why in its Redis health ({@link CacheUnavailableManager}).
+ * when the opener's {@link BackgroundWork} is released) so that their keys are real cache entries (the tiered
+ * manager's own read path fills them). When Redis cannot start, the store opens without a cache and says why in its
+ * Redis health ({@link CacheUnavailableManager}).
  */
 final class EmbeddedCacheOpener {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedCacheOpener.class);

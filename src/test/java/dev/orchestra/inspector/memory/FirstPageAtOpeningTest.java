@@ -50,15 +50,7 @@ class FirstPageAtOpeningTest {
     }
 
     private MemoryItemsViewModel model(ViewModelFixture fx) {
-        return new MemoryItemsViewModel(fx.runner, fx.store, fx.secrets, fx.detail(), new Navigator() {
-            @Override
-            public void showConversation(String userId, String sessionId) {
-            }
-
-            @Override
-            public void showMemoryItems(String userId, String sessionId) {
-            }
-        }, fx.clock);
+        return new MemoryItemsViewModel(fx.runner, fx.store, fx.secrets, fx.detail(), Navigator.NONE, fx.clock);
     }
 
     private static List<String> ids(List<DocumentRow> rows) {
