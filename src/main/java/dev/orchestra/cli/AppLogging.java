@@ -34,8 +34,7 @@ public final class AppLogging {
      * leaves the logging backend to the service using it.
      */
     public static MemoryManager openStore(StorageConfig config) {
-        RedactingTurboFilter.install(Redactor.of(config));
-        return MemoryManagerFactory.create(config);
+        return openDirect(config, BackgroundWork.immediate());
     }
 
     /**
@@ -51,10 +50,14 @@ public final class AppLogging {
     public static MemoryManager openStore(StorageConfig config, Optional<SshSettings> ssh, HostKeyPrompt hostKeys,
                                           BackgroundWork work) {
         if (ssh.isEmpty()) {
-            RedactingTurboFilter.install(Redactor.of(config));
-            return MemoryManagerFactory.create(config, NetworkRoute.DIRECT, work);
+            return openDirect(config, work);
         }
         RedactingTurboFilter.install(Redactor.of(config).and(ssh.get().redactor()));
         return TunneledStore.open(ssh.get(), hostKeys, route -> MemoryManagerFactory.create(config, route, work));
+    }
+
+    private static MemoryManager openDirect(StorageConfig config, BackgroundWork work) {
+        RedactingTurboFilter.install(Redactor.of(config));
+        return MemoryManagerFactory.create(config, NetworkRoute.DIRECT, work);
     }
 }
